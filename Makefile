@@ -1,0 +1,28 @@
+# The two commands: `make site` builds site/, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve check clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve
+
+check: $(BIN)/.installed
+	$(BIN)/python -m builder check corpus
+
+clean:
+	rm -rf site dist .pytest_cache

@@ -1,0 +1,58 @@
+"""Command line: `python -m builder {check,dump,build}`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .dump import dump
+from .pipeline import build, corpus_files
+
+
+def _paths(args: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for arg in args:
+        path = Path(arg)
+        out.extend(corpus_files(path) if path.is_dir() else [path])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="read and link, print every diagnostic")
+    check.add_argument("paths", nargs="+", help="corpus files or folders")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    dumper = commands.add_parser("dump", help="print the documents as one JSON object")
+    dumper.add_argument("paths", nargs="+")
+    writer = commands.add_parser("build", help="write the generated Markdown pages to a folder")
+    writer.add_argument("paths", nargs="+")
+    writer.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+
+    result = build(_paths(args.paths), Path.cwd())
+    if args.command == "dump":
+        json.dump(dump(result.site), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if args.command == "build":
+        for src, content in result.pages.items():
+            target = args.out / src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+    for d in result.diagnostics:
+        print(d, file=sys.stderr)
+    counts = {s: sum(d.severity == s for d in result.diagnostics) for s in ("error", "warning", "info")}
+    print(
+        f"{len(result.site.resolutions)} resolutions, {len(result.site.proposals)} proposals, "
+        f"{len(result.site.contributions)} contributions; "
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes",
+        file=sys.stderr,
+    )
+    return 1 if result.diagnostics.failed(getattr(args, "strict", False)) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""ITU conventions (DESIGN.md §3): bodies, their enacting formulas and meetings, proposal sources."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .ir import BodyId, Revision
+
+
+@dataclass(frozen=True)
+class Body:
+    id: BodyId
+    name: str
+    short: str
+    formula: str
+    """How its enacting formula starts."""
+    meetings: tuple[tuple[str, int], ...]
+
+
+BODIES: dict[str, Body] = {
+    b.id: b
+    for b in (
+        Body(
+            "pp", "Plenipotentiary Conference", "PP",
+            "The Plenipotentiary Conference",
+            (("Kyoto", 1994), ("Minneapolis", 1998), ("Marrakesh", 2002), ("Antalya", 2006),
+             ("Guadalajara", 2010), ("Busan", 2014), ("Dubai", 2018), ("Bucharest", 2022),
+             ("Doha", 2026)),
+        ),
+        Body(
+            "wtsa", "World Telecommunication Standardization Assembly", "WTSA",
+            "The World Telecommunication Standardization Assembly",
+            (("Helsinki", 1993), ("Geneva", 1996), ("Montreal", 2000), ("Florianópolis", 2004),
+             ("Johannesburg", 2008), ("Dubai", 2012), ("Hammamet", 2016), ("Geneva", 2022),
+             ("New Delhi", 2024)),
+        ),
+        Body(
+            "wtdc", "World Telecommunication Development Conference", "WTDC",
+            "The World Telecommunication Development Conference",
+            (("Buenos Aires", 1994), ("Valletta", 1998), ("Istanbul", 2002), ("Doha", 2006),
+             ("Hyderabad", 2010), ("Dubai", 2014), ("Buenos Aires", 2017), ("Kigali", 2022),
+             ("Baku", 2025)),
+        ),
+        Body(
+            "ra", "Radiocommunication Assembly", "RA",
+            "The Radiocommunication Assembly",
+            (("Geneva", 2015), ("Sharm el-Sheikh", 2019), ("Dubai", 2023)),
+        ),
+    )
+}
+
+SOURCES: dict[str, str] = {
+    "ACP": "APT (Asia-Pacific Telecommunity)",
+    "EUR": "CEPT (Europe)",
+    "IAP": "CITEL (Americas)",
+    "AFCP": "ATU (Africa)",
+    "ARB": "Arab States",
+    "RCC": "Regional Commonwealth in the field of Communications",
+}
+
+ACTIONS: dict[str, str] = {
+    "ADD": "new text",
+    "MOD": "modification",
+    "(MOD)": "editorial modification",
+    "SUP": "suppression",
+    "NOC": "no change",
+    "ADD*": "moved text (added)",
+    "SUP*": "moved text (suppressed)",
+}
+
+_VENUES = {venue.lower(): venue for body in BODIES.values() for venue, _ in body.meetings}
+
+
+def match_text(text: str) -> str:
+    """The form used for matching: no-break spaces and hyphens as plain ones (the text keeps them)."""
+    return text.replace("\u00a0", " ").replace("\u2011", "-")
+
+
+def body_of_formula(line: str) -> BodyId | None:
+    line = match_text(line)
+    for body in BODIES.values():
+        if line.startswith(body.formula):
+            return body.id
+    return None
+
+
+def bodies_meeting(venue: str, year: int) -> list[BodyId]:
+    """The bodies that met at (venue, year): the only way to read a bare `Resolution 209 (Dubai, 2018)`."""
+    return [b.id for b in BODIES.values() if (venue, year) in b.meetings]
+
+
+_REVISION = re.compile(r"(?P<rev>rev\.\s*)?(?P<venue>[^\d(),;]+?),\s*(?P<year>\d{4})", re.IGNORECASE)
+
+
+def parse_revisions(text: str) -> list[Revision]:
+    """Every `[Rev.] Venue, YYYY` in `text`, in order; venues spelled as in the meetings table.
+
+    Flattened tracked changes run two together (`Busan, 2014DUBAI, 2018`): both are found.
+    """
+    found = []
+    for m in _REVISION.finditer(match_text(text)):
+        raw = " ".join(m["venue"].split())
+        found.append(Revision(_VENUES.get(raw.lower(), raw), int(m["year"]), bool(m["rev"])))
+    return found

@@ -1,0 +1,111 @@
+"""The machine-readable dump: `python -m builder dump FILE...` → `{"documents": [...]}`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .ir import Block, Clause, Proposal, ResolutionText, Revision, Section, plain_text
+from .link import ContributionPage, ProposalPage, ResolutionPage, Site
+
+
+def url(src: str) -> str:
+    """`pp/res-71.md` → `pp/res-71/`; `proposals/acp-64a1/index.md` → `proposals/acp-64a1/`."""
+    stem = src.removesuffix(".md")
+    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+
+
+def _revision(r: Revision | None) -> dict[str, Any] | None:
+    return {"venue": r.venue, "year": r.year, "rev": r.rev, "text": str(r)} if r else None
+
+
+def _clauses(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "label": b.label,
+            "anchor": b.anchor,
+            "text": plain_text(b.text),
+            "line": b.span.line,
+            "clauses": _clauses(b.children),
+        }
+        for b in blocks
+        if isinstance(b, Clause)
+    ]
+
+
+def _sections(sections: tuple[Section, ...]) -> list[dict[str, Any]]:
+    return [
+        {"heading": s.heading, "anchor": s.anchor, "kind": s.kind, "line": s.span.line, "clauses": _clauses(s.blocks)}
+        for s in sections
+    ]
+
+
+def _text(text: ResolutionText | None) -> dict[str, Any]:
+    if text is None:
+        return {"sections": []}
+    return {
+        "heading": text.heading,
+        "revision": _revision(text.revision),
+        "history": text.history,
+        "formula": text.formula,
+        "sections": _sections(text.sections),
+    }
+
+
+def resolution(page: ResolutionPage) -> dict[str, Any]:
+    return {
+        "id": page.id,
+        "kind": page.kind,
+        "body": page.body,
+        "number": page.number,
+        "url": url(page.src),
+        "title": page.titles[0] if page.titles else None,
+        "in_collection": page.text is not None,
+        "source": page.source_file,
+        "amended_by": [p.id for p in page.amended_by],
+        **_text(page.text),
+    }
+
+
+def proposal(page: ProposalPage) -> dict[str, Any]:
+    p: Proposal = page.proposal
+    return {
+        "id": page.id,
+        "code": p.code.printed,
+        "kind": "proposal",
+        "action": p.action,
+        "source": p.code.source,
+        "contribution": page.contribution_id,
+        "target": page.target_id,
+        "target_part": p.target.part if p.target else None,
+        "target_title": p.target_title,
+        "url": url(page.src),
+        "title": plain_text(p.text.title) if p.text and p.text.title else page.target_label,
+        "summary": page.summary_line,
+        "old_revision": _revision(p.text.old_revision if p.text else None),
+        "new_revision": _revision(p.text.revision if p.text else None),
+        "reasons": plain_text(p.reasons) if p.reasons else None,
+        "line": p.span.line,
+        "file": page.source_file,
+        **_text(p.text),
+    }
+
+
+def contribution(page: ContributionPage) -> dict[str, Any]:
+    return {
+        "id": page.id,
+        "kind": "contribution",
+        "source": page.contribution.source,
+        "url": url(page.src),
+        "title": f"Contribution {page.id}",
+        "file": page.source_file,
+        "abstract": [plain_text(b.text) for b in page.contribution.abstract],
+        "proposals": [p.id for p in page.proposals],
+    }
+
+
+def dump(site: Site) -> dict[str, Any]:
+    return {
+        "documents": [resolution(r) for r in site.resolutions]
+        + [contribution(c) for c in site.contributions]
+        + [proposal(p) for p in site.proposals]
+    }

@@ -1,0 +1,207 @@
+"""The typed intermediate representation passed from the readers to the linker and renderers.
+
+Every node is a frozen dataclass and carries the `Span` it was read from, so that any
+stage can report a diagnostic as ``file:line``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+BodyId = Literal["pp", "wtsa", "wtdc", "ra"]
+Action = Literal["ADD", "MOD", "SUP", "NOC", "(MOD)", "ADD*", "SUP*"]
+ClauseStatus = Literal["unchanged"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a node came from: the corpus file (as given to the reader) and a 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """The point in running text where a footnote is called."""
+
+    key: str
+    """The footnote's key, unique within its source file (Word's footnote id)."""
+
+
+Inline = Union[str, FootnoteRef]
+"""Running text is a sequence of plain strings and footnote references."""
+
+
+@dataclass(frozen=True)
+class Footnote:
+    key: str
+    """Word's footnote id, unique within the source file."""
+    text: str
+    """The footnote's text, without Word's displayed number."""
+    span: Span
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Prose that is not a clause: forewords, introductions, summaries, annex notes."""
+
+    text: tuple[Inline, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Table:
+    """Tab-separated lines kept as rows of cells."""
+
+    rows: tuple[tuple[str, ...], ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One citable paragraph of a resolution: `a)`, `5.1`, a dash item, or an unlabelled paragraph."""
+
+    label: str | None
+    """The label as printed (`a)`, `5.1`, `–`), or None for an unlabelled paragraph."""
+    anchor: str
+    """The public anchor id, unique within the page (see builder.anchors)."""
+    text: tuple[Inline, ...]
+    span: Span
+    children: tuple["Clause", ...] = ()
+
+
+Block = Union[Clause, Table, Paragraph]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A preamble or operative part (`recalling`, `resolves to instruct …`), or an annex."""
+
+    heading: str
+    """The heading as printed (continuation lines joined with a space)."""
+    anchor: str
+    blocks: tuple[Block, ...]
+    span: Span
+    kind: Literal["section", "annex"] = "section"
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A (venue, year) of a conference, e.g. Kigali 2022; `rev` marks "Rev." (a revised text)."""
+
+    venue: str
+    year: int
+    rev: bool = False
+
+    def __str__(self) -> str:
+        return f"{'Rev. ' if self.rev else ''}{self.venue}, {self.year}"
+
+
+@dataclass(frozen=True)
+class ResolutionText:
+    """The text of a resolution or decision, standalone or as proposed inside a proposal."""
+
+    kind: Literal["resolution", "decision", "draft", "fragment"]
+    """`fragment`: proposed text with no resolution heading (e.g. the title of the Constitution)."""
+    body: BodyId | None
+    number: str | None
+    heading: str
+    """The heading line as printed (`RESOLUTION 68 (Rev. Hammamet, 2016New Delhi, 2024)`)."""
+    revision: Revision | None
+    """The (new) revision the heading names."""
+    old_revision: Revision | None
+    """For flattened tracked changes, the revision the heading replaces."""
+    title: tuple[Inline, ...]
+    """The title (lines joined with a space); may call a footnote."""
+    history: str | None
+    formula: str | None
+    """The enacting formula line (`The World Telecommunication Development Conference (Kigali, 2022),`)."""
+    foreword: tuple[Paragraph, ...]
+    preamble: tuple[Block, ...]
+    """Lines before the heading that are not a foreword (e.g. the NOC targets' headings)."""
+    sections: tuple[Section, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class ProposalCode:
+    """`SOURCE/DOC[A ADDENDUM]/N[#SUB]`, e.g. ACP/64A1/9#48507."""
+
+    source: str
+    document: str
+    """The document number with its addendum, e.g. `64A1`."""
+    number: int
+    suffix: str | None = None
+
+    @property
+    def contribution(self) -> str:
+        return f"{self.source}/{self.document}"
+
+    def __str__(self) -> str:
+        return f"{self.contribution}/{self.number}"
+
+    @property
+    def printed(self) -> str:
+        return f"{self}#{self.suffix}" if self.suffix else str(self)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a proposal amends: a resolution of a body, optionally one part of it (an annex)."""
+
+    kind: Literal["resolution", "decision"]
+    body: BodyId
+    number: str
+    part: str | None = None
+    """A part of the resolution the proposal is limited to, e.g. `Annex 1`."""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    code: ProposalCode
+    action: Action
+    summary: tuple[Paragraph, ...]
+    introduction: tuple[Paragraph, ...]
+    proposal: tuple[Paragraph, ...]
+    """The PROPOSAL part: what the proponents ask for, in prose."""
+    text: ResolutionText | None
+    """The text as proposed (for SUP, the heading of the text to suppress)."""
+    reasons: tuple[Inline, ...] | None
+    target: Target | None
+    target_title: str | None
+    """What the proposal targets when it is not a resolution (the Constitution, a new resolution)."""
+    span: Span
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One source document of proposals from one source (a regional group or an administration)."""
+
+    code: str
+    """`ACP/64A1`."""
+    source: str
+    abstract: tuple[Paragraph, ...]
+    proposals: tuple[Proposal, ...]
+    trailing: tuple[Block, ...]
+    """Lines that belong to no proposal (kept, and reported)."""
+    span: Span
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """Everything read from one corpus file."""
+
+    path: str
+    resolutions: tuple[ResolutionText, ...] = ()
+    contributions: tuple[Contribution, ...] = ()
+    footnotes: tuple[Footnote, ...] = field(default=())
+
+
+def plain_text(text: tuple[Inline, ...]) -> str:
+    """Running text without its footnote references."""
+    return "".join(piece for piece in text if isinstance(piece, str))

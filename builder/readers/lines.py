@@ -1,0 +1,102 @@
+"""Word artefacts out, footnotes apart: a source file becomes clean numbered lines.
+
+Bookmarks (`[bookmark: _Toc…]`) are dropped. `[footnoteRef:K]N` becomes a reference
+marker in the text and the matching `[K: N<TAB>text]` later on the line becomes a
+`Footnote`. Image placeholders (`[image: ]`) are dropped with a diagnostic, since the
+export carries no image. No-break spaces and hyphens are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostics
+from ..ir import Footnote, FootnoteRef, Inline, Span
+
+REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
+"""Private-use characters that bracket a footnote key inside cleaned text."""
+
+_BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+_IMAGE = re.compile(r"\[image: [^\]]*\]")
+_FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]\d*")
+_FOOTNOTE_NUMBER = re.compile(r"^\s*(?:\d+\s*\t|\d+\s*$)?\s*")
+
+
+@dataclass(frozen=True)
+class Line:
+    span: Span
+    text: str
+    """The line without artefacts, trimmed; footnote references bracketed by REF_OPEN/REF_CLOSE."""
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def _cut_footnote(text: str, key: str) -> tuple[str, str] | None:
+    """Remove the body `[key: …]` (brackets balanced) from text; return (text, body)."""
+    start = text.find(f"[{key}: ")
+    if start < 0:
+        start = text.find(f"[{key}:")
+        if start < 0:
+            return None
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "[":
+            depth += 1
+        elif text[i] == "]":
+            depth -= 1
+            if depth == 0:
+                body = text[start + len(key) + 2 : i]
+                return text[:start] + text[i + 1 :], body
+    return None
+
+
+def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[Line], list[Footnote]]:
+    lines: list[Line] = []
+    footnotes: list[Footnote] = []
+    pending: dict[str, Span] = {}
+    for number, raw in enumerate(source.splitlines(), start=1):
+        span = Span(path, number)
+        text = raw.replace(REF_OPEN, "").replace(REF_CLOSE, "")
+        text = _BOOKMARK.sub("", text)
+        if _IMAGE.search(text):
+            text = _IMAGE.sub("", text)
+            diagnostics.info("image-omitted", span, "an image placeholder was dropped: the text export carries no image")
+        for key in _FOOTNOTE_REF.findall(text):
+            pending[key] = span
+        text = _FOOTNOTE_REF.sub(lambda m: f"{REF_OPEN}{m[1]}{REF_CLOSE}", text)
+        for key in list(pending):
+            cut = _cut_footnote(text, key)
+            if cut is None:
+                continue
+            text, body = cut
+            body = _FOOTNOTE_NUMBER.sub("", body, count=1).strip()
+            footnotes.append(Footnote(key, body, span))
+            del pending[key]
+        lines.append(Line(span, text.strip()))
+    for key, span in pending.items():
+        diagnostics.warning(
+            "footnote-missing", span,
+            f"footnote {key} is referenced but its text [{key}: …] was not found; check the export",
+        )
+    return lines, footnotes
+
+
+def inlines(text: str) -> tuple[Inline, ...]:
+    """Split cleaned text into plain strings and footnote references."""
+    if REF_OPEN not in text:
+        return (text,)
+    parts: list[Inline] = []
+    for i, piece in enumerate(re.split(f"{REF_OPEN}(\\d+){REF_CLOSE}", text)):
+        if i % 2:
+            parts.append(FootnoteRef(piece))
+        elif piece:
+            parts.append(piece)
+    return tuple(parts)
+
+
+def plain(text: str) -> str:
+    """Cleaned text without its footnote references, for matching."""
+    return re.sub(f"{REF_OPEN}\\d+{REF_CLOSE}", "", text)

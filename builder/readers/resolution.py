@@ -1,0 +1,245 @@
+"""Read the text of one resolution (standalone, or as proposed in a proposal) into the IR.
+
+Shape: [FOREWORD …] heading, title (one or more lines), [history line], [enacting
+formula], then sections (a heading from the lexicon, then clauses), then annexes.
+Clauses nest where the text nests: the first label kind met in a section is its top
+level (`a)` or `1`); other kinds nest under the last top-level clause (`5.1`, `i)`);
+bullets nest under the deepest open clause. Every line becomes something: text that
+fits nowhere is kept as a paragraph and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..anchors import AnchorSet, label_slug, section_slug
+from ..conventions import body_of_formula, match_text, parse_revisions
+from ..diagnostics import Diagnostics
+from ..ir import Block, Clause, Paragraph, ResolutionText, Revision, Section, Span, Table
+from . import headings, labels
+from .lines import Line, inlines, plain
+
+HEADING = re.compile(
+    r"^(?P<kind>RESOLUTION|DECISION)\s+(?P<number>\d+[A-Z]?(?:-\d+)?)\s*(?:\((?P<revision>.*)\))?\s*$",
+    re.IGNORECASE,
+)
+DRAFT = re.compile(r"^draft\s+new\s+(?P<kind>resolution|decision)\b", re.IGNORECASE)
+HISTORY = re.compile(r"^\([^()]*\d{4}(?:\s*;[^()]*\d{4})*\)[.,]?$")
+ANNEX = re.compile(
+    r"^(?:ANNEX|Annex)(?:\s+(?P<n>\d+|[A-Z])\b)?(?:\s+(?:TO|to)\s+(?:RESOLUTION|Resolution|DECISION|Decision)\b.*)?$"
+)
+
+
+def is_text_heading(line: Line) -> bool:
+    text = match_text(plain(line.text))
+    return bool(HEADING.match(text) or DRAFT.match(text))
+
+
+def table_cells(text: str) -> list[str] | None:
+    """Three or more tab-separated cells make a table row."""
+    cells = [c.strip() for c in text.split("\t")]
+    return cells if sum(1 for c in cells if c) >= 3 else None
+
+
+@dataclass
+class _Node:
+    label: str | None
+    kind: str | None
+    line: Line
+    children: list["_Node"] = field(default_factory=list)
+
+
+@dataclass
+class _TableNode:
+    rows: list[tuple[str, ...]]
+    span: Span
+    last_line: int
+
+
+@dataclass
+class _SectionBuilder:
+    heading: str
+    span: Span
+    kind: str
+    nodes: list = field(default_factory=list)
+    stack: list[_Node] = field(default_factory=list)
+    top_kind: str | None = None
+
+    def add_row(self, line: Line, cells: list[str]) -> None:
+        last = self.nodes[-1] if self.nodes else None
+        if isinstance(last, _TableNode) and last.last_line >= line.span.line - 2:
+            last.rows.append(tuple(cells))
+            last.last_line = line.span.line
+        else:
+            self.nodes.append(_TableNode([tuple(cells)], line.span, line.span.line))
+        self.stack.clear()
+
+    def add(self, label: str | None, text: str, line: Line) -> None:
+        node = _Node(label, labels.kind(label) if label else None, Line(line.span, text))
+        if node.kind == "bullet":
+            (self.stack[-1].children if self.stack else self.nodes).append(node)
+            return
+        if node.kind is None:
+            self.nodes.append(node)
+            self.stack[:] = [node]
+            return
+        open_top = self.stack[0] if self.stack and self.stack[0].kind else None
+        if (
+            node.kind == "roman"
+            and self.top_kind == "letter"
+            and open_top is not None
+            and open_top.label == labels.previous_letter(label)
+        ):
+            node.kind = "letter"
+        if self.top_kind is None:
+            self.top_kind = node.kind
+        if node.kind == self.top_kind or open_top is None:
+            self.nodes.append(node)
+            self.stack[:] = [node]
+        else:
+            open_top.children.append(node)
+            self.stack[:] = [open_top, node]
+
+    def build(self, anchors: AnchorSet) -> Section:
+        if self.kind == "annex":
+            m = ANNEX.match(match_text(self.heading))
+            anchor = anchors.claim(f"annex-{m['n'].lower()}" if m and m["n"] else "annex")
+        else:
+            anchor = anchors.claim(section_slug(self.heading))
+        return Section(self.heading, anchor, _clauses(self.nodes, anchor, anchor, anchors), self.span, self.kind)
+
+
+def _clauses(nodes: list, prefix: str, section_anchor: str, anchors: AnchorSet) -> tuple[Block, ...]:
+    out: list[Block] = []
+    item = 0
+    for node in nodes:
+        if isinstance(node, _TableNode):
+            out.append(Table(tuple(node.rows), node.span))
+            continue
+        if node.kind in (None, "bullet"):
+            item += 1
+            base = f"{prefix}-item-{item}"
+        elif node.kind == "dotted":
+            base = f"{section_anchor}-{label_slug(node.label)}"
+        else:
+            base = f"{prefix}-{label_slug(node.label)}"
+        anchor = anchors.claim(base)
+        children = _clauses(node.children, anchor, section_anchor, anchors)
+        out.append(Clause(node.label, anchor, inlines(node.line.text), node.line.span, children))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def paragraph_or_row(line: Line) -> Block:
+    cells = table_cells(line.text)
+    if cells:
+        return Table((tuple(cells),), line.span)
+    return Paragraph(inlines(line.text), line.span)
+
+
+def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
+    """Read one resolution text; `lines` are the text's lines only (no proposal parts)."""
+    lines = [line for line in lines if not line.blank]
+    n, i = len(lines), 0
+    first_span = lines[0].span if lines else Span("", 0)
+    foreword: list[Paragraph] = []
+    if lines and match_text(plain(lines[0].text)).strip().upper() == "FOREWORD":
+        i = 1
+        while i < n and not is_text_heading(lines[i]):
+            foreword.append(Paragraph(inlines(lines[i].text), lines[i].span))
+            i += 1
+    preamble: list[Block] = []
+    while i < n and not is_text_heading(lines[i]):
+        preamble.append(paragraph_or_row(lines[i]))
+        i += 1
+    if i == n:
+        return ResolutionText(
+            "fragment", None, None, "", None, None, (), None, None, tuple(foreword), tuple(preamble), (), first_span
+        )
+
+    head = lines[i]
+    head_text = match_text(plain(head.text))
+    i += 1
+    number, revision, old_revision = None, None, None
+    if m := HEADING.match(head_text):
+        kind = m["kind"].lower()
+        number = m["number"].upper()
+        revisions = parse_revisions(m["revision"] or "")
+        if revisions:
+            revision = revisions[-1]
+            if len(revisions) > 1:
+                old_revision = revisions[0]
+                if old_revision.rev and not revision.rev:  # `(Rev. Busan, 2014Dubai, 2018)`: one "Rev." for both
+                    revision = Revision(revision.venue, revision.year, True)
+        if len(revisions) > 2:
+            diagnostics.warning(
+                "revision-unclear", head.span,
+                f"the heading names {len(revisions)} revisions; the first is taken as old, the last as new",
+            )
+    else:
+        kind = "draft"
+
+    def ends_title(line: Line) -> bool:
+        text = plain(line.text)
+        return bool(
+            HISTORY.match(text)
+            or body_of_formula(text)
+            or headings.is_heading(text)
+            or ANNEX.match(match_text(text))
+            or labels.split_label(text)
+            or table_cells(text)
+        )
+
+    title: list[str] = []
+    while i < n and not ends_title(lines[i]):
+        title.append(lines[i].text)
+        i += 1
+    history = formula = None
+    body = None
+    if i < n and HISTORY.match(plain(lines[i].text)):
+        history = plain(lines[i].text)
+        i += 1
+    if i < n and (body := body_of_formula(plain(lines[i].text))):
+        formula = plain(lines[i].text)
+        i += 1
+
+    anchors = AnchorSet()
+    sections: list[Section] = []
+    current: _SectionBuilder | None = None
+    for line in lines[i:]:
+        text = plain(line.text)
+        if ANNEX.match(match_text(text)):
+            if current:
+                sections.append(current.build(anchors))
+            current = _SectionBuilder(text, line.span, "annex")
+            continue
+        if current is None or current.kind == "section":
+            if headings.is_heading(text):
+                if current:
+                    sections.append(current.build(anchors))
+                current = _SectionBuilder(text, line.span, "section")
+                continue
+            if current and not current.nodes and headings.is_continuation(text):
+                current.heading = f"{current.heading} {text}"
+                continue
+        if current is None:
+            diagnostics.warning(
+                "text-before-sections", line.span,
+                "text between the enacting formula and the first section heading; kept as a paragraph. "
+                "If it is a heading, start it with a lexicon word (builder/readers/headings.py)",
+            )
+            preamble.append(paragraph_or_row(line))
+            continue
+        if cells := table_cells(line.text):
+            current.add_row(line, cells)
+        elif split := labels.split_label(line.text):
+            current.add(split[0].strip(), split[1], line)
+        else:
+            current.add(None, line.text, line)
+    if current:
+        sections.append(current.build(anchors))
+
+    return ResolutionText(
+        kind, body, number, plain(head.text), revision, old_revision, inlines(" ".join(title)),  # type: ignore[arg-type]
+        history, formula, tuple(foreword), tuple(preamble), tuple(sections), head.span,
+    )

@@ -1,0 +1,126 @@
+"""Render: the linked site → Markdown pages (through `templates/*.md.j2`) and the navigation.
+
+Renderers read the IR and the link stage's pages; they look nothing up and parse nothing.
+Escaping is decided once, in the environment: every `{{ value }}` is Markdown-escaped
+unless it is `Markup` (see builder.render.escape).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..conventions import ACTIONS, BODIES, SOURCES
+from ..ir import Clause, Paragraph, Table
+from ..link import ProposalPage, ResolutionPage, Site
+from .escape import html_attribute, markdown_text
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+ACTION_ORDER = ("ADD", "ADD*", "MOD", "(MOD)", "NOC", "SUP", "SUP*")
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=markdown_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["attr"] = html_attribute
+    env.filters["padded"] = lambda table: _padded(table.rows)
+    env.filters["slug"] = lambda text: Markup("".join(c if c.isalnum() else "-" for c in str(text).lower()).strip("-"))
+    env.tests["clause"] = lambda node: isinstance(node, Clause)
+    env.tests["table"] = lambda node: isinstance(node, Table)
+    env.tests["paragraph"] = lambda node: isinstance(node, Paragraph)
+    env.globals.update(BODIES=BODIES, SOURCES=SOURCES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER)
+    return env
+
+
+def _padded(rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
+    width = max(len(row) for row in rows)
+    return [row + ("",) * (width - len(row)) for row in rows]
+
+
+def _href(from_src: str):
+    """Relative link from one page's Markdown source to another's, as MkDocs resolves them."""
+
+    def href(to_src: str, anchor: str | None = None) -> Markup:
+        rel = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+        return Markup(f"{rel}#{anchor}" if anchor else rel)
+
+    return href
+
+
+class Renderer:
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.env = environment()
+
+    def _page(self, template: str, src: str, **context: Any) -> tuple[str, str]:
+        return src, self.env.get_template(template).render(href=_href(src), site=self.site, **context)
+
+    def pages(self) -> dict[str, str]:
+        site = self.site
+        out = dict(
+            [
+                self._page("home.md.j2", "index.md"),
+                self._page("proposals_index.md.j2", "proposals/index.md"),
+                self._page("proposals_by_source.md.j2", "proposals/by-source.md"),
+                self._page("proposals_by_action.md.j2", "proposals/by-action.md"),
+            ]
+        )
+        for body in self.bodies():
+            resolutions = [r for r in site.resolutions if r.body == body]
+            out.update([self._page("body_index.md.j2", f"{body}/index.md", body=BODIES[body], resolutions=resolutions)])
+        for r in site.resolutions:
+            out.update([self._page("resolution.md.j2", r.src, page=r)])
+        for c in site.contributions:
+            out.update([self._page("contribution.md.j2", c.src, page=c)])
+        for p in site.proposals:
+            out.update([self._page("proposal.md.j2", p.src, page=p)])
+        return out
+
+    def bodies(self) -> list[str]:
+        present = {r.body for r in self.site.resolutions}
+        return [b for b in BODIES if b in present]
+
+    def nav(self) -> list[Any]:
+        """The navigation, in MkDocs' `nav` form; hand-written pages (about.md) go last."""
+        site = self.site
+        nav: list[Any] = [{"Home": "index.md"}]
+        for body in self.bodies():
+            entries: list[Any] = [f"{body}/index.md"]
+            entries += [{nav_title(r): r.src} for r in site.resolutions if r.body == body]
+            nav.append({BODIES[body].name: entries})
+        proposals: list[Any] = [
+            "proposals/index.md",
+            {"By source": "proposals/by-source.md"},
+            {"By action": "proposals/by-action.md"},
+        ]
+        for c in site.contributions:
+            proposals.append({c.id: [c.src] + [{nav_title(p): p.src} for p in c.proposals]})
+        nav.append({"Proposals": proposals})
+        nav.append({"About": "about.md"})
+        return nav
+
+
+def nav_title(page: ResolutionPage | ProposalPage, width: int = 48) -> str:
+    if isinstance(page, ProposalPage):
+        return f"{page.proposal.action} {page.id}"
+    title = page.titles[0] if page.titles else ""
+    if len(title) > width:
+        title = title[: width - 1].rsplit(" ", 1)[0] + "…"
+    return f"{page.number} · {title}" if title else f"{page.kind.capitalize()} {page.number}"
+
+
+def render(site: Site) -> tuple[dict[str, str], list[Any]]:
+    """All generated pages (docs-relative path → Markdown) and the navigation."""
+    renderer = Renderer(site)
+    return renderer.pages(), renderer.nav()

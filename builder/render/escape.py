@@ -1,0 +1,34 @@
+"""Source text is data: make any string render as itself in Python-Markdown (and its HTML).
+
+The Jinja environment runs every `{{ value }}` through `markdown_text` unless the value is
+`Markup` (output of our own macros, or an id/URL the builder made). So a template cannot
+forget to escape, and source text can never become Markdown, HTML or template markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+# Python-Markdown's escapable characters (with the tables extension's `|`), minus `(`, `)`,
+# `.`, `+`, `-`, which only matter at the start of a line (handled below).
+_INLINE = re.compile(r"([\\`*_{}\[\]#!|])")
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+])")
+
+
+def markdown_text(value: object) -> Markup:
+    """Escape a value for a Markdown inline context (paragraph, heading, table cell, list item)."""
+    if hasattr(value, "__html__"):
+        return Markup(value)
+    text = str(value)
+    text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+    return Markup(text)
+
+
+def html_attribute(value: object) -> Markup:
+    """Escape a value for a double-quoted HTML attribute."""
+    return Markup.escape(str(value))
