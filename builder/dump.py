@@ -100,6 +100,7 @@ def contribution(page: ContributionPage) -> dict[str, Any]:
         "file": page.source_file,
         "abstract": [plain_text(b.text) for b in page.contribution.abstract],
         "proposals": [p.id for p in page.proposals],
+        "sections": [],
     }
 
 

@@ -79,8 +79,12 @@ def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[
     for key, span in pending.items():
         diagnostics.warning(
             "footnote-missing", span,
-            f"footnote {key} is referenced but its text [{key}: …] was not found; check the export",
+            f"footnote {key} is referenced but its text [{key}: …] was not found; the reference is dropped. "
+            "Check the export",
         )
+    if pending:
+        dangling = re.compile(f"{REF_OPEN}({'|'.join(pending)}){REF_CLOSE}")
+        lines = [Line(line.span, dangling.sub("", line.text)) for line in lines]
     return lines, footnotes
 
 

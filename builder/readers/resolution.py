@@ -36,10 +36,10 @@ def is_text_heading(line: Line) -> bool:
     return bool(HEADING.match(text) or DRAFT.match(text))
 
 
-def table_cells(text: str) -> list[str] | None:
-    """Three or more tab-separated cells make a table row."""
+def table_cells(text: str, in_table: bool = False) -> list[str] | None:
+    """Three or more tab-separated cells make a table row; two do right after another row."""
     cells = [c.strip() for c in text.split("\t")]
-    return cells if sum(1 for c in cells if c) >= 3 else None
+    return cells if sum(1 for c in cells if c) >= (2 if in_table else 3) else None
 
 
 @dataclass
@@ -66,9 +66,15 @@ class _SectionBuilder:
     stack: list[_Node] = field(default_factory=list)
     top_kind: str | None = None
 
-    def add_row(self, line: Line, cells: list[str]) -> None:
+    def _open_table(self, line: Line) -> _TableNode | None:
         last = self.nodes[-1] if self.nodes else None
-        if isinstance(last, _TableNode) and last.last_line >= line.span.line - 2:
+        return last if isinstance(last, _TableNode) and last.last_line >= line.span.line - 2 else None
+
+    def row(self, line: Line) -> list[str] | None:
+        return table_cells(line.text, in_table=self._open_table(line) is not None)
+
+    def add_row(self, line: Line, cells: list[str]) -> None:
+        if last := self._open_table(line):
             last.rows.append(tuple(cells))
             last.last_line = line.span.line
         else:
@@ -230,7 +236,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
             )
             preamble.append(paragraph_or_row(line))
             continue
-        if cells := table_cells(line.text):
+        if cells := current.row(line):
             current.add_row(line, cells)
         elif split := labels.split_label(line.text):
             current.add(split[0].strip(), split[1], line)

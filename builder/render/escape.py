@@ -14,7 +14,8 @@ from markupsafe import Markup
 # Python-Markdown's escapable characters (with the tables extension's `|`), minus `(`, `)`,
 # `.`, `+`, `-`, which only matter at the start of a line (handled below).
 _INLINE = re.compile(r"([\\`*_{}\[\]#!|])")
-_LINE_START = re.compile(r"^(\d+)([.)])|^([-+])")
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+_LINE_START = re.compile(r"^( ?)(?:(\d+)([.)])|([-+]))")
 
 
 def markdown_text(value: object) -> Markup:
@@ -22,10 +23,10 @@ def markdown_text(value: object) -> Markup:
     if hasattr(value, "__html__"):
         return Markup(value)
     text = str(value)
-    text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    text = _WHITESPACE.sub(" ", text)  # one line; never 4 leading spaces (code), as HTML shows it anyway
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+    text = _LINE_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[1]}\\{m[4]}", text)
     return Markup(text)
 
 

@@ -1,0 +1,72 @@
+"""Reading the built site back: page text, anchor ids, links; and a source file's fragments."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+_ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]|\[footnoteRef:\d+\]\d*")
+_FOOTNOTE_BODY = re.compile(r"\[(\d+): ?((?:[^\[\]]|\[[^\[\]]*\])*)\]")
+_STRUCTURE = re.compile(r"^(?:Proposal\s+\S+\s*-\s*Summary:|Reasons:|Abstract:|\*(?:\s*\*)+$)")
+
+
+class _Text(HTMLParser):
+    """Collects the article's text, leaving out footnote reference numbers (`<sup id="fnref…">`)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.skip = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article" or self.depth:
+            self.depth += 1
+        if self.skip or (tag == "sup" and dict(attrs).get("id", "").startswith("fnref")):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+        if self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split()).casefold()
+
+
+def page_text(html: str) -> str:
+    """The normalized text of the page's article (no navigation, no header)."""
+    parser = _Text()
+    parser.feed(html)
+    return normalize("".join(parser.parts))
+
+
+def ids(html: str) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', html))
+
+
+def html_of(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def fragments(source: str) -> list[tuple[int, str]]:
+    """Every piece of text of a source file that must reach a page: each tab-separated cell of
+    each line and each footnote's text, without Word artefacts and structural markers."""
+    out: list[tuple[int, str]] = []
+    for number, line in enumerate(source.splitlines(), start=1):
+        line = _ARTEFACT.sub("", line)
+        for m in _FOOTNOTE_BODY.finditer(line):
+            body = re.sub(r"^\s*\d+\s*\t", "", m[2]).strip()
+            if body and not body.isdigit():
+                out.append((number, body))
+        line = _FOOTNOTE_BODY.sub("", line).strip()
+        line = _STRUCTURE.sub("", line).strip()
+        out.extend((number, cell.strip()) for cell in line.split("\t") if cell.strip())
+    return out

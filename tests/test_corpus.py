@@ -1,0 +1,163 @@
+"""The whole real corpus: what must be read, linked and numbered."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+
+from builder.dump import dump
+
+from conftest import CORPUS, ROOT
+
+
+def documents(corpus_build) -> dict[str, dict]:
+    return {d["id"]: d for d in dump(corpus_build.site)["documents"]}
+
+
+def anchors(doc: dict) -> set[str]:
+    found = set()
+
+    def walk(clauses):
+        for c in clauses:
+            found.add(c["anchor"])
+            walk(c["clauses"])
+
+    for s in doc["sections"]:
+        found.add(s["anchor"])
+        walk(s["clauses"])
+    return found
+
+
+def test_corpus_reads_without_warnings(corpus_build) -> None:
+    assert [str(d) for d in corpus_build.diagnostics if d.severity != "info"] == []
+
+
+def test_apt_contribution_has_its_25_proposals(corpus_build) -> None:
+    docs = documents(corpus_build)
+    acp = docs["ACP/64A1"]
+    assert acp["proposals"] == [f"ACP/64A1/{n}" for n in range(1, 26)]
+    actions = Counter(docs[p]["action"] for p in acp["proposals"])
+    assert actions == {"NOC": 2, "MOD": 21, "SUP": 1, "ADD": 1}
+
+
+def test_every_document_kind_and_url(corpus_build) -> None:
+    docs = documents(corpus_build)
+    assert docs["wtsa-res-74"]["url"] == "wtsa/res-74/" and docs["wtsa-res-74"]["in_collection"]
+    assert docs["wtdc-res-71"]["url"] == "wtdc/res-71/" and docs["wtdc-res-71"]["in_collection"]
+    assert docs["ACP/64A1/3"]["url"] == "proposals/acp-64a1-3/"
+    assert docs["ACP/64A1"]["url"] == "proposals/acp-64a1/"
+    assert docs["EUR/44A24/1"]["kind"] == "proposal" and docs["EUR/44A24/1"]["action"] == "ADD"
+    assert docs["IAP/39A13/1"]["target"] == "wtsa-res-68"
+    assert {d["kind"] for d in docs.values()} == {"resolution", "proposal", "contribution"}
+
+
+def test_targets(corpus_build) -> None:
+    docs = documents(corpus_build)
+    assert docs["ACP/64A1/3"]["target"] == "pp-res-11"
+    assert docs["ACP/64A1/9"]["target"] == "pp-res-71" and docs["ACP/64A1/9"]["target_part"] == "Annex 1"
+    assert docs["ACP/64A1/9"]["code"] == "ACP/64A1/9#48507"
+    assert docs["ACP/64A1/20"]["action"] == "SUP" and docs["ACP/64A1/20"]["target"] == "pp-res-185"
+    assert docs["ACP/64A1/1"]["target"] is None
+    assert docs["ACP/64A1/1"]["target_title"] == "CONSTITUTION OF THE INTERNATIONAL TELECOMMUNICATION UNION"
+    assert docs["ACP/64A1/25"]["target_title"] == "Draft New Resolution [ACP-1]"
+    assert docs["EUR/44A24/1"]["target_title"] == "Draft New Resolution [EUR-1]"
+
+
+def test_every_target_has_a_page_with_its_backlinks(corpus_build) -> None:
+    docs = documents(corpus_build)
+    for doc in docs.values():
+        if doc["kind"] == "proposal" and doc["target"]:
+            assert doc["id"] in docs[doc["target"]]["amended_by"]
+    assert docs["pp-res-185"]["in_collection"] is False
+    assert docs["pp-res-185"]["title"] == "Global flight tracking for civil aviation"
+    assert docs["pp-res-71"]["amended_by"] == ["ACP/64A1/8", "ACP/64A1/9"]
+    assert docs["wtsa-res-68"]["amended_by"] == ["IAP/39A13/1"]
+
+
+def test_irregular_proposals(corpus_build) -> None:
+    docs = documents(corpus_build)
+    by_id = {p.id: p.proposal for p in corpus_build.site.proposals}
+    assert by_id["ACP/64A1/17"].summary == () and by_id["ACP/64A1/17"].introduction
+    assert docs["ACP/64A1/9"]["sections"][0]["anchor"] == "annex-1"
+    assert [s["heading"] for s in docs["ACP/64A1/20"]["sections"]] == []
+    assert docs["ACP/64A1/20"]["reasons"].startswith("Due to the spectrum allocation")
+    assert docs["IAP/39A13/1"]["old_revision"]["text"] == "Rev. Hammamet, 2016"
+    assert docs["IAP/39A13/1"]["new_revision"]["text"] == "Rev. New Delhi, 2024"
+    contribution = next(c for c in corpus_build.site.contributions if c.id == "IAP/39A13")
+    assert contribution.contribution.abstract[0].text[0].startswith("CITEL proposes modifications")
+
+
+def test_expected_anchors(corpus_build) -> None:
+    docs = documents(corpus_build)
+    expected = {
+        "wtdc-res-71": {
+            "recalling-a", "considering-also-b", "noting-further-h", "resolves-5", "resolves-5-i", "resolves-5-iv",
+            "resolves-further-item-1", "instructs-the-director-bdt-13",
+            "encourages-member-states-sector-members-associates-and-academia-of-the-itu-telecommunication-"
+            "development-sector-5",
+        },
+        "wtsa-res-74": {
+            "recalling-g", "taking-into-account-item-1", "instructs-the-director-tsb-2",
+            "instructs-the-director-tsb-in-close-collaboration-with-the-director-bdt-within-available-resources-1-ii",
+            "further-resolves-that-itu-regional-offices-item-1", "invites-member-states-3",
+        },
+        "ACP/64A1/3": {"considering-f", "considering-fg", "resolves-5-5", "instructs-the-secretary-general-6-item-5"},
+        "EUR/44A24/1": {"recalling-i", "resolves-to-instruct-the-secretary-general-and-the-directors-of-the-bureaux-1-item-5"},
+        "IAP/39A13/1": {"recognizing-further-b-item-3", "noting-cb", "resolves-to-instruct-the-director-tsb-3--2"},
+    }
+    for doc_id, wanted in expected.items():
+        assert wanted <= anchors(docs[doc_id]), doc_id
+
+
+def test_anchors_are_unique_and_well_formed(corpus_build) -> None:
+    import re
+
+    for doc in dump(corpus_build.site)["documents"]:
+        seen: list[str] = []
+
+        def walk(clauses):
+            for c in clauses:
+                seen.append(c["anchor"])
+                walk(c["clauses"])
+
+        for s in doc["sections"]:
+            seen.append(s["anchor"])
+            walk(s["clauses"])
+        assert len(seen) == len(set(seen)), doc["id"]
+        assert all(re.fullmatch(r"[a-z0-9]+(?:--?[a-z0-9]+)*", a) for a in seen), doc["id"]
+
+
+def test_nesting(corpus_build) -> None:
+    docs = documents(corpus_build)
+    resolves = next(s for s in docs["wtdc-res-71"]["sections"] if s["anchor"] == "resolves")
+    five = next(c for c in resolves["clauses"] if c["label"] == "5")
+    assert [c["label"] for c in five["clauses"]] == ["i)", "ii)", "iii)", "iv)"]
+    acp3 = docs["ACP/64A1/3"]
+    resolves = next(s for s in acp3["sections"] if s["anchor"] == "resolves")
+    assert [c["label"] for c in resolves["clauses"][4]["clauses"]] == ["5.1", "5.2", "5.3", "5.4", "5.5"]
+
+
+def test_dump_command_prints_json() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "builder", "dump", str(CORPUS / "wtsa-res-74.txt")],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    data = json.loads(run.stdout)
+    (doc,) = data["documents"]
+    assert doc["id"] == "wtsa-res-74" and doc["kind"] == "resolution" and doc["url"] == "wtsa/res-74/"
+    assert doc["title"].startswith("Enhancing participation of Sector Members")
+    section = doc["sections"][0]
+    assert set(section) >= {"heading", "anchor", "clauses"}
+    assert set(section["clauses"][0]) >= {"label", "anchor", "text", "clauses"}
+
+
+def test_check_command_exit_codes(tmp_path) -> None:
+    ok = subprocess.run([sys.executable, "-m", "builder", "check", str(CORPUS)], cwd=ROOT, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    bad = tmp_path / "bad.txt"
+    bad.write_text("no heading here\n", encoding="utf-8")
+    failed = subprocess.run([sys.executable, "-m", "builder", "check", str(bad)], cwd=ROOT, capture_output=True, text=True)
+    assert failed.returncode == 1
+    assert "bad.txt:1: error:" in failed.stderr

@@ -1,0 +1,104 @@
+"""Source text is data: whatever it looks like, it renders as the same text, never as markup."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import markdown
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+
+from builder.diagnostics import Diagnostics
+from builder.link import link
+from builder.readers import read_source
+from builder.render import render
+from builder.render.escape import markdown_text
+from conftest import ROOT
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "# not a heading",
+    "* not a list",
+    "- not a list either",
+    "+ nor this",
+    "1. not an ordered list",
+    "2) nor this",
+    "_not emphasis_ and *not emphasis* and **not strong**",
+    "a | table | row",
+    "[x](javascript:alert(1))",
+    "![image](http://example.com/x.png)",
+    "---",
+    "> not a quote",
+    "    not code",
+    "`not code`",
+    "{{ jinja_variable }} and {% if true %}block{% endif %}",
+    "{: #injected-id .injected-class }",
+    "text [^1] with a footnote reference",
+    "[^1]: a footnote definition",
+    "!!! note \"not an admonition\"",
+    "../../etc/passwd and ACP/64A1/../../x",
+    "&lt; is an entity, &amp; too, and & alone",
+    "<div markdown>inner</div>",
+    "back\\slash \\* escaped",
+    "*[HTML]: an abbreviation",
+    "http://example.com/not-a-link",
+]
+
+
+def mkdocs_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions mkdocs.yml configures, as MkDocs runs it."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: "")
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
+    extensions, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        extensions.append(name)
+        configs[name] = options or {}
+    return markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+
+def text_of(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+@pytest.mark.parametrize("source", HOSTILE)
+def test_escaped_text_renders_as_itself_in_python_markdown(source: str) -> None:
+    html = mkdocs_markdown().convert(markdown_text(source))
+    assert text_of(html) == " ".join(source.split())
+    assert re.fullmatch(r"<p>[^<]*</p>", html), html  # one paragraph, no element made from the text
+
+
+@pytest.mark.parametrize("source", HOSTILE)
+def test_escaped_text_is_plain_text_for_markdown_it(source: str) -> None:
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown_text(source))
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    assert {child.type for child in tokens[1].children or []} <= {"text", "softbreak"}
+    assert "".join(child.content for child in tokens[1].children or []) == " ".join(source.split())
+
+
+def test_hostile_corpus_renders_as_text(tmp_path) -> None:
+    """A whole document made of markup-like text goes through read → link → render → Markdown."""
+    lines = ["RESOLUTION 900 (Kigali, 2022)", "A <b>title</b> with *stars*",
+             "The World Telecommunication Development Conference (Kigali, 2022),", "recalling"]
+    lines += [f"{chr(ord('a') + i)})\t{text}" for i, text in enumerate(HOSTILE)]
+    diagnostics = Diagnostics()
+    source = read_source("hostile.txt", "\n".join(lines) + "\n", diagnostics)
+    pages, _ = render(link([source], diagnostics))
+    page = pages["wtdc/res-900.md"]
+    html = mkdocs_markdown().convert(page)
+    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert 'id="injected-id"' not in html and "<em>" not in html and "<strong>" not in html
+    assert 'href="javascript' not in html and "<h1 id=\"not" not in html
+    body = text_of(html)
+    for text in HOSTILE:
+        assert " ".join(text.split()) in body, text
+    tokens = MarkdownIt("commonmark").parse(page)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert all("not a heading" not in h for h in headings)

@@ -1,0 +1,104 @@
+"""The built site (`mkdocs build --strict` of the real corpus): pages, anchors, backlinks, text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from builder.dump import url
+from conftest import CORPUS, ROOT
+from site_text import fragments, html_of, ids, normalize, page_text
+
+PAGES = [
+    "", "pp/", "wtsa/", "wtdc/", "proposals/", "proposals/by-source/", "proposals/by-action/", "about/",
+    "wtdc/res-71/", "wtsa/res-74/", "wtsa/res-68/", "pp/res-11/", "pp/res-185/", "pp/res-71/",
+    "proposals/acp-64a1/", "proposals/iap-39a13/", "proposals/eur-44a24/",
+    "proposals/acp-64a1-1/", "proposals/acp-64a1-9/", "proposals/acp-64a1-25/", "proposals/eur-44a24-1/",
+    "proposals/iap-39a13-1/",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_exists(built_site: Path, page: str) -> None:
+    assert (built_site / page / "index.html").is_file()
+
+
+def test_every_document_has_a_page(built_site: Path, corpus_build) -> None:
+    site = corpus_build.site
+    for page in (*site.resolutions, *site.proposals, *site.contributions):
+        assert (built_site / url(page.src) / "index.html").is_file(), page.id
+    assert len(site.proposals) == 27
+
+
+def test_every_clause_anchor_is_in_the_html(built_site: Path, corpus_build) -> None:
+    from test_corpus import anchors, documents
+
+    for doc in documents(corpus_build).values():
+        if doc["sections"]:
+            missing = anchors(doc) - ids(html_of(built_site, doc["url"]))
+            assert not missing, (doc["id"], sorted(missing)[:5])
+
+
+def test_clause_has_permalink(built_site: Path) -> None:
+    html = html_of(built_site, "wtdc/res-71/")
+    clause = re.search(r'<div class="clause" id="resolves-5-ii">.*?</div>', html, re.S)
+    assert clause and 'href="#resolves-5-ii"' in clause[0] and "clause-permalink" in clause[0]
+
+
+def test_amended_by_links_both_ways(built_site: Path) -> None:
+    res11 = html_of(built_site, "pp/res-11/")
+    assert 'id="amended-by"' in res11
+    assert 'href="../../proposals/acp-64a1-3/"' in res11
+    proposal = html_of(built_site, "proposals/acp-64a1-3/")
+    assert 'href="../../pp/res-11/"' in proposal
+    res71 = html_of(built_site, "pp/res-71/")
+    assert 'href="../../proposals/acp-64a1-8/"' in res71 and 'href="../../proposals/acp-64a1-9/"' in res71
+
+
+def test_targeted_resolution_without_text(built_site: Path) -> None:
+    text = page_text(html_of(built_site, "pp/res-185/"))
+    assert "not in the collection" in text
+    assert "global flight tracking for civil aviation" in text
+    assert "acp/64a1/20" in text
+
+
+def test_footnotes_are_real_footnotes(built_site: Path) -> None:
+    html = html_of(built_site, "wtsa/res-74/")
+    assert 'class="footnote"' in html
+    assert re.search(r'<sup id="fnref:fn1"><a class="footnote-ref" href="#fn:fn1"', html)
+
+
+def test_no_text_is_lost(built_site: Path, corpus_build) -> None:
+    """Every line of every source file (each tab-separated cell, each footnote) is on a page
+    generated from that file."""
+    site = corpus_build.site
+    for source in sorted(CORPUS.glob("*.txt")):
+        name = str(source.relative_to(ROOT))
+        pages = [p for p in (*site.resolutions, *site.proposals, *site.contributions) if p.source_file == name]
+        text = " ".join(page_text(html_of(built_site, url(p.src))) for p in pages)
+        missing = [(n, f) for n, f in fragments(source.read_text(encoding="utf-8")) if normalize(f) not in text]
+        assert not missing, f"{name}: {missing[:3]}"
+
+
+def test_search_index_has_clause_text(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = [d["location"] for d in index["docs"] if "Industry Advisory Panel" in d["text"]]
+    assert any(h.startswith("proposals/eur-44a24-1/") for h in hits)
+
+
+def test_no_request_to_another_host(built_site: Path) -> None:
+    external = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//""", re.I)
+    for html in built_site.rglob("*.html"):
+        content = html.read_text(encoding="utf-8")
+        assert not external.search(content), html
+        assert "fonts.googleapis" not in content and "fonts.gstatic" not in content, html
+
+
+def test_navigation_is_hierarchical_and_pruned(built_site: Path) -> None:
+    html = html_of(built_site, "wtdc/res-71/")
+    assert "navigation.prune" in (ROOT / "mkdocs.yml").read_text()
+    # Pruned: a WTDC page does not carry the links of every proposal page.
+    assert "acp-64a1-12/" not in html
