@@ -15,13 +15,14 @@ from ..conventions import match_text
 
 LEXICON = frozenset(
     """
-    acknowledging affirming agreeing also appeals approves aware bearing believing calls
-    commends concerned conscious considering considers continues convinced decides declares
-    deeply desiring determined emphasizing emphasising emphasizes encourages endorses
-    expressing expresses further guided having highlighting instructs invites keeping mindful
-    noting notes observing reaffirming reaffirms realizing recalling recognizing recognising
-    recognizes recommends referring reiterating requests requesting resolves resolve stressing
-    taking underlining underscoring urges welcoming
+    acknowledging adopting affirming agreeing also appeals appreciating approves approving
+    aware bearing believing calls cognizant commends committed concerned conscious
+    considering considers continues convinced decides declares deeply desiring determined
+    emphasizing emphasising emphasizes encourages endorses endorsing expressing expresses
+    further guided having highlighting instructs invites keeping mindful noting notes
+    observing reaffirming reaffirms realizing recalling recognizing recognising recognizes
+    recommends referring regretting reiterating requests requesting resolves resolve
+    stressing supporting taking underlining underscoring urges welcoming
     """.split()
 )
 
