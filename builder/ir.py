@@ -165,6 +165,8 @@ class Target:
 class Proposal:
     code: ProposalCode
     action: Action
+    summary_heading: str | None
+    """The `Proposal ACP/64A1/3 - Summary:` line as printed (without a summary on the same line)."""
     summary: tuple[Paragraph, ...]
     introduction: tuple[Paragraph, ...]
     proposal: tuple[Paragraph, ...]

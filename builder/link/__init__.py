@@ -7,7 +7,7 @@ even when its text is not in the corpus, and inverts targets into "amended by" l
 
 from __future__ import annotations
 
-from .model import ContributionPage, ProposalPage, ResolutionPage, Site
+from .model import ContributionPage, ProposalPage, ResolutionPage, Site, UnplacedPage
 from .site import link
 
-__all__ = ["ContributionPage", "ProposalPage", "ResolutionPage", "Site", "link"]
+__all__ = ["ContributionPage", "ProposalPage", "ResolutionPage", "Site", "UnplacedPage", "link"]

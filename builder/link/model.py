@@ -83,8 +83,21 @@ class ContributionPage:
 
 
 @dataclass(frozen=True)
+class UnplacedPage:
+    """A text that cannot have its own page (no heading, unknown body, a duplicate), kept so
+    that nothing read is lost from the site."""
+
+    src: str
+    text: ResolutionText
+    reason: str
+    footnotes: tuple[Footnote, ...]
+    source_file: str
+
+
+@dataclass(frozen=True)
 class Site:
     resolutions: tuple[ResolutionPage, ...]
     """Sorted by body, then number."""
     proposals: tuple[ProposalPage, ...]
     contributions: tuple[ContributionPage, ...]
+    unplaced: tuple[UnplacedPage, ...] = ()

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from ..conventions import BODIES, bodies_meeting, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import (
-    Block, Clause, Footnote, FootnoteRef, Inline, Paragraph, Proposal, ResolutionText, Revision, SourceFile,
-    Target, plain_text,
+    Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, ResolutionText, Revision,
+    SourceFile, Target, plain_text,
 )
-from .model import Conference, ContributionPage, ProposalPage, ResolutionPage, Site
+from .model import Conference, ContributionPage, ProposalPage, ResolutionPage, Site, UnplacedPage
 
 
 def resolution_id(kind: str, body: str, number: str) -> str:
@@ -22,8 +23,8 @@ def resolution_src(kind: str, body: str, number: str) -> str:
     return f"{body}/{'dec' if kind == 'decision' else 'res'}-{number.lower()}.md"
 
 
-def proposal_slug(code: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _refs(text: Iterable[Inline]) -> Iterator[str]:
@@ -57,8 +58,7 @@ def _proposal_refs(p: Proposal) -> Iterator[str]:
 
 
 def _footnotes(keys: Iterable[str], by_key: dict[str, Footnote]) -> tuple[Footnote, ...]:
-    seen = dict.fromkeys(k for k in keys if k in by_key)
-    return tuple(by_key[k] for k in seen)
+    return tuple(by_key[k] for k in dict.fromkeys(keys) if k in by_key)
 
 
 def _conference(text: ResolutionText | None, target: Target | None) -> Conference | None:
@@ -72,89 +72,15 @@ def _conference(text: ResolutionText | None, target: Target | None) -> Conferenc
     return Conference(body, revision)
 
 
-def link(files: Iterable[SourceFile], diagnostics: Diagnostics) -> Site:
-    texts: dict[str, tuple[ResolutionText, str, dict[str, Footnote]]] = {}
-    proposals: list[ProposalPage] = []
-    contributions: list[ContributionPage] = []
-    targeted: dict[str, list[tuple[Target, ProposalPage]]] = {}
-    for file in files:
-        by_key = {f.key: f for f in file.footnotes}
-        for text in file.resolutions:
-            body = text.body
-            if body is None and text.revision:
-                candidates = bodies_meeting(text.revision.venue, text.revision.year)
-                body = candidates[0] if len(candidates) == 1 else None
-            if body is None or text.number is None or text.kind not in ("resolution", "decision"):
-                diagnostics.error(
-                    "body-unknown", text.span,
-                    "cannot tell which body adopted this text: add its enacting formula "
-                    "(`The World Telecommunication Development Conference (Kigali, 2022),`)",
-                )
-                continue
-            rid = resolution_id(text.kind, body, text.number)
-            if rid in texts:
-                kept, kept_file, _ = texts[rid]
-                newer = (text.revision.year if text.revision else 0) > (kept.revision.year if kept.revision else 0)
-                diagnostics.warning(
-                    "duplicate-resolution", text.span,
-                    f"{rid} is also read from {kept_file}; the {'later revision here' if newer else 'text read first'}"
-                    " is published. Remove one of the two files",
-                )
-                if not newer:
-                    continue
-            texts[rid] = (text if text.body else _with_body(text, body), file.path, by_key)
-        for contribution in file.contributions:
-            csrc = f"proposals/{proposal_slug(contribution.code)}/index.md"
-            pages = []
-            for p in contribution.proposals:
-                pid = str(p.code)
-                src = f"proposals/{proposal_slug(pid)}.md"
-                if any(q.src == src for q in proposals):
-                    diagnostics.error(
-                        "duplicate-proposal", p.span,
-                        f"proposal {pid} appears twice; give each proposal its own number",
-                    )
-                    src = f"proposals/{proposal_slug(p.code.printed)}-{p.span.line}.md"
-                target_id = target_src = None
-                label = p.target_title
-                if p.target:
-                    target_id = resolution_id(p.target.kind, p.target.body, p.target.number)
-                    target_src = resolution_src(p.target.kind, p.target.body, p.target.number)
-                    label = f"{BODIES[p.target.body].short} {p.target.kind.capitalize()} {p.target.number}"
-                page = ProposalPage(
-                    pid, src, p, contribution.code, csrc, target_id, target_src, label,
-                    _conference(p.text, p.target), _footnotes(_proposal_refs(p), by_key), file.path,
-                )
-                pages.append(page)
-                proposals.append(page)
-                if p.target and target_id:
-                    targeted.setdefault(target_id, []).append((p.target, page))
-            keys = list(_block_refs(contribution.abstract)) + list(_block_refs(contribution.trailing))
-            contributions.append(
-                ContributionPage(contribution.code, csrc, contribution, tuple(pages), _footnotes(keys, by_key), file.path)
-            )
-
-    resolutions = []
-    for rid in sorted(set(texts) | set(targeted), key=_order):
-        amending = targeted.get(rid, [])
-        if rid in texts:
-            text, path, by_key = texts[rid]
-            kind, body, number = text.kind, text.body, text.number
-            titles = (plain_text(text.title),)
-            revisions = tuple(r for r in (text.revision,) if r)
-            footnotes = _footnotes(_text_refs(text), by_key)
-        else:
-            target = amending[0][0]
-            kind, body, number = target.kind, target.body, target.number
-            text, path, footnotes = None, None, ()
-            titles, revisions = _known_from(p.proposal for _, p in amending)
-        resolutions.append(
-            ResolutionPage(
-                rid, resolution_src(kind, body, number), kind, body, number, text,  # type: ignore[arg-type]
-                titles, revisions, tuple(page for _, page in amending), footnotes, path,
-            )
-        )
-    return Site(tuple(resolutions), tuple(proposals), tuple(contributions))
+def _body(text: ResolutionText) -> str | None:
+    """The body from the enacting formula, or else from the (venue, year) of the heading."""
+    if text.body:
+        return text.body
+    if text.revision:
+        candidates = bodies_meeting(text.revision.venue, text.revision.year)
+        if len(candidates) == 1:
+            return candidates[0]
+    return None
 
 
 def _known_from(amending: Iterable[Proposal]) -> tuple[tuple[str, ...], tuple[Revision, ...]]:
@@ -171,14 +97,122 @@ def _known_from(amending: Iterable[Proposal]) -> tuple[tuple[str, ...], tuple[Re
     return tuple(titles), tuple(r for r in revisions if r)
 
 
-def _with_body(text: ResolutionText, body: str) -> ResolutionText:
-    from dataclasses import replace
-
-    return replace(text, body=body)  # type: ignore[arg-type]
-
-
 def _order(rid: str) -> tuple:
     body, kind, number = rid.split("-", 2)
     digits = re.match(r"\d+", number)
-    return (["pp", "wtsa", "wtdc", "ra"].index(body), kind, int(digits[0]) if digits else 0, number)
+    return (list(BODIES).index(body), kind, int(digits[0]) if digits else 0, number)
 
+
+class _Linker:
+    def __init__(self, diagnostics: Diagnostics) -> None:
+        self.diagnostics = diagnostics
+        self.texts: dict[str, tuple[ResolutionText, str, dict[str, Footnote]]] = {}
+        self.proposals: list[ProposalPage] = []
+        self.contributions: list[ContributionPage] = []
+        self.unplaced: list[UnplacedPage] = []
+        self.targeted: dict[str, list[tuple[Target, ProposalPage]]] = {}
+
+    def add_file(self, file: SourceFile) -> None:
+        by_key = {f.key: f for f in file.footnotes}
+        for text in file.resolutions:
+            self.add_resolution(text, file.path, by_key)
+        for contribution in file.contributions:
+            self.add_contribution(contribution, file.path, by_key)
+
+    def _unplace(self, text: ResolutionText, path: str, by_key: dict[str, Footnote], reason: str) -> None:
+        """Keep a text that gets no page of its own, so that nothing read is lost from the site."""
+        src = f"unplaced/{slug(path)}-{text.span.line}.md"
+        self.unplaced.append(UnplacedPage(src, text, reason, _footnotes(_text_refs(text), by_key), path))
+
+    def add_resolution(self, text: ResolutionText, path: str, by_key: dict[str, Footnote]) -> None:
+        if text.kind == "fragment":  # the reader has reported it
+            self._unplace(text, path, by_key, "no resolution heading was found")
+            return
+        body = _body(text)
+        if body is None or text.number is None or text.kind not in ("resolution", "decision"):
+            self.diagnostics.error(
+                "body-unknown", text.span,
+                "cannot tell which body adopted this text: add its enacting formula "
+                "(`The World Telecommunication Development Conference (Kigali, 2022),`)",
+            )
+            self._unplace(text, path, by_key, "the body that adopted it is unknown")
+            return
+        rid = resolution_id(text.kind, body, text.number)
+        text = replace(text, body=body)  # type: ignore[arg-type]
+        if rid in self.texts:
+            kept, kept_path, kept_keys = self.texts[rid]
+            newer = (text.revision.year if text.revision else 0) > (kept.revision.year if kept.revision else 0)
+            self.diagnostics.warning(
+                "duplicate-resolution", text.span,
+                f"{rid} is also read from {kept_path}; the {'later revision, read here,' if newer else 'text read first'}"
+                " is published and the other is listed under unplaced texts. Remove one of the two",
+            )
+            if not newer:
+                self._unplace(text, path, by_key, f"another text of {rid} is published")
+                return
+            self._unplace(kept, kept_path, kept_keys, f"a later revision of {rid} is published")
+        self.texts[rid] = (text, path, by_key)
+
+    def add_contribution(self, contribution: Contribution, path: str, by_key: dict[str, Footnote]) -> None:
+        csrc = f"proposals/{slug(contribution.code)}/index.md"
+        pages = []
+        for p in contribution.proposals:
+            pid = str(p.code)
+            src = f"proposals/{slug(pid)}.md"
+            if any(q.src == src for q in self.proposals):
+                self.diagnostics.error(
+                    "duplicate-proposal", p.span,
+                    f"proposal {pid} appears twice; give each proposal its own number. "
+                    "This one is published under an address with its line number",
+                )
+                src = f"proposals/{slug(p.code.printed)}-line-{p.span.line}.md"
+            target_id = target_src = None
+            label = p.target_title
+            if p.target:
+                target_id = resolution_id(p.target.kind, p.target.body, p.target.number)
+                target_src = resolution_src(p.target.kind, p.target.body, p.target.number)
+                label = f"{BODIES[p.target.body].short} {p.target.kind.capitalize()} {p.target.number}"
+            page = ProposalPage(
+                pid, src, p, contribution.code, csrc, target_id, target_src, label,
+                _conference(p.text, p.target), _footnotes(_proposal_refs(p), by_key), path,
+            )
+            pages.append(page)
+            self.proposals.append(page)
+            if p.target and target_id:
+                self.targeted.setdefault(target_id, []).append((p.target, page))
+        keys = [*_block_refs(contribution.abstract), *_block_refs(contribution.trailing)]
+        self.contributions.append(
+            ContributionPage(contribution.code, csrc, contribution, tuple(pages), _footnotes(keys, by_key), path)
+        )
+
+    def resolution_pages(self) -> list[ResolutionPage]:
+        pages = []
+        for rid in sorted(set(self.texts) | set(self.targeted), key=_order):
+            amending = self.targeted.get(rid, [])
+            amended_by = tuple(page for _, page in amending)
+            if rid in self.texts:
+                text, path, by_key = self.texts[rid]
+                assert text.body and text.number
+                pages.append(ResolutionPage(
+                    rid, resolution_src(text.kind, text.body, text.number), text.kind, text.body, text.number, text,
+                    (plain_text(text.title),), tuple(r for r in (text.revision,) if r), amended_by,
+                    _footnotes(_text_refs(text), by_key), path,
+                ))
+            else:
+                target = amending[0][0]
+                titles, revisions = _known_from(page.proposal for page in amended_by)
+                pages.append(ResolutionPage(
+                    rid, resolution_src(target.kind, target.body, target.number), target.kind, target.body,
+                    target.number, None, titles, revisions, amended_by, (), None,
+                ))
+        return pages
+
+    def site(self) -> Site:
+        return Site(tuple(self.resolution_pages()), tuple(self.proposals), tuple(self.contributions), tuple(self.unplaced))
+
+
+def link(files: Iterable[SourceFile], diagnostics: Diagnostics) -> Site:
+    linker = _Linker(diagnostics)
+    for file in files:
+        linker.add_file(file)
+    return linker.site()

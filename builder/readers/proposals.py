@@ -105,13 +105,23 @@ def _read_proposal(
     code = ProposalCode(m["source"], m["document"], int(m["number"]), m["suffix"])
     parts: dict[str, list[Line]] = {"summary": [], "introduction": [], "proposal": []}
     part: str | None = None
+    summary_heading: str | None = None
     text_start: int | None = None
     for k, line in enumerate(before):
         word = match_text(plain(line.text)).strip()
-        if s := SUMMARY.match(word):
+        if (s := SUMMARY.match(word)) and summary_heading is not None:
+            diagnostics.warning(
+                "second-summary", line.span,
+                f"a second Summary line before the marker of {code}; kept as part of its summary. "
+                "Separate proposals with a `* * *` line",
+            )
+            parts["summary"].append(line)
+        elif s:
             part = "summary"
+            cut = line.text.index("Summary:") + len("Summary:")
+            summary_heading = line.text[:cut].strip()
             if s["text"]:
-                parts["summary"].append(Line(line.span, line.text[line.text.index("Summary:") + 8 :].strip()))
+                parts["summary"].append(Line(line.span, line.text[cut:].strip()))
         elif word.rstrip(":") in PART_HEADINGS:
             part = PART_HEADINGS[word.rstrip(":")]
         elif word.rstrip(":") == "Abstract":
@@ -145,7 +155,8 @@ def _read_proposal(
         )
     return (
         Proposal(
-            code, action, _paragraphs(parts["summary"]), _paragraphs(parts["introduction"]),  # type: ignore[arg-type]
+            code, action, summary_heading, _paragraphs(parts["summary"]),  # type: ignore[arg-type]
+            _paragraphs(parts["introduction"]),
             _paragraphs(parts["proposal"]), text, reasons, target, target_title, marker.span,
         ),
         rest,

@@ -149,7 +149,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
     n, i = len(lines), 0
     first_span = lines[0].span if lines else Span("", 0)
     foreword: list[Paragraph] = []
-    if lines and match_text(plain(lines[0].text)).strip().upper() == "FOREWORD":
+    if n > 1 and match_text(plain(lines[0].text)).strip().upper() == "FOREWORD" and not is_text_heading(lines[1]):
         i = 1
         while i < n and not is_text_heading(lines[i]):
             foreword.append(Paragraph(inlines(lines[i].text), lines[i].span))

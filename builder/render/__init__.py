@@ -8,6 +8,7 @@ unless it is `Markup` (see builder.render.escape).
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,9 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 ACTION_ORDER = ("ADD", "ADD*", "MOD", "(MOD)", "NOC", "SUP", "SUP*")
 
 
+@cache
 def environment() -> Environment:
+    """One environment per process: templates are compiled once."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -85,6 +88,8 @@ class Renderer:
             out.update([self._page("contribution.md.j2", c.src, page=c)])
         for p in site.proposals:
             out.update([self._page("proposal.md.j2", p.src, page=p)])
+        for u in site.unplaced:
+            out.update([self._page("unplaced.md.j2", u.src, page=u)])
         return out
 
     def bodies(self) -> list[str]:
@@ -107,6 +112,8 @@ class Renderer:
         for c in site.contributions:
             proposals.append({c.id: [c.src] + [{nav_title(p): p.src} for p in c.proposals]})
         nav.append({"Proposals": proposals})
+        if site.unplaced:
+            nav.append({"Unplaced texts": [{u.source_file: u.src} for u in site.unplaced]})
         nav.append({"About": "about.md"})
         return nav
 

@@ -1,0 +1,58 @@
+"""Property tests: on any input the readers never raise, and every word reaches a page."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from builder.diagnostics import Diagnostics
+from builder.link import link
+from builder.readers import read_source
+from builder.render import render
+
+WORD = re.compile(r"[^\W_]+")
+STRUCTURE = {"introduction", "proposal", "abstract", "foreword", "reasons", "summary"}
+"""Part headings: they carry no text of their own, and an empty part is not shown."""
+words = st.lists(st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True), min_size=1, max_size=6).map(" ".join)
+# Free text: anything printable but the `[` that opens Word artefacts (dropped by design).
+free = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="[\ue000\ue001"), max_size=60)
+label = st.sampled_from(["a)", "b)", "cf)", "1", "46", "5.1", "1.", "i)", "ii)", "–", "-", "•"])
+line = st.one_of(
+    free,
+    st.tuples(label, words).map("\t".join),
+    st.sampled_from(["recalling", "considering also", "resolves", "instructs the Secretary-General",
+                     "recognizingconsidering", "within available resources,", "FOREWORD", "ANNEX 1 TO RESOLUTION 9",
+                     "* * * * *", "INTRODUCTION", "PROPOSAL", "\tAbstract:"]),
+    st.builds("RESOLUTION {} (Rev. Kigali, 20{})".format, st.integers(1, 300), st.integers(10, 30)),
+    st.just("The World Telecommunication Development Conference (Kigali, 2022),"),
+    st.builds("{}\t{}/{}A1/{}".format, st.sampled_from(["MOD", "ADD", "SUP", "NOC"]),
+              st.sampled_from(["ACP", "EUR"]), st.integers(1, 99), st.integers(1, 9)),
+    st.builds("Proposal ACP/1A1/{} - Summary: {}".format, st.integers(1, 9), words),
+    st.builds("Reasons:\t{}".format, words),
+    st.tuples(words, words, words).map("\t".join),
+)
+documents = st.lists(line, max_size=30).map("\n".join)
+
+
+def pages_of(source: str) -> tuple[dict[str, str], Diagnostics]:
+    diagnostics = Diagnostics()
+    site = link([read_source("generated.txt", source, diagnostics)], diagnostics)
+    return render(site)[0], diagnostics
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_readers_never_raise_and_every_word_reaches_a_page(source: str) -> None:
+    pages, _ = pages_of(source)
+    rendered = " ".join(pages.values()).replace("\\", "").casefold()
+    found = set(WORD.findall(rendered))
+    lost = {w for w in WORD.findall(source.casefold()) if w not in found} - STRUCTURE
+    assert not lost, lost
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_reads_without_exception(source: str) -> None:
+    pages_of(source)
