@@ -16,18 +16,23 @@ def documents(corpus_build) -> dict[str, dict]:
     return {d["id"]: d for d in dump(corpus_build.site)["documents"]}
 
 
-def anchors(doc: dict) -> set[str]:
-    found = set()
+def anchor_list(doc: dict) -> list[str]:
+    """Every section and clause anchor of a dumped document, in page order."""
+    found: list[str] = []
 
     def walk(clauses):
         for c in clauses:
-            found.add(c["anchor"])
+            found.append(c["anchor"])
             walk(c["clauses"])
 
     for s in doc["sections"]:
-        found.add(s["anchor"])
+        found.append(s["anchor"])
         walk(s["clauses"])
     return found
+
+
+def anchors(doc: dict) -> set[str]:
+    return set(anchor_list(doc))
 
 
 def test_corpus_reads_without_warnings(corpus_build) -> None:
@@ -115,16 +120,7 @@ def test_anchors_are_unique_and_well_formed(corpus_build) -> None:
     import re
 
     for doc in dump(corpus_build.site)["documents"]:
-        seen: list[str] = []
-
-        def walk(clauses):
-            for c in clauses:
-                seen.append(c["anchor"])
-                walk(c["clauses"])
-
-        for s in doc["sections"]:
-            seen.append(s["anchor"])
-            walk(s["clauses"])
+        seen = anchor_list(doc)
         assert len(seen) == len(set(seen)), doc["id"]
         assert all(re.fullmatch(r"[a-z0-9]+(?:--?[a-z0-9]+)*", a) for a in seen), doc["id"]
 
