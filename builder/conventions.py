@@ -50,14 +50,32 @@ BODIES: dict[str, Body] = {
     )
 }
 
-SOURCES: dict[str, str] = {
-    "ACP": "APT (Asia-Pacific Telecommunity)",
-    "EUR": "CEPT (Europe)",
-    "IAP": "CITEL (Americas)",
-    "AFCP": "ATU (Africa)",
-    "ARB": "Arab States",
-    "RCC": "Regional Commonwealth in the field of Communications",
+@dataclass(frozen=True)
+class Source:
+    """Who submits proposals: a regional group (`ACP` is APT), or one administration."""
+
+    code: str
+    group: str
+    name: str
+
+
+SOURCES: dict[str, Source] = {
+    s.code: s
+    for s in (
+        Source("ACP", "APT", "Asia-Pacific Telecommunity"),
+        Source("EUR", "CEPT", "European Conference of Postal and Telecommunications Administrations"),
+        Source("IAP", "CITEL", "Inter-American Telecommunication Commission"),
+        Source("AFCP", "ATU", "African Telecommunications Union"),
+        Source("ARB", "Arab States", "Arab States"),
+        Source("RCC", "RCC", "Regional Commonwealth in the field of Communications"),
+    )
 }
+
+
+def source(code: str) -> Source:
+    """The source of a proposal code; a code that is no regional group is one administration's."""
+    return SOURCES.get(code) or Source(code, code, f"Administration {code}")
+
 
 ACTIONS: dict[str, str] = {
     "ADD": "new text",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -97,6 +98,16 @@ def _known_from(amending: Iterable[Proposal]) -> tuple[tuple[str, ...], tuple[Re
     return tuple(titles), tuple(r for r in revisions if r)
 
 
+def _fill_conferences(pages: list[ProposalPage]) -> list[ProposalPage]:
+    """A proposal whose text names no conference (a NOC on the Constitution) is for the
+    conference most of its contribution's proposals are for."""
+    known = Counter(p.conference for p in pages if p.conference)
+    if not known:
+        return pages
+    usual = known.most_common(1)[0][0]
+    return [p if p.conference else replace(p, conference=usual) for p in pages]
+
+
 def _order(rid: str) -> tuple:
     body, kind, number = rid.split("-", 2)
     digits = re.match(r"\d+", number)
@@ -110,6 +121,7 @@ class _Linker:
         self.proposals: list[ProposalPage] = []
         self.contributions: list[ContributionPage] = []
         self.unplaced: list[UnplacedPage] = []
+        self.proposal_srcs: set[str] = set()
         self.targeted: dict[str, list[tuple[Target, ProposalPage]]] = {}
 
     def add_file(self, file: SourceFile) -> None:
@@ -118,6 +130,25 @@ class _Linker:
             self.add_resolution(text, file.path, by_key)
         for contribution in file.contributions:
             self.add_contribution(contribution, file.path, by_key)
+        self._check_footnotes(file)
+
+    def _check_footnotes(self, file: SourceFile) -> None:
+        """A footnote called from a place that cannot show it (a section heading) is reported."""
+        shown: set[str] = set()
+        for text in file.resolutions:
+            shown.update(_text_refs(text))
+        for contribution in file.contributions:
+            shown.update(_block_refs(contribution.abstract))
+            shown.update(_block_refs(contribution.trailing))
+            for p in contribution.proposals:
+                shown.update(_proposal_refs(p))
+        for note in file.footnotes:
+            if note.key not in shown:
+                self.diagnostics.warning(
+                    "footnote-not-shown", note.span,
+                    f"footnote {note.key} is called where no footnote can be shown (a heading?), so its text "
+                    f"“{note.text[:60]}” is not on any page; move the call into the text",
+                )
 
     def _unplace(self, text: ResolutionText, path: str, by_key: dict[str, Footnote], reason: str) -> None:
         """Keep a text that gets no page of its own, so that nothing read is lost from the site."""
@@ -155,34 +186,38 @@ class _Linker:
 
     def add_contribution(self, contribution: Contribution, path: str, by_key: dict[str, Footnote]) -> None:
         csrc = f"proposals/{slug(contribution.code)}/index.md"
-        pages = []
-        for p in contribution.proposals:
-            pid = str(p.code)
-            src = f"proposals/{slug(pid)}.md"
-            if any(q.src == src for q in self.proposals):
-                self.diagnostics.error(
-                    "duplicate-proposal", p.span,
-                    f"proposal {pid} appears twice; give each proposal its own number. "
-                    "This one is published under an address with its line number",
-                )
-                src = f"proposals/{slug(p.code.printed)}-line-{p.span.line}.md"
-            target_id = target_src = None
-            label = p.target_title
-            if p.target:
-                target_id = resolution_id(p.target.kind, p.target.body, p.target.number)
-                target_src = resolution_src(p.target.kind, p.target.body, p.target.number)
-                label = f"{BODIES[p.target.body].short} {p.target.kind.capitalize()} {p.target.number}"
-            page = ProposalPage(
-                pid, src, p, contribution.code, csrc, target_id, target_src, label,
-                _conference(p.text, p.target), _footnotes(_proposal_refs(p), by_key), path,
-            )
-            pages.append(page)
+        pages = _fill_conferences([self._proposal_page(p, contribution.code, csrc, path, by_key) for p in contribution.proposals])
+        for page in pages:
             self.proposals.append(page)
-            if p.target and target_id:
-                self.targeted.setdefault(target_id, []).append((p.target, page))
+            if page.target_id and page.proposal.target:
+                self.targeted.setdefault(page.target_id, []).append((page.proposal.target, page))
         keys = [*_block_refs(contribution.abstract), *_block_refs(contribution.trailing)]
         self.contributions.append(
             ContributionPage(contribution.code, csrc, contribution, tuple(pages), _footnotes(keys, by_key), path)
+        )
+
+    def _proposal_page(
+        self, p: Proposal, contribution: str, csrc: str, path: str, by_key: dict[str, Footnote]
+    ) -> ProposalPage:
+        pid = str(p.code)
+        src = f"proposals/{slug(pid)}.md"
+        if src in self.proposal_srcs:
+            self.diagnostics.error(
+                "duplicate-proposal", p.span,
+                f"proposal {pid} appears twice; give each proposal its own number. "
+                "This one is published under an address with its line number",
+            )
+            src = f"proposals/{slug(p.code.printed)}-line-{p.span.line}.md"
+        self.proposal_srcs.add(src)
+        target_id = target_src = None
+        label = p.target_title
+        if p.target:
+            target_id = resolution_id(p.target.kind, p.target.body, p.target.number)
+            target_src = resolution_src(p.target.kind, p.target.body, p.target.number)
+            label = f"{BODIES[p.target.body].short} {p.target.kind.capitalize()} {p.target.number}"
+        return ProposalPage(
+            pid, src, p, contribution, csrc, target_id, target_src, label,
+            _conference(p.text, p.target), _footnotes(_proposal_refs(p), by_key), path,
         )
 
     def resolution_pages(self) -> list[ResolutionPage]:

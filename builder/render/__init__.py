@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..conventions import ACTIONS, BODIES, SOURCES
+from ..conventions import ACTIONS, BODIES, source
 from ..ir import Clause, Paragraph, Table
 from ..link import ProposalPage, ResolutionPage, Site
 from .escape import html_attribute, markdown_text
@@ -42,7 +42,7 @@ def environment() -> Environment:
     env.tests["clause"] = lambda node: isinstance(node, Clause)
     env.tests["table"] = lambda node: isinstance(node, Table)
     env.tests["paragraph"] = lambda node: isinstance(node, Paragraph)
-    env.globals.update(BODIES=BODIES, SOURCES=SOURCES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER)
+    env.globals.update(BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, source=source)
     return env
 
 
