@@ -42,7 +42,9 @@ def environment() -> Environment:
     env.tests["clause"] = lambda node: isinstance(node, Clause)
     env.tests["table"] = lambda node: isinstance(node, Table)
     env.tests["paragraph"] = lambda node: isinstance(node, Paragraph)
-    env.globals.update(BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, source=source)
+    env.globals.update(
+        BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, source=source, citation_examples=citation_examples
+    )
     return env
 
 
@@ -116,6 +118,27 @@ class Renderer:
             nav.append({"Unplaced texts": [{u.source_file: u.src} for u in site.unplaced]})
         nav.append({"About": "about.md"})
         return nav
+
+
+def citation_examples(site: Site, count: int = 2) -> list[tuple[str, ResolutionPage, Clause]]:
+    """Real clauses to show how citing works: per resolution with text, its first clause and its
+    sub-clause with the shortest anchor, described as a delegate would say them
+    (`resolves 5 i) of WTDC Resolution 71`)."""
+    examples: list[tuple[str, ResolutionPage, Clause]] = []
+    for page in [r for r in site.resolutions if r.text][:count]:
+        assert page.text
+        first = nested = None
+        for section in page.text.sections:
+            for clause in (b for b in section.blocks if isinstance(b, Clause)):
+                first = first or (section.heading, clause)
+                child = next((c for c in clause.children if c.label), None)
+                if child and clause.label and (nested is None or len(child.anchor) < len(nested[1].anchor)):
+                    nested = (f"{section.heading} {clause.label} {child.label}", child)
+        if first:
+            examples.append((f"{first[0]} {first[1].label or ''}".strip(), page, first[1]))
+        if nested:
+            examples.append((nested[0], page, nested[1]))
+    return examples
 
 
 def nav_title(page: ResolutionPage | ProposalPage, width: int = 48) -> str:
