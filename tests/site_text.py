@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-_ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]|\[footnoteRef:\d+\]\d*")
+_ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]|\[footnoteRef:\d+\]")
 _FOOTNOTE_BODY = re.compile(r"\[(\d+): ?((?:[^\[\]]|\[[^\[\]]*\])*)\]")
 _STRUCTURE = re.compile(r"^(?:Proposal\s+\S+\s*-\s*Summary:|Reasons:|Abstract:|\*(?:\s*\*)+$)")
 
@@ -61,11 +61,15 @@ def fragments(source: str) -> list[tuple[int, str]]:
     each line and each footnote's text, without Word artefacts and structural markers."""
     out: list[tuple[int, str]] = []
     for number, line in enumerate(source.splitlines(), start=1):
+        for m in list(_FOOTNOTE_BODY.finditer(line)):
+            body = m[2]
+            shown = re.match(r"\s*(\d+)(?=\s|$)", body)  # Word's number, printed after the call too
+            if shown and f"[footnoteRef:{m[1]}]{shown[1]}" in line:
+                body = body[shown.end():]
+                line = line.replace(f"[footnoteRef:{m[1]}]{shown[1]}", "", 1)
+            if body.strip():
+                out.append((number, body.strip()))
         line = _ARTEFACT.sub("", line)
-        for m in _FOOTNOTE_BODY.finditer(line):
-            body = re.sub(r"^\s*\d+\s*\t", "", m[2]).strip()
-            if body and not body.isdigit():
-                out.append((number, body))
         line = _FOOTNOTE_BODY.sub("", line).strip()
         line = _STRUCTURE.sub("", line).strip()
         out.extend((number, cell.strip()) for cell in line.split("\t") if cell.strip())

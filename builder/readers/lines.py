@@ -19,8 +19,8 @@ REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _IMAGE = re.compile(r"\[image: [^\]]*\]")
-_FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]\d*")
-_FOOTNOTE_NUMBER = re.compile(r"^\s*(?:\d+\s*\t|\d+\s*$)?\s*")
+_FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
+_DISPLAYED_NUMBER = re.compile(r"^\s*(\d+)(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ def _cut_footnote(text: str, key: str) -> tuple[str, str] | None:
 def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[Line], list[Footnote]]:
     lines: list[Line] = []
     footnotes: list[Footnote] = []
+    displayed: dict[str, str] = {}
     pending: dict[str, Span] = {}
     for number, raw in enumerate(source.splitlines(), start=1):
         span = Span(path, number)
@@ -72,7 +73,8 @@ def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[
             if cut is None:
                 continue
             text, body = cut
-            body = _FOOTNOTE_NUMBER.sub("", body, count=1).strip()
+            if m := _DISPLAYED_NUMBER.match(body):
+                displayed[key] = m[1]
             footnotes.append(Footnote(key, body, span))
             del pending[key]
         lines.append(Line(span, text.strip()))
@@ -82,9 +84,31 @@ def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[
             f"footnote {key} is referenced but its text [{key}: …] was not found; the reference is dropped. "
             "Check the export",
         )
-    if pending:
-        dangling = re.compile(f"{REF_OPEN}({'|'.join(pending)}){REF_CLOSE}")
-        lines = [Line(line.span, dangling.sub("", line.text)) for line in lines]
+    return _drop_displayed_numbers(lines, footnotes, displayed, set(pending))
+
+
+def _drop_displayed_numbers(
+    lines: list[Line], footnotes: list[Footnote], displayed: dict[str, str], dangling: set[str]
+) -> tuple[list[Line], list[Footnote]]:
+    """Word prints a footnote's number after the call (`[footnoteRef:6]1`) and before its text
+    (`[6: 1<TAB>…]`). Drop it in both places, but only where it is the same number in both:
+    a footnote text may well start with a number of its own."""
+    shown = {key for key in displayed if any(f"{REF_OPEN}{key}{REF_CLOSE}{displayed[key]}" in l.text for l in lines)}
+
+    def fix(m: re.Match[str]) -> str:
+        key = m[1]
+        if key in dangling:
+            return ""
+        number = displayed.get(key, "") if key in shown else ""
+        rest = m[2]
+        return f"{REF_OPEN}{key}{REF_CLOSE}{rest[len(number):] if rest.startswith(number) else rest}"
+
+    call = re.compile(f"{REF_OPEN}(\\d+){REF_CLOSE}(\\d*)")
+    lines = [Line(l.span, call.sub(fix, l.text)) if REF_OPEN in l.text else l for l in lines]
+    footnotes = [
+        Footnote(f.key, (_DISPLAYED_NUMBER.sub("", f.text, count=1) if f.key in shown else f.text).strip(), f.span)
+        for f in footnotes
+    ]
     return lines, footnotes
 
 
