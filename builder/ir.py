@@ -58,7 +58,8 @@ class Paragraph:
 class Table:
     """Tab-separated lines kept as rows of cells."""
 
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    """Rows of cells; a cell is running text (it may call a footnote)."""
     span: Span
 
 

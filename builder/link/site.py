@@ -11,7 +11,7 @@ from ..conventions import BODIES, bodies_meeting, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, ResolutionText, Revision,
-    SourceFile, Target, plain_text,
+    SourceFile, Table, Target, plain_text,
 )
 from .model import Conference, ContributionPage, ProposalPage, ResolutionPage, Site, UnplacedPage
 
@@ -36,6 +36,8 @@ def _block_refs(blocks: Iterable[Block]) -> Iterator[str]:
     for block in blocks:
         if isinstance(block, (Clause, Paragraph)):
             yield from _refs(block.text)
+        if isinstance(block, Table):
+            yield from (key for row in block.rows for cell in row for key in _refs(cell))
         if isinstance(block, Clause):
             yield from _block_refs(block.children)
 

@@ -37,3 +37,14 @@ def previous_letter(label: str) -> str | None:
     if len(label) == 2 and label[0] > "a":
         return chr(ord(label[0]) - 1) + ")"
     return None
+
+
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+
+
+def next_roman(label: str) -> str | None:
+    """`i)` → `ii)`: the label that follows in a roman sequence."""
+    numeral = label.removesuffix(")")
+    if numeral in _ROMANS[:-1]:
+        return _ROMANS[_ROMANS.index(numeral) + 1] + ")"
+    return None

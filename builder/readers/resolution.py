@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..anchors import AnchorSet, label_slug, section_slug
 from ..conventions import body_of_formula, match_text, parse_revisions
 from ..diagnostics import Diagnostics
-from ..ir import Block, Clause, Paragraph, ResolutionText, Revision, Section, Span, Table
+from ..ir import Block, Clause, Inline, Paragraph, ResolutionText, Revision, Section, Span, Table
 from . import headings, labels
 from .lines import Line, inlines, plain
 
@@ -36,10 +36,12 @@ def is_text_heading(line: Line) -> bool:
     return bool(HEADING.match(text) or DRAFT.match(text))
 
 
-def table_cells(text: str, in_table: bool = False) -> list[str] | None:
+def table_cells(text: str, in_table: bool = False) -> tuple[tuple[Inline, ...], ...] | None:
     """Three or more tab-separated cells make a table row; two do right after another row."""
     cells = [c.strip() for c in text.split("\t")]
-    return cells if sum(1 for c in cells if c) >= (2 if in_table else 3) else None
+    if sum(1 for c in cells if c) < (2 if in_table else 3):
+        return None
+    return tuple(inlines(c) if c else () for c in cells)
 
 
 @dataclass
@@ -52,9 +54,15 @@ class _Node:
 
 @dataclass
 class _TableNode:
-    rows: list[tuple[str, ...]]
+    rows: list[tuple[tuple[Inline, ...], ...]]
     span: Span
     last_line: int
+
+
+def _opens(clause: _Node) -> bool:
+    """A clause that ends in `:` or in no punctuation at all (`1.1<TAB>Vision`) introduces the
+    unlabelled paragraphs after it; one that ends like a sentence does not."""
+    return not plain(clause.line.text).rstrip().endswith((";", ",", ".", ")", "”", '"'))
 
 
 @dataclass
@@ -64,39 +72,42 @@ class _SectionBuilder:
     kind: str
     nodes: list = field(default_factory=list)
     stack: list[_Node] = field(default_factory=list)
+    """The open labelled clauses: the last top-level one, and the last one nested in it."""
+    last: _Node | None = None
+    """The last clause added at any level, labelled or not: bullets that follow belong to it."""
     top_kind: str | None = None
 
     def _open_table(self, line: Line) -> _TableNode | None:
         last = self.nodes[-1] if self.nodes else None
         return last if isinstance(last, _TableNode) and last.last_line >= line.span.line - 2 else None
 
-    def row(self, line: Line) -> list[str] | None:
+    def row(self, line: Line) -> tuple[tuple[Inline, ...], ...] | None:
         return table_cells(line.text, in_table=self._open_table(line) is not None)
 
-    def add_row(self, line: Line, cells: list[str]) -> None:
+    def add_row(self, line: Line, cells: tuple[tuple[Inline, ...], ...]) -> None:
         if last := self._open_table(line):
-            last.rows.append(tuple(cells))
+            last.rows.append(cells)
             last.last_line = line.span.line
         else:
-            self.nodes.append(_TableNode([tuple(cells)], line.span, line.span.line))
+            self.nodes.append(_TableNode([cells], line.span, line.span.line))
         self.stack.clear()
+        self.last = None
 
-    def add(self, label: str | None, text: str, line: Line) -> None:
+    def add(self, label: str | None, text: str, line: Line, next_label: str | None) -> None:
         node = _Node(label, labels.kind(label) if label else None, Line(line.span, text))
         if node.kind == "bullet":
-            (self.stack[-1].children if self.stack else self.nodes).append(node)
+            (self.last.children if self.last else self.nodes).append(node)
             return
+        self.last = node
         if node.kind is None:
-            self.nodes.append(node)
-            self.stack[:] = [node]
+            if self.stack and _opens(self.stack[-1]):
+                self.stack[-1].children.append(node)
+            else:
+                self.nodes.append(node)
+                self.stack.clear()
             return
-        open_top = self.stack[0] if self.stack and self.stack[0].kind else None
-        if (
-            node.kind == "roman"
-            and self.top_kind == "letter"
-            and open_top is not None
-            and open_top.label == labels.previous_letter(label)
-        ):
+        open_top = self.stack[0] if self.stack else None
+        if node.kind == "roman" and self._continues_letters(node, open_top, next_label):
             node.kind = "letter"
         if self.top_kind is None:
             self.top_kind = node.kind
@@ -106,6 +117,15 @@ class _SectionBuilder:
         else:
             open_top.children.append(node)
             self.stack[:] = [open_top, node]
+
+    def _continues_letters(self, node: _Node, open_top: _Node | None, next_label: str | None) -> bool:
+        """`i)` after `h)` is the letter i, unless `ii)` follows; likewise `v)` and `x)`."""
+        return (
+            self.top_kind == "letter"
+            and open_top is not None
+            and open_top.label == labels.previous_letter(node.label or "")
+            and next_label != labels.next_roman(node.label or "")
+        )
 
     def build(self, anchors: AnchorSet) -> Section:
         if self.kind == "annex":
@@ -139,7 +159,7 @@ def _clauses(nodes: list, prefix: str, section_anchor: str, anchors: AnchorSet) 
 def paragraph_or_row(line: Line) -> Block:
     cells = table_cells(line.text)
     if cells:
-        return Table((tuple(cells),), line.span)
+        return Table((cells,), line.span)
     return Paragraph(inlines(line.text), line.span)
 
 
@@ -212,7 +232,9 @@ def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
     anchors = AnchorSet()
     sections: list[Section] = []
     current: _SectionBuilder | None = None
-    for line in lines[i:]:
+    body_lines = lines[i:]
+    split = [labels.split_label(line.text) for line in body_lines]
+    for k, line in enumerate(body_lines):
         text = plain(line.text)
         if ANNEX.match(match_text(text)):
             if current:
@@ -236,12 +258,13 @@ def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
             )
             preamble.append(paragraph_or_row(line))
             continue
-        if cells := current.row(line):
+        next_label = next((x[0] for x in split[k + 1 : k + 2] if x), None)
+        if split[k]:
+            current.add(split[k][0], split[k][1], line, next_label)
+        elif cells := current.row(line):
             current.add_row(line, cells)
-        elif split := labels.split_label(line.text):
-            current.add(split[0].strip(), split[1], line)
         else:
-            current.add(None, line.text, line)
+            current.add(None, line.text, line, next_label)
     if current:
         sections.append(current.build(anchors))
 

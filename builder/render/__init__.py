@@ -48,9 +48,9 @@ def environment() -> Environment:
     return env
 
 
-def _padded(rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
+def _padded(rows: tuple[tuple[tuple, ...], ...]) -> list[tuple[tuple, ...]]:
     width = max(len(row) for row in rows)
-    return [row + ("",) * (width - len(row)) for row in rows]
+    return [row + ((),) * (width - len(row)) for row in rows]
 
 
 def _href(from_src: str):
