@@ -83,7 +83,7 @@ def proposal(page: ProposalPage) -> dict[str, Any]:
         "summary": page.summary_line,
         "old_revision": _revision(p.text.old_revision if p.text else None),
         "new_revision": _revision(p.text.revision if p.text else None),
-        "reasons": plain_text(p.reasons) if p.reasons else None,
+        "reasons": "\n".join(plain_text(r.text) for r in p.reasons) if p.reasons else None,
         "line": p.span.line,
         "file": page.source_file,
         **_text(p.text),

@@ -174,7 +174,8 @@ class Proposal:
     """The PROPOSAL part: what the proponents ask for, in prose."""
     text: ResolutionText | None
     """The text as proposed (for SUP, the heading of the text to suppress)."""
-    reasons: tuple[Inline, ...] | None
+    reasons: tuple[Paragraph, ...] | None
+    """The `Reasons:` line and any lines after it."""
     target: Target | None
     target_title: str | None
     """What the proposal targets when it is not a resolution (the Constitution, a new resolution)."""

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from ..conventions import BODIES, bodies_meeting, parse_revisions
+from ..conventions import BODIES, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, ResolutionText, Revision,
@@ -56,8 +56,7 @@ def _proposal_refs(p: Proposal) -> Iterator[str]:
     for part in (p.summary, p.introduction, p.proposal):
         yield from _block_refs(part)
     yield from _text_refs(p.text)
-    if p.reasons:
-        yield from _refs(p.reasons)
+    yield from _block_refs(p.reasons or ())
 
 
 def _footnotes(keys: Iterable[str], by_key: dict[str, Footnote]) -> tuple[Footnote, ...]:
@@ -73,17 +72,6 @@ def _conference(text: ResolutionText | None, target: Target | None) -> Conferenc
         found = parse_revisions(text.formula)
         revision = found[-1] if found else revision
     return Conference(body, revision)
-
-
-def _body(text: ResolutionText) -> str | None:
-    """The body from the enacting formula, or else from the (venue, year) of the heading."""
-    if text.body:
-        return text.body
-    if text.revision:
-        candidates = bodies_meeting(text.revision.venue, text.revision.year)
-        if len(candidates) == 1:
-            return candidates[0]
-    return None
 
 
 def _known_from(amending: Iterable[Proposal]) -> tuple[tuple[str, ...], tuple[Revision, ...]]:
@@ -161,7 +149,7 @@ class _Linker:
         if text.kind == "fragment":  # the reader has reported it
             self._unplace(text, path, by_key, "no resolution heading was found")
             return
-        body = _body(text)
+        body = text.body
         if body is None or text.number is None or text.kind not in ("resolution", "decision"):
             self.diagnostics.error(
                 "body-unknown", text.span,
@@ -171,7 +159,6 @@ class _Linker:
             self._unplace(text, path, by_key, "the body that adopted it is unknown")
             return
         rid = resolution_id(text.kind, body, text.number)
-        text = replace(text, body=body)  # type: ignore[arg-type]
         if rid in self.texts:
             kept, kept_path, kept_keys = self.texts[rid]
             newer = (text.revision.year if text.revision else 0) > (kept.revision.year if kept.revision else 0)

@@ -11,13 +11,11 @@ an Abstract for the whole contribution before the first proposal.
 from __future__ import annotations
 
 import re
-from collections import Counter
-
-from ..conventions import bodies_meeting, match_text
+from ..conventions import match_text
 from ..diagnostics import Diagnostics
 from ..ir import Block, Contribution, Paragraph, Proposal, ProposalCode, ResolutionText, Target, plain_text
 from .lines import Line, inlines, plain
-from .resolution import is_text_heading, paragraph_or_row, read_text
+from .resolution import ANNEX, is_text_heading, paragraph_or_row, read_text
 
 MARKER = re.compile(
     r"^(?P<action>ADD\*?|SUP\*?|MOD|\(MOD\)|NOC)\t+"
@@ -26,7 +24,7 @@ MARKER = re.compile(
 SEPARATOR = re.compile(r"^\*(?:\s*\*){2,}$")
 SUMMARY = re.compile(r"^Proposal\s+\S+\s*-\s*Summary:\s*(?P<text>.*)$")
 REASONS = re.compile(r"^Reasons:\s*(?P<text>.*)$")
-PART_HEADINGS = {"INTRODUCTION": "introduction", "PROPOSAL": "proposal"}
+PART_HEADINGS = {"INTRODUCTION": "introduction", "PROPOSAL": "proposal", "Abstract": "abstract"}
 
 
 def has_markers(lines: list[Line]) -> bool:
@@ -57,113 +55,101 @@ def read_contributions(lines: list[Line], diagnostics: Diagnostics) -> tuple[Con
     for block in _blocks(lines):
         markers = [k for k, line in enumerate(block) if MARKER.match(line.text)]
         if not markers:
-            if proposals:
-                for line in block:
-                    if not line.blank:
-                        diagnostics.warning(
-                            "outside-proposal", line.span,
-                            "text after the last proposal that belongs to none; kept at the end of the contribution",
-                        )
-                        trailing.append(paragraph_or_row(line))
-            else:
-                abstract.extend(block)
+            if not proposals:  # front matter before the first proposal
+                abstract.extend(line for line in block if match_text(line.text).strip().rstrip(":") != "Abstract")
+                continue
+            for line in block:
+                if not line.blank:
+                    diagnostics.warning(
+                        "outside-proposal", line.span,
+                        "text between proposals that belongs to none; kept at the end of the contribution",
+                    )
+                    trailing.append(paragraph_or_row(line))
             continue
         for n, k in enumerate(markers):
-            start = markers[n - 1] + 1 if n else 0
+            # With no separator between two markers, the first proposal runs up to the second marker.
+            before = block[:k] if n == 0 else []
             end = markers[n + 1] if n + 1 < len(markers) else len(block)
-            before = block[start:k]
-            if n:  # a marker with no separator before it: its preamble starts after the Reasons line
-                before = []
-            proposal, rest = _read_proposal(before, block[k], block[k + 1 : end], abstract, diagnostics)
-            proposals.append(proposal)
-            for line in rest:
-                diagnostics.warning(
-                    "after-reasons", line.span,
-                    f"text after the Reasons of {proposal.code}; kept at the end of the contribution",
-                )
-                trailing.append(paragraph_or_row(line))
-    _default_bodies(proposals, diagnostics)
+            proposals.append(_read_proposal(before, block[k], block[k + 1 : end], abstract, diagnostics))
     by_code: dict[str, list[Proposal]] = {}
     for p in proposals:
         by_code.setdefault(p.code.contribution, []).append(p)
-    contributions = []
-    for n, (code, group) in enumerate(by_code.items()):
-        contributions.append(
-            Contribution(
-                code, group[0].code.source, _paragraphs(abstract) if n == 0 else (), tuple(group),
-                tuple(trailing) if n == 0 else (), group[0].span,
-            )
+    return tuple(
+        Contribution(
+            code, group[0].code.source, _paragraphs(abstract) if n == 0 else (), tuple(group),
+            tuple(trailing) if n == 0 else (), group[0].span,
         )
-    return tuple(contributions)
+        for n, (code, group) in enumerate(by_code.items())
+    )
 
 
 def _read_proposal(
     before: list[Line], marker: Line, after: list[Line], abstract: list[Line], diagnostics: Diagnostics
-) -> tuple[Proposal, list[Line]]:
+) -> Proposal:
     m = MARKER.match(marker.text)
     assert m
     code = ProposalCode(m["source"], m["document"], int(m["number"]), m["suffix"])
-    parts: dict[str, list[Line]] = {"summary": [], "introduction": [], "proposal": []}
-    part: str | None = None
+    parts: dict[str, list[Line]] = {"summary": [], "introduction": [], "proposal": [], "abstract": abstract}
+    part = "introduction"
     summary_heading: str | None = None
-    text_start: int | None = None
+    text_start = len(before)
     for k, line in enumerate(before):
         word = match_text(plain(line.text)).strip()
-        if (s := SUMMARY.match(word)) and summary_heading is not None:
+        if (s := SUMMARY.match(word)) and summary_heading is None:
+            part = "summary"
+            cut = line.text.index("Summary:") + len("Summary:")
+            summary_heading = line.text[:cut].strip()
+            if s["text"]:
+                parts["summary"].append(Line(line.span, line.text[cut:].strip()))
+        elif s:
             diagnostics.warning(
                 "second-summary", line.span,
                 f"a second Summary line before the marker of {code}; kept as part of its summary. "
                 "Separate proposals with a `* * *` line",
             )
             parts["summary"].append(line)
-        elif s:
-            part = "summary"
-            cut = line.text.index("Summary:") + len("Summary:")
-            summary_heading = line.text[:cut].strip()
-            if s["text"]:
-                parts["summary"].append(Line(line.span, line.text[cut:].strip()))
         elif word.rstrip(":") in PART_HEADINGS:
             part = PART_HEADINGS[word.rstrip(":")]
-        elif word.rstrip(":") == "Abstract":
-            part = "abstract"
-        elif is_text_heading(line) and part in ("proposal", "introduction", None):
-            text_start = k
+        elif is_text_heading(line) and part != "abstract":
+            text_start = k  # the resolution heading before the marker (ACP/64A1/9)
             break
         elif line.blank:
             if part == "summary" and parts["summary"]:
-                part = "introduction"
-        elif part == "abstract" or part is None:
-            abstract.append(line)
+                part = "introduction"  # a summary is one paragraph group; what follows introduces
         else:
             parts[part].append(line)
-    text_lines = (before[text_start:] if text_start is not None else []) + after
-    reasons = None
-    rest: list[Line] = []
+    text_lines = before[text_start:] + after
+    reasons: tuple[Paragraph, ...] = ()
     for k, line in enumerate(text_lines):
         if r := REASONS.match(line.text):
-            reasons = inlines(r["text"])
-            rest = [x for x in text_lines[k + 1 :] if not x.blank]
+            reasons = _paragraphs([Line(line.span, r["text"]), *text_lines[k + 1 :]])
             text_lines = text_lines[:k]
             break
     text = read_text(text_lines, diagnostics) if any(not x.blank for x in text_lines) else None
-    action = m["action"]
     target, target_title = _target(text)
-    if action != "ADD" and target is None and target_title is None:
-        diagnostics.warning(
-            "no-target", marker.span,
-            f"{action} {code}: no resolution heading found in the proposed text, so its target is unknown",
-        )
-    return (
-        Proposal(
-            code, action, summary_heading, _paragraphs(parts["summary"]),  # type: ignore[arg-type]
-            _paragraphs(parts["introduction"]),
-            _paragraphs(parts["proposal"]), text, reasons, target, target_title, marker.span,
-        ),
-        rest,
+    if target is None and target_title is None and m["action"] != "ADD":
+        if text and text.number:
+            diagnostics.warning(
+                "target-body-unknown", marker.span,
+                f"{code}: the body of Resolution {text.number} is named neither by an enacting formula nor by "
+                "a (venue, year) of one body; add the enacting formula to the proposed text",
+            )
+        else:
+            diagnostics.warning(
+                "no-target", marker.span,
+                f"{code}: no resolution heading in the proposed text, so its target is unknown; "
+                "put the heading (`RESOLUTION 11 (Rev. Busan, 2014)`) right after the marker",
+            )
+    return Proposal(
+        code, m["action"], summary_heading, _paragraphs(parts["summary"]),  # type: ignore[arg-type]
+        _paragraphs(parts["introduction"]), _paragraphs(parts["proposal"]), text, reasons or None,
+        target, target_title, marker.span,
     )
 
 
 def _target(text: ResolutionText | None) -> tuple[Target | None, str | None]:
+    """The resolution a proposed text amends (and the part, when it is only an annex), or else
+    a description of what it targets (`Draft New Resolution [EUR-1]`, the Constitution)."""
     if text is None:
         return None, None
     if text.kind == "fragment":
@@ -171,27 +157,10 @@ def _target(text: ResolutionText | None) -> tuple[Target | None, str | None]:
         return None, " ".join(words.split()) or None
     if text.kind == "draft":
         return None, match_text(text.heading)
+    if text.body is None or text.number is None:
+        return None, None
     part = None
     if text.sections and not text.formula and all(s.kind == "annex" for s in text.sections):
-        part = text.sections[0].anchor.replace("-", " ").capitalize()
-    body = text.body
-    if body is None and text.revision:
-        candidates = bodies_meeting(text.revision.venue, text.revision.year)
-        body = candidates[0] if len(candidates) == 1 else None
-    if body is None or text.number is None:
-        return None, None
-    return Target(text.kind, body, text.number, part), None  # type: ignore[arg-type]
-
-
-def _default_bodies(proposals: list[Proposal], diagnostics: Diagnostics) -> None:
-    """Report proposals whose target body could not be told."""
-    known = Counter(p.target.body for p in proposals if p.target)
-    for p in proposals:
-        if p.text and p.text.number and p.target is None:
-            guess = known.most_common(1)[0][0] if known else None
-            diagnostics.warning(
-                "target-body-unknown", p.span,
-                f"{p.code}: the body of Resolution {p.text.number} is not named by an enacting formula or a "
-                f"known (venue, year){'; the other proposals of this file target ' + guess if guess else ''}. "
-                "Add the enacting formula to the proposed text",
-            )
+        annex = ANNEX.match(match_text(text.sections[0].heading))
+        part = f"Annex {annex['n']}" if annex and annex["n"] else "Annex"
+    return Target(text.kind, text.body, text.number, part), None  # type: ignore[arg-type]

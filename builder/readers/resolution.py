@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..anchors import AnchorSet, label_slug, section_slug
-from ..conventions import body_of_formula, match_text, parse_revisions
+from ..conventions import bodies_meeting, body_of_formula, match_text, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import Block, Clause, Inline, Paragraph, ResolutionText, Revision, Section, Span, Table
 from . import headings, labels
@@ -25,6 +25,8 @@ HEADING = re.compile(
     re.IGNORECASE,
 )
 DRAFT = re.compile(r"^draft\s+new\s+(?P<kind>resolution|decision)\b", re.IGNORECASE)
+FORMULA_SHAPE = re.compile(r"^The [A-Z][^()]* \([^()]*\d{4}\),?$")
+"""An enacting formula, whatever its body: `The World Radiocommunication Conference (Dubai, 2023),`."""
 HISTORY = re.compile(r"^\([^()]*\d{4}(?:\s*;[^()]*\d{4})*\)[.,]?$")
 ANNEX = re.compile(
     r"^(?:ANNEX|Annex)(?:\s+(?P<n>\d+|[A-Z])\b)?(?:\s+(?:TO|to)\s+(?:RESOLUTION|Resolution|DECISION|Decision)\b.*)?$"
@@ -210,6 +212,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
         return bool(
             HISTORY.match(text)
             or body_of_formula(text)
+            or FORMULA_SHAPE.match(text)
             or headings.is_heading(text)
             or ANNEX.match(match_text(text))
             or labels.split_label(text)
@@ -228,6 +231,16 @@ def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
     if i < n and (body := body_of_formula(plain(lines[i].text))):
         formula = plain(lines[i].text)
         i += 1
+    elif i < n and FORMULA_SHAPE.match(plain(lines[i].text)):
+        formula = plain(lines[i].text)
+        diagnostics.warning(
+            "body-unknown", lines[i].span,
+            "this enacting formula names no body the builder knows (builder/conventions.py BODIES)",
+        )
+        i += 1
+    if body is None and revision:
+        meeting = bodies_meeting(revision.venue, revision.year)
+        body = meeting[0] if len(meeting) == 1 else None
 
     anchors = AnchorSet()
     sections: list[Section] = []
