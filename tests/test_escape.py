@@ -102,3 +102,13 @@ def test_hostile_corpus_renders_as_text(tmp_path) -> None:
     tokens = MarkdownIt("commonmark").parse(page)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert all("not a heading" not in h for h in headings)
+
+
+def test_file_names_show_as_written(tmp_path) -> None:
+    """File names are shown in <code>, where Markdown escapes still apply (unlike in backticks)."""
+    diagnostics = Diagnostics()
+    text = "RESOLUTION 5 (Kigali, 2022)\nTitle\nThe World Telecommunication Development Conference (Kigali, 2022),\n"
+    source = read_source("corpus/wtdc_res_5 & <b>.txt", text + "recalling\na)\tx;\n", diagnostics)
+    pages, _ = render(link([source], diagnostics))
+    html = mkdocs_markdown().convert(pages["wtdc/res-5.md"])
+    assert "<code>corpus/wtdc_res_5 &amp; &lt;b&gt;.txt</code>" in html

@@ -98,6 +98,17 @@ def _fill_conferences(pages: list[ProposalPage]) -> list[ProposalPage]:
     return [p if p.conference else replace(p, conference=usual) for p in pages]
 
 
+def _merged(first: ContributionPage, second: ContributionPage) -> ContributionPage:
+    a, b = first.contribution, second.contribution
+    contribution = replace(
+        a, abstract=a.abstract + b.abstract, proposals=a.proposals + b.proposals, trailing=a.trailing + b.trailing
+    )
+    return replace(
+        first, contribution=contribution, proposals=first.proposals + second.proposals,
+        footnotes=first.footnotes + second.footnotes,
+    )
+
+
 def _order(rid: str) -> tuple:
     body, kind, number = rid.split("-", 2)
     digits = re.match(r"\d+", number)
@@ -181,9 +192,17 @@ class _Linker:
             if page.target_id and page.proposal.target:
                 self.targeted.setdefault(page.target_id, []).append((page.proposal.target, page))
         keys = [*_block_refs(contribution.abstract), *_block_refs(contribution.trailing)]
-        self.contributions.append(
-            ContributionPage(contribution.code, csrc, contribution, tuple(pages), _footnotes(keys, by_key), path)
+        page = ContributionPage(contribution.code, csrc, contribution, tuple(pages), _footnotes(keys, by_key), path)
+        earlier = next((k for k, c in enumerate(self.contributions) if c.src == csrc), None)
+        if earlier is None:
+            self.contributions.append(page)
+            return
+        self.diagnostics.warning(
+            "split-contribution", contribution.span,
+            f"contribution {contribution.code} is also in {self.contributions[earlier].source_file}; "
+            "its proposals are listed on one page. Keep one contribution in one file",
         )
+        self.contributions[earlier] = _merged(self.contributions[earlier], page)
 
     def _proposal_page(
         self, p: Proposal, contribution: str, csrc: str, path: str, by_key: dict[str, Footnote]

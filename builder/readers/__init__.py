@@ -8,7 +8,7 @@ from ..diagnostics import Diagnostics
 from ..ir import SourceFile, Span
 from .lines import clean_lines
 from .proposals import has_markers, read_contributions
-from .resolution import read_text
+from .resolution import read_text, split_texts
 
 
 def read_source(path: str, source: str, diagnostics: Diagnostics) -> SourceFile:
@@ -19,14 +19,14 @@ def read_source(path: str, source: str, diagnostics: Diagnostics) -> SourceFile:
         return SourceFile(path)
     if has_markers(lines):
         return SourceFile(path, contributions=read_contributions(lines, diagnostics), footnotes=tuple(footnotes))
-    text = read_text(lines, diagnostics)
-    if text.kind == "fragment":
+    texts = tuple(read_text(chunk, diagnostics) for chunk in split_texts(lines))
+    if texts[0].kind == "fragment":
         diagnostics.error(
-            "no-heading", text.span,
+            "no-heading", texts[0].span,
             "no resolution heading (`RESOLUTION 71 (Rev. Kigali, 2022)`) and no proposal marker found; "
             "the text is kept but cannot be given a page",
         )
-    return SourceFile(path, resolutions=(text,), footnotes=tuple(footnotes))
+    return SourceFile(path, resolutions=texts, footnotes=tuple(footnotes))
 
 
 def read_file(path: Path, diagnostics: Diagnostics, root: Path | None = None) -> SourceFile:

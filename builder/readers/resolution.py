@@ -165,6 +165,14 @@ def paragraph_or_row(line: Line) -> Block:
     return Paragraph(inlines(line.text), line.span)
 
 
+def split_texts(lines: list[Line]) -> list[list[Line]]:
+    """A file of several resolutions (Final Acts) → one list of lines per resolution; what
+    comes before the second heading (a FOREWORD) goes with the first."""
+    starts = [k for k, line in enumerate(lines) if is_text_heading(line)][1:]
+    bounds = [0, *starts, len(lines)]
+    return [lines[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
 def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
     """Read one resolution text; `lines` are the text's lines only (no proposal parts)."""
     lines = [line for line in lines if not line.blank]
