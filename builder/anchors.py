@@ -41,10 +41,6 @@ def section_slug(heading: str) -> str:
     return slug(text) or "section"
 
 
-def label_slug(label: str) -> str:
-    return slug(label)
-
-
 class AnchorSet:
     """Hands out anchors for one page, making repeats unique by rule 4."""
 

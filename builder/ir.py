@@ -11,7 +11,6 @@ from typing import Literal, Union
 
 BodyId = Literal["pp", "wtsa", "wtdc", "ra"]
 Action = Literal["ADD", "MOD", "SUP", "NOC", "(MOD)", "ADD*", "SUP*"]
-ClauseStatus = Literal["unchanged"]
 
 
 @dataclass(frozen=True)

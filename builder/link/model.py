@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ir import BodyId, Contribution, Footnote, Proposal, ResolutionText, Revision
+from ..conventions import BODIES
+from ..ir import BodyId, Contribution, Footnote, Proposal, ResolutionText, Revision, plain_text
 
 
 @dataclass(frozen=True)
@@ -14,8 +15,6 @@ class Conference:
 
     @property
     def label(self) -> str:
-        from ..conventions import BODIES
-
         name = BODIES[self.body].short
         return f"{name} ({self.revision.venue}, {self.revision.year})" if self.revision else name
 
@@ -39,8 +38,6 @@ class ProposalPage:
 
     @property
     def summary_line(self) -> str:
-        from ..ir import plain_text
-
         for part in (self.proposal.summary, self.proposal.proposal, self.proposal.introduction):
             if part:
                 return plain_text(part[0].text)
@@ -67,8 +64,6 @@ class ResolutionPage:
 
     @property
     def label(self) -> str:
-        from ..conventions import BODIES
-
         return f"{BODIES[self.body].short} {self.kind.capitalize()} {self.number}"
 
 

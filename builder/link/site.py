@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from ..anchors import slug
 from ..conventions import BODIES, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import (
@@ -20,12 +21,10 @@ def resolution_id(kind: str, body: str, number: str) -> str:
     return f"{body}-{'dec' if kind == 'decision' else 'res'}-{number.lower()}"
 
 
-def resolution_src(kind: str, body: str, number: str) -> str:
-    return f"{body}/{'dec' if kind == 'decision' else 'res'}-{number.lower()}.md"
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+def resolution_src(rid: str) -> str:
+    """`pp-res-11` → `pp/res-11.md` (URL `pp/res-11/`)."""
+    body, rest = rid.split("-", 1)
+    return f"{body}/{rest}.md"
 
 
 def _refs(text: Iterable[Inline]) -> Iterator[str]:
@@ -221,7 +220,7 @@ class _Linker:
         label = p.target_title
         if p.target:
             target_id = resolution_id(p.target.kind, p.target.body, p.target.number)
-            target_src = resolution_src(p.target.kind, p.target.body, p.target.number)
+            target_src = resolution_src(target_id)
             label = f"{BODIES[p.target.body].short} {p.target.kind.capitalize()} {p.target.number}"
         return ProposalPage(
             pid, src, p, contribution, csrc, target_id, target_src, label,
@@ -237,7 +236,7 @@ class _Linker:
                 text, path, by_key = self.texts[rid]
                 assert text.body and text.number
                 pages.append(ResolutionPage(
-                    rid, resolution_src(text.kind, text.body, text.number), text.kind, text.body, text.number, text,
+                    rid, resolution_src(rid), text.kind, text.body, text.number, text,
                     (plain_text(text.title),), tuple(r for r in (text.revision,) if r), amended_by,
                     _footnotes(_text_refs(text), by_key), path,
                 ))
@@ -245,7 +244,7 @@ class _Linker:
                 target = amending[0][0]
                 titles, revisions = _known_from(page.proposal for page in amended_by)
                 pages.append(ResolutionPage(
-                    rid, resolution_src(target.kind, target.body, target.number), target.kind, target.body,
+                    rid, resolution_src(rid), target.kind, target.body,
                     target.number, None, titles, revisions, amended_by, (), None,
                 ))
         return pages

@@ -26,7 +26,7 @@ LEXICON = frozenset(
     """.split()
 )
 
-PHRASES = ("in view of", "with appreciation", "taking note", "having regard")
+PHRASES = ("in view of", "with appreciation")
 
 _FIRST_WORD = re.compile(r"[a-z]+")
 _CONCATENATED = re.compile(r"^(?:" + "|".join(sorted(LEXICON, key=len, reverse=True)) + r"){2}$")

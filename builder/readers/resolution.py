@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..anchors import AnchorSet, label_slug, section_slug
+from ..anchors import AnchorSet, section_slug, slug
 from ..conventions import bodies_meeting, body_of_formula, match_text, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import Block, Clause, Inline, Paragraph, ResolutionText, Revision, Section, Span, Table
@@ -149,9 +149,9 @@ def _clauses(nodes: list, prefix: str, section_anchor: str, anchors: AnchorSet) 
             item += 1
             base = f"{prefix}-item-{item}"
         elif node.kind == "dotted":
-            base = f"{section_anchor}-{label_slug(node.label)}"
+            base = f"{section_anchor}-{slug(node.label)}"
         else:
-            base = f"{prefix}-{label_slug(node.label)}"
+            base = f"{prefix}-{slug(node.label)}"
         anchor = anchors.claim(base)
         children = _clauses(node.children, anchor, section_anchor, anchors)
         out.append(Clause(node.label, anchor, inlines(node.line.text), node.line.span, children))  # type: ignore[arg-type]

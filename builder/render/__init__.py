@@ -16,9 +16,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..conventions import ACTIONS, BODIES, source
-from ..ir import Clause, Paragraph, Table
+from ..anchors import slug
+from ..ir import Clause, Table
 from ..link import ProposalPage, ResolutionPage, Site
-from .escape import html_attribute, markdown_text
+from .escape import markdown_text
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 ACTION_ORDER = ("ADD", "ADD*", "MOD", "(MOD)", "NOC", "SUP", "SUP*")
@@ -36,12 +37,10 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["attr"] = html_attribute
     env.filters["padded"] = lambda table: _padded(table.rows)
-    env.filters["slug"] = lambda text: Markup("".join(c if c.isalnum() else "-" for c in str(text).lower()).strip("-"))
+    env.filters["slug"] = lambda text: Markup(slug(str(text)))
     env.tests["clause"] = lambda node: isinstance(node, Clause)
     env.tests["table"] = lambda node: isinstance(node, Table)
-    env.tests["paragraph"] = lambda node: isinstance(node, Paragraph)
     env.globals.update(
         BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, source=source, citation_examples=citation_examples
     )
@@ -68,30 +67,28 @@ class Renderer:
         self.site = site
         self.env = environment()
 
-    def _page(self, template: str, src: str, **context: Any) -> tuple[str, str]:
-        return src, self.env.get_template(template).render(href=_href(src), site=self.site, **context)
+    def _render(self, template: str, src: str, **context: Any) -> str:
+        return self.env.get_template(template).render(href=_href(src), site=self.site, **context)
 
     def pages(self) -> dict[str, str]:
         site = self.site
-        out = dict(
-            [
-                self._page("home.md.j2", "index.md"),
-                self._page("proposals_index.md.j2", "proposals/index.md"),
-                self._page("proposals_by_source.md.j2", "proposals/by-source.md"),
-                self._page("proposals_by_action.md.j2", "proposals/by-action.md"),
-            ]
-        )
+        jobs: list[tuple[str, str, dict[str, Any]]] = [
+            ("home.md.j2", "index.md", {}),
+            ("proposals_index.md.j2", "proposals/index.md", {}),
+            ("proposals_by_source.md.j2", "proposals/by-source.md", {}),
+            ("proposals_by_action.md.j2", "proposals/by-action.md", {}),
+        ]
         for body in self.bodies():
             resolutions = [r for r in site.resolutions if r.body == body]
-            out.update([self._page("body_index.md.j2", f"{body}/index.md", body=BODIES[body], resolutions=resolutions)])
-        for r in site.resolutions:
-            out.update([self._page("resolution.md.j2", r.src, page=r)])
-        for c in site.contributions:
-            out.update([self._page("contribution.md.j2", c.src, page=c)])
-        for p in site.proposals:
-            out.update([self._page("proposal.md.j2", p.src, page=p)])
-        for u in site.unplaced:
-            out.update([self._page("unplaced.md.j2", u.src, page=u)])
+            jobs.append(("body_index.md.j2", f"{body}/index.md", {"body": BODIES[body], "resolutions": resolutions}))
+        jobs += [("resolution.md.j2", r.src, {"page": r}) for r in site.resolutions]
+        jobs += [("contribution.md.j2", c.src, {"page": c}) for c in site.contributions]
+        jobs += [("proposal.md.j2", p.src, {"page": p}) for p in site.proposals]
+        jobs += [("unplaced.md.j2", u.src, {"page": u}) for u in site.unplaced]
+        out: dict[str, str] = {}
+        for template, src, context in jobs:
+            assert src not in out, f"two pages at {src}"  # the link stage gives every page its own address
+            out[src] = self._render(template, src, **context)
         return out
 
     def bodies(self) -> list[str]:

@@ -29,7 +29,3 @@ def markdown_text(value: object) -> Markup:
     text = _LINE_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[1]}\\{m[4]}", text)
     return Markup(text)
 
-
-def html_attribute(value: object) -> Markup:
-    """Escape a value for a double-quoted HTML attribute."""
-    return Markup.escape(str(value))
