@@ -108,16 +108,39 @@ def bodies_meeting(venue: str, year: int) -> list[BodyId]:
     return [b.id for b in BODIES.values() if (venue, year) in b.meetings]
 
 
-_REVISION = re.compile(r"(?P<rev>rev\.\s*)?(?P<venue>[^\d(),;]+?),\s*(?P<year>\d{4})", re.IGNORECASE)
+_REVISION = re.compile(
+    r"(?P<rev>rev\.\s*)?(?P<venue>[^\d(),;]+?),\s*(?P<year>\d{4})(?P<year2>\d{4})?(?!\d)", re.IGNORECASE
+)
+_VENUE_NAMES = sorted(_VENUES, key=len, reverse=True)
+
+
+def _venues(raw: str) -> list[str]:
+    """`Buenos AiresDubai` → [Buenos Aires, Dubai]: two venues run together by a flattened change."""
+    key = raw.lower()
+    for first in _VENUE_NAMES:
+        if key.startswith(first) and key != first:
+            rest = key[len(first) :].strip()
+            if rest in _VENUES:
+                return [_VENUES[first], _VENUES[rest]]
+    return [_VENUES.get(key, raw)]
 
 
 def parse_revisions(text: str) -> list[Revision]:
     """Every `[Rev.] Venue, YYYY` in `text`, in order; venues spelled as in the meetings table.
 
-    Flattened tracked changes run two together (`Busan, 2014DUBAI, 2018`): both are found.
+    Flattened tracked changes run two together: `Busan, 2014DUBAI, 2018` gives both; so do
+    `DubaiHammamet, 20122016` and `Geneva, 20122015`, where only the pairs that are real
+    meetings are kept, earlier year first.
     """
     found = []
     for m in _REVISION.finditer(match_text(text)):
-        raw = " ".join(m["venue"].split())
-        found.append(Revision(_VENUES.get(raw.lower(), raw), int(m["year"]), bool(m["rev"])))
+        rev = bool(m["rev"])
+        venues = _venues(" ".join(m["venue"].split()))
+        years = [int(y) for y in (m["year"], m["year2"]) if y]
+        if len(venues) == 1 and len(years) == 1:
+            found.append(Revision(venues[0], years[0], rev))
+            continue
+        pairs = [(v, y) for y in years for v in venues]
+        real = [(v, y) for v, y in pairs if any((v, y) in b.meetings for b in BODIES.values())]
+        found.extend(Revision(v, y, rev) for v, y in sorted(real or pairs, key=lambda p: p[1]))
     return found

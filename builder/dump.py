@@ -6,6 +6,7 @@ from typing import Any
 
 from .ir import Block, Clause, Proposal, ResolutionText, Revision, Section, plain_text
 from .link import ContributionPage, ProposalPage, ResolutionPage, Site
+from .link.model import CitationUse
 
 
 def url(src: str) -> str:
@@ -51,6 +52,10 @@ def _text(text: ResolutionText | None) -> dict[str, Any]:
     }
 
 
+def _citations(uses: tuple[CitationUse, ...]) -> list[dict[str, Any]]:
+    return [{"text": u.text, "target": u.target, "from": u.source} for u in uses]
+
+
 def resolution(page: ResolutionPage) -> dict[str, Any]:
     return {
         "id": page.id,
@@ -62,6 +67,8 @@ def resolution(page: ResolutionPage) -> dict[str, Any]:
         "in_collection": page.text is not None,
         "source": page.source_file,
         "amended_by": [p.id for p in page.amended_by],
+        "cited_by": [{"document": c.page_id, "from": c.anchor} for c in page.cited_by],
+        "citations": _citations(page.citations),
         **_text(page.text),
     }
 
@@ -86,6 +93,7 @@ def proposal(page: ProposalPage) -> dict[str, Any]:
         "reasons": "\n".join(plain_text(r.text) for r in p.reasons) if p.reasons else None,
         "line": p.span.line,
         "file": page.source_file,
+        "citations": _citations(page.citations),
         **_text(p.text),
     }
 
@@ -100,6 +108,7 @@ def contribution(page: ContributionPage) -> dict[str, Any]:
         "file": page.source_file,
         "abstract": [plain_text(b.text) for b in page.contribution.abstract],
         "proposals": [p.id for p in page.proposals],
+        "citations": _citations(page.citations),
         "sections": [],
     }
 

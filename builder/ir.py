@@ -32,15 +32,77 @@ class FootnoteRef:
     """The footnote's key, unique within its source file (Word's footnote id)."""
 
 
-Inline = Union[str, FootnoteRef]
-"""Running text is a sequence of plain strings and footnote references."""
+@dataclass(frozen=True)
+class Revision:
+    """A (venue, year) of a conference, e.g. Kigali 2022; `rev` marks "Rev." (a revised text)."""
+
+    venue: str
+    year: int
+    rev: bool = False
+
+    def __str__(self) -> str:
+        return f"{'Rev. ' if self.rev else ''}{self.venue}, {self.year}"
+
+
+ReferenceKind = Literal[
+    "resolution", "decision", "council-resolution", "council-decision",
+    "constitution", "convention", "radio-regulations", "un",
+]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a citation names, as written: the reader parses, the link stage resolves."""
+
+    kind: ReferenceKind
+    number: str
+    """`123`, `15` (of ITU-R 15-6), `1292` (Council), `126` (No. 126), `19` (Article 19), `70/1` (UN)."""
+    body: BodyId | None = None
+    """The body the citation names (`of WTDC`, `ITU-R`), if it names one the builder knows."""
+    other_body: str | None = None
+    """A body it names that the collection does not cover (`the World Conference on International …`)."""
+    relative: bool = False
+    """`of this conference`, `of this assembly`: the citing document's own body."""
+    revisions: tuple[Revision, ...] = ()
+    section: str | None = None
+    """For a clause-level citation (`resolves 2 of …`), the section as cited."""
+    label: str | None = None
+    """…and the clause label path as cited (`2`, `5 ii)`, `g)`)."""
+    provision: str | None = None
+    """For the Constitution and the Convention: `No.` or `Article`."""
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Where a citation leads, as the link stage found it."""
+
+    id: str
+    """`pp-res-123`, or an external reference's key (`cs-no-126`)."""
+    src: str
+    """The page's Markdown path."""
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A span of running text that cites another text."""
+
+    text: str
+    """The words of the citation, as printed (they become the link text)."""
+    ref: Reference
+    target: Resolved | None = None
+    """Filled by the link stage; None while unread or when it cannot be resolved."""
+
+
+Inline = Union[str, FootnoteRef, Citation]
+"""Running text: plain strings, footnote references and citations."""
 
 
 @dataclass(frozen=True)
 class Footnote:
     key: str
     """Word's footnote id, unique within the source file."""
-    text: str
+    text: tuple[Inline, ...]
     """The footnote's text, without Word's displayed number."""
     span: Span
 
@@ -88,18 +150,6 @@ class Section:
     blocks: tuple[Block, ...]
     span: Span
     kind: Literal["section", "annex"] = "section"
-
-
-@dataclass(frozen=True)
-class Revision:
-    """A (venue, year) of a conference, e.g. Kigali 2022; `rev` marks "Rev." (a revised text)."""
-
-    venue: str
-    year: int
-    rev: bool = False
-
-    def __str__(self) -> str:
-        return f"{'Rev. ' if self.rev else ''}{self.venue}, {self.year}"
 
 
 @dataclass(frozen=True)
@@ -207,4 +257,4 @@ class SourceFile:
 
 def plain_text(text: tuple[Inline, ...]) -> str:
     """Running text without its footnote references."""
-    return "".join(piece for piece in text if isinstance(piece, str))
+    return "".join(piece if isinstance(piece, str) else piece.text for piece in text if not isinstance(piece, FootnoteRef))

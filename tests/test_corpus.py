@@ -55,7 +55,8 @@ def test_every_document_kind_and_url(corpus_build) -> None:
     assert docs["ACP/64A1"]["url"] == "proposals/acp-64a1/"
     assert docs["EUR/44A24/1"]["kind"] == "proposal" and docs["EUR/44A24/1"]["action"] == "ADD"
     assert docs["IAP/39A13/1"]["target"] == "wtsa-res-68"
-    assert {d["kind"] for d in docs.values()} == {"resolution", "proposal", "contribution"}
+    assert {d["kind"] for d in docs.values()} == {"resolution", "decision", "proposal", "contribution"}
+    assert docs["pp-dec-5"]["url"] == "pp/dec-5/"
 
 
 def test_targets(corpus_build) -> None:
@@ -141,7 +142,7 @@ def test_dump_command_prints_json() -> None:
         cwd=ROOT, capture_output=True, text=True, check=True,
     )
     data = json.loads(run.stdout)
-    (doc,) = data["documents"]
+    doc = next(d for d in data["documents"] if d["id"] == "wtsa-res-74")
     assert doc["id"] == "wtsa-res-74" and doc["kind"] == "resolution" and doc["url"] == "wtsa/res-74/"
     assert doc["title"].startswith("Enhancing participation of Sector Members")
     section = doc["sections"][0]
@@ -157,3 +158,37 @@ def test_check_command_exit_codes(tmp_path) -> None:
     failed = subprocess.run([sys.executable, "-m", "builder", "check", str(bad)], cwd=ROOT, capture_output=True, text=True)
     assert failed.returncode == 1
     assert "bad.txt:1: error:" in failed.stderr
+
+
+def test_every_citation_is_linked_or_reported(corpus_build) -> None:
+    uses = [c for d in dump(corpus_build.site)["documents"] for c in d.get("citations", [])]
+    unresolved = [c for c in uses if c["target"] is None]
+    reported = [d for d in corpus_build.diagnostics if d.code.startswith("citation-")]
+    assert len(uses) > 300
+    assert len(unresolved) == len(reported)
+    assert all(d.severity == "info" for d in reported), [str(d) for d in reported]  # only bodies we do not cover
+
+
+def test_citations_resolve_to_the_right_bodies(corpus_build) -> None:
+    docs = documents(corpus_build)
+    cites = {(c["from"], c["target"]) for c in docs["wtsa-res-74"]["citations"]}
+    assert {("recalling-a", "pp-res-71"), ("recalling-c", "wtsa-res-44"), ("recalling-c", "wtsa-res-54"),
+            ("recalling-d", "wtdc-res-59"), ("recalling-g", "wtsa-res-68"), ("recognizing-e", "cs-art-1")} <= cites
+    wtdc71 = {(c["from"], c["target"]) for c in docs["wtdc-res-71"]["citations"]}
+    assert {("recalling-a", "cs-no-126"), ("recalling-b", "cv-art-19"), ("recognizing-also-a", "cv-no-241a"),
+            ("recalling-d", "pp-res-209")} <= wtdc71
+    targets = {c["target"] for d in docs.values() for c in d.get("citations", [])}
+    assert "un-68-50" in targets and "wtsa-res-68" in targets
+    assert {"pp-res-71", "wtdc-res-71"} <= targets  # one number, two bodies, two pages
+
+
+def test_cited_by_inverts_citations(corpus_build) -> None:
+    docs = documents(corpus_build)
+    for doc in docs.values():
+        for c in doc.get("citations", []):
+            target = (c["target"] or "").split("#")[0]
+            if target in docs:
+                assert {"document": doc["id"], "from": c["from"]} in docs[target]["cited_by"], (doc["id"], c)
+    assert {"document": "wtsa-res-74", "from": "recalling-b"} in docs["pp-res-123"]["cited_by"]
+    assert docs["wtdc-res-59"]["title"] == "strengthening coordination and cooperation among the three ITU Sectors on matters of mutual interest"
+    assert docs["wtdc-res-59"]["in_collection"] is False

@@ -102,3 +102,42 @@ def test_navigation_is_hierarchical_and_pruned(built_site: Path) -> None:
     assert "navigation.prune" in (ROOT / "mkdocs.yml").read_text()
     # Pruned: a WTDC page does not carry the links of every proposal page.
     assert "acp-64a1-12/" not in html
+
+
+def test_citations_are_links(built_site: Path) -> None:
+    html = html_of(built_site, "wtsa/res-74/")
+    clause = re.search(r'<div class="clause" id="recalling-b">.*?</div>', html, re.S)
+    assert clause and 'href="../../pp/res-123/"' in clause[0] and 'class="citation citation-resolution"' in clause[0]
+    clause = re.search(r'<div class="clause" id="recalling-c">.*?</div>', html, re.S)
+    assert clause and 'href="../res-44/"' in clause[0] and 'href="../res-54/"' in clause[0]
+    wtdc = html_of(built_site, "wtdc/res-71/")
+    assert 'href="../../references/#cs-no-126"' in wtdc
+
+
+def test_every_resolution_page_shows_its_cited_by(built_site: Path, corpus_build) -> None:
+    for page in corpus_build.site.resolutions:
+        html = html_of(built_site, url(page.src))
+        if page.cited_by:
+            assert 'id="cited-by"' in html, page.id
+            section = html[html.index('id="cited-by"') :]
+            for entry in page.cited_by:
+                assert f'#{entry.anchor}"' in section or entry.anchor is None, (page.id, entry)
+
+
+def test_cited_only_resolution_has_a_page(built_site: Path) -> None:
+    text = page_text(html_of(built_site, "wtdc/res-59/"))
+    assert "not in the collection" in text and "texts of the collection cite it" in text
+    assert "strengthening coordination and cooperation among the three itu sectors" in text
+    assert 'href="../../wtsa/res-74/#recalling-d"' in html_of(built_site, "wtdc/res-59/")
+
+
+def test_references_page_lists_where_each_provision_is_cited(built_site: Path) -> None:
+    html = html_of(built_site, "references/")
+    assert 'id="cs-no-126"' in html and 'id="cv-no-241a"' in html and 'id="council-res-1292"' in html
+    entry = html[html.index('id="cs-no-126"') :]
+    assert 'href="../wtdc/res-71/#recalling-a"' in entry[:2000]
+
+
+def test_body_index_has_most_cited(built_site: Path) -> None:
+    html = html_of(built_site, "pp/")
+    assert 'id="most-cited"' in html and 'id="targeted-or-cited-only"' in html

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..conventions import BODIES
 from ..ir import BodyId, Contribution, Footnote, Proposal, ResolutionText, Revision, plain_text
+
+
+def resolution_id(kind: str, body: str, number: str) -> str:
+    return f"{body}-{'dec' if kind == 'decision' else 'res'}-{number.lower()}"
+
+
+def resolution_src(rid: str) -> str:
+    """`pp-res-11` → `pp/res-11.md` (URL `pp/res-11/`)."""
+    body, rest = rid.split("-", 1)
+    return f"{body}/{rest}.md"
+
+
+def page_order(rid: str) -> tuple:
+    """Resolutions by body (as in the table of bodies), then decisions before resolutions, then number."""
+    body, kind, number = rid.split("-", 2)
+    digits = re.match(r"\d+", number)
+    return (list(BODIES).index(body), kind, int(digits[0]) if digits else 0, number)
 
 
 @dataclass(frozen=True)
@@ -17,6 +35,29 @@ class Conference:
     def label(self) -> str:
         name = BODIES[self.body].short
         return f"{name} ({self.revision.venue}, {self.revision.year})" if self.revision else name
+
+
+@dataclass(frozen=True)
+class CitationUse:
+    """One citation on a page, resolved: what it says, where it leads, where it stands."""
+
+    text: str
+    target: str | None
+    """`pp-res-123`, `pp-res-58#resolves-2`, `cs-no-126`; None when it cannot be resolved."""
+    source: str | None
+    """The anchor of the citing clause or part on its page (None: the page's title)."""
+
+
+@dataclass(frozen=True)
+class CitedBy:
+    """A place that cites a page: for its "Cited by" list."""
+
+    page_id: str
+    page_label: str
+    src: str
+    anchor: str | None
+    where: str
+    """The citing clause as a reader names it (`recalling a)`, `Introduction`)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +76,7 @@ class ProposalPage:
     conference: Conference | None
     footnotes: tuple[Footnote, ...]
     source_file: str
+    citations: tuple[CitationUse, ...] = ()
 
     @property
     def summary_line(self) -> str:
@@ -61,10 +103,16 @@ class ResolutionPage:
     amended_by: tuple[ProposalPage, ...]
     footnotes: tuple[Footnote, ...]
     source_file: str | None
+    cited_by: tuple[CitedBy, ...] = ()
+    citations: tuple[CitationUse, ...] = ()
 
     @property
     def label(self) -> str:
         return f"{BODIES[self.body].short} {self.kind.capitalize()} {self.number}"
+
+    @property
+    def cited_by_count(self) -> int:
+        return len(self.cited_by)
 
 
 @dataclass(frozen=True)
@@ -75,6 +123,19 @@ class ContributionPage:
     proposals: tuple[ProposalPage, ...]
     footnotes: tuple[Footnote, ...]
     source_file: str
+    citations: tuple[CitationUse, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReferenceEntry:
+    """A text outside the collection that the corpus cites: a provision of the Constitution,
+    the Convention or the Radio Regulations, a Council resolution or decision, a UN text."""
+
+    key: str
+    """Its anchor on the references page: `cs-no-126`, `council-res-1292`, `un-70-1`."""
+    kind: str
+    label: str
+    cited_by: tuple[CitedBy, ...]
 
 
 @dataclass(frozen=True)
@@ -96,3 +157,4 @@ class Site:
     proposals: tuple[ProposalPage, ...]
     contributions: tuple[ContributionPage, ...]
     unplaced: tuple[UnplacedPage, ...] = ()
+    references: tuple[ReferenceEntry, ...] = ()

@@ -14,17 +14,13 @@ from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, ResolutionText, Revision,
     SourceFile, Table, Target, plain_text,
 )
-from .model import Conference, ContributionPage, ProposalPage, ResolutionPage, Site, UnplacedPage
+from .citations import resolve_citations
+from .model import (
+    Conference, ContributionPage, ProposalPage, ResolutionPage, Site, UnplacedPage, page_order, resolution_id,
+    resolution_src,
+)
 
 
-def resolution_id(kind: str, body: str, number: str) -> str:
-    return f"{body}-{'dec' if kind == 'decision' else 'res'}-{number.lower()}"
-
-
-def resolution_src(rid: str) -> str:
-    """`pp-res-11` → `pp/res-11.md` (URL `pp/res-11/`)."""
-    body, rest = rid.split("-", 1)
-    return f"{body}/{rest}.md"
 
 
 def _refs(text: Iterable[Inline]) -> Iterator[str]:
@@ -108,12 +104,6 @@ def _merged(first: ContributionPage, second: ContributionPage) -> ContributionPa
     )
 
 
-def _order(rid: str) -> tuple:
-    body, kind, number = rid.split("-", 2)
-    digits = re.match(r"\d+", number)
-    return (list(BODIES).index(body), kind, int(digits[0]) if digits else 0, number)
-
-
 class _Linker:
     def __init__(self, diagnostics: Diagnostics) -> None:
         self.diagnostics = diagnostics
@@ -147,7 +137,7 @@ class _Linker:
                 self.diagnostics.warning(
                     "footnote-not-shown", note.span,
                     f"footnote {note.key} is called where no footnote can be shown (a heading?), so its text "
-                    f"“{note.text[:60]}” is not on any page; move the call into the text",
+                    f"“{plain_text(note.text)[:60]}” is not on any page; move the call into the text",
                 )
 
     def _unplace(self, text: ResolutionText, path: str, by_key: dict[str, Footnote], reason: str) -> None:
@@ -229,7 +219,7 @@ class _Linker:
 
     def resolution_pages(self) -> list[ResolutionPage]:
         pages = []
-        for rid in sorted(set(self.texts) | set(self.targeted), key=_order):
+        for rid in sorted(set(self.texts) | set(self.targeted), key=page_order):
             amending = self.targeted.get(rid, [])
             amended_by = tuple(page for _, page in amending)
             if rid in self.texts:
@@ -257,4 +247,4 @@ def link(files: Iterable[SourceFile], diagnostics: Diagnostics) -> Site:
     linker = _Linker(diagnostics)
     for file in files:
         linker.add_file(file)
-    return linker.site()
+    return resolve_citations(linker.site(), diagnostics)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostics
-from ..ir import Footnote, FootnoteRef, Inline, Span
+from ..ir import Footnote, FootnoteRef, Inline, Span, plain_text
+from .citations import find_citations
 
 REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
 """Private-use characters that bracket a footnote key inside cleaned text."""
@@ -75,7 +76,7 @@ def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[
             text, body = cut
             if m := _DISPLAYED_NUMBER.match(body):
                 displayed[key] = m[1]
-            footnotes.append(Footnote(key, body, span))
+            footnotes.append(Footnote(key, (body,), span))
             del pending[key]
         lines.append(Line(span, text.strip()))
     for key, span in pending.items():
@@ -106,22 +107,23 @@ def _drop_displayed_numbers(
     call = re.compile(f"{REF_OPEN}(\\d+){REF_CLOSE}(\\d*)")
     lines = [Line(l.span, call.sub(fix, l.text)) if REF_OPEN in l.text else l for l in lines]
     footnotes = [
-        Footnote(f.key, (_DISPLAYED_NUMBER.sub("", f.text, count=1) if f.key in shown else f.text).strip(), f.span)
+        Footnote(f.key, inlines((_DISPLAYED_NUMBER.sub("", text, count=1) if f.key in shown else text).strip()), f.span)
         for f in footnotes
+        for text in (plain_text(f.text),)
     ]
     return lines, footnotes
 
 
 def inlines(text: str) -> tuple[Inline, ...]:
-    """Split cleaned text into plain strings and footnote references."""
+    """Split cleaned text into plain strings, footnote references and citations."""
     if REF_OPEN not in text:
-        return (text,)
+        return find_citations(text)
     parts: list[Inline] = []
     for i, piece in enumerate(re.split(f"{REF_OPEN}(\\d+){REF_CLOSE}", text)):
         if i % 2:
             parts.append(FootnoteRef(piece))
         elif piece:
-            parts.append(piece)
+            parts.extend(find_citations(piece))
     return tuple(parts)
 
 

@@ -17,8 +17,8 @@ from markupsafe import Markup
 
 from ..conventions import ACTIONS, BODIES, source
 from ..anchors import slug
-from ..ir import Clause, Table
-from ..link import ProposalPage, ResolutionPage, Site
+from ..ir import Citation, Clause, Table
+from ..link import REFERENCES_SRC, ProposalPage, ResolutionPage, Site
 from .escape import markdown_text
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -41,6 +41,7 @@ def environment() -> Environment:
     env.filters["slug"] = lambda text: Markup(slug(str(text)))
     env.tests["clause"] = lambda node: isinstance(node, Clause)
     env.tests["table"] = lambda node: isinstance(node, Table)
+    env.tests["citation"] = lambda node: isinstance(node, Citation)
     env.globals.update(
         BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, source=source, citation_examples=citation_examples
     )
@@ -78,6 +79,8 @@ class Renderer:
             ("proposals_by_source.md.j2", "proposals/by-source.md", {}),
             ("proposals_by_action.md.j2", "proposals/by-action.md", {}),
         ]
+        if site.references:
+            jobs.append(("references.md.j2", REFERENCES_SRC, {}))
         for body in self.bodies():
             resolutions = [r for r in site.resolutions if r.body == body]
             jobs.append(("body_index.md.j2", f"{body}/index.md", {"body": BODIES[body], "resolutions": resolutions}))
@@ -111,6 +114,8 @@ class Renderer:
         for c in site.contributions:
             proposals.append({c.id: [c.src] + [{nav_title(p): p.src} for p in c.proposals]})
         nav.append({"Proposals": proposals})
+        if site.references:
+            nav.append({"Other texts cited": REFERENCES_SRC})
         if site.unplaced:
             nav.append({"Unplaced texts": [{u.source_file: u.src} for u in site.unplaced]})
         nav.append({"About": "about.md"})

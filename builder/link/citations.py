@@ -1,0 +1,330 @@
+"""Resolve every citation of the corpus, and invert them into "cited by" lists.
+
+A citation names its body explicitly (`of WTDC`, `ITU-R`), relatively (`of this conference`:
+the citing document's body), or through the (venue, year) of its revision, which one body's
+meetings table must match. A bare `Resolution 71` is read as the citing document's own body,
+as a delegate reads it. A citation of a body the collection does not cover (`of the World
+Conference on International Telecommunications`) stays as text, with a note; one that is
+ambiguous or names an unknown meeting stays as text, with a warning.
+
+Texts outside the collection (the Constitution, the Convention, the Radio Regulations,
+Council and UN texts) are gathered on one references page, one entry per provision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from ..anchors import section_slug, slug
+from ..conventions import BODIES, bodies_meeting
+from ..diagnostics import Diagnostics
+from ..ir import (
+    Block, BodyId, Citation, Clause, Contribution, Footnote, Inline, Paragraph, Proposal, Reference, Resolved,
+    ResolutionText, Section, Span, Table,
+)
+from .model import (
+    CitationUse, CitedBy, ContributionPage, ProposalPage, ReferenceEntry, ResolutionPage, Site, page_order,
+    resolution_id, resolution_src,
+)
+
+REFERENCES_SRC = "references.md"
+_EXTERNAL = {
+    "constitution": ("cs", "Constitution"),
+    "convention": ("cv", "Convention"),
+    "radio-regulations": ("rr", "Radio Regulations"),
+}
+
+
+def clause_anchor(ref: Reference) -> str | None:
+    """The anchor a clause-level citation points at, by the anchor rules: `resolves 5 ii)` →
+    `resolves-5-ii`, `Annex 1` → `annex-1`."""
+    if not ref.section:
+        return None
+    if ref.section.lower().startswith("annex"):
+        return slug(ref.section)
+    return f"{section_slug(ref.section)}-{slug(ref.label)}" if ref.label else section_slug(ref.section)
+
+
+def external(ref: Reference) -> tuple[str, str]:
+    """(key, label) of a citation of a text outside the collection."""
+    if ref.kind in _EXTERNAL:
+        short, name = _EXTERNAL[ref.kind]
+        provision = "art" if ref.provision == "Article" else "no"
+        return f"{short}-{provision}-{slug(ref.number)}", f"{name}, {ref.provision} {ref.number}"
+    if ref.kind.startswith("council"):
+        short, name = ("dec", "Decision") if ref.kind == "council-decision" else ("res", "Resolution")
+        return f"council-{short}-{slug(ref.number)}", f"Council {name} {ref.number}"
+    return f"un-{slug(ref.number)}", f"United Nations {ref.number}"
+
+
+class Resolver:
+    """Resolves citations against the texts of the collection, reporting what it cannot resolve."""
+
+    def __init__(self, anchors: dict[str, set[str]], diagnostics: Diagnostics) -> None:
+        self.anchors = anchors
+        """Resolution ids whose text is in the collection → the anchors of their pages."""
+        self.diagnostics = diagnostics
+
+    def body(self, ref: Reference, citing: BodyId | None, span: Span, text: str) -> BodyId | None:
+        if ref.body:
+            return ref.body
+        if ref.other_body:
+            self.diagnostics.info(
+                "citation-other-body", span,
+                f"“{text}” cites a text of {ref.other_body}, which the collection does not cover; kept as text",
+            )
+            return None
+        if ref.relative or not ref.revisions:
+            if citing is None:
+                self.diagnostics.warning(
+                    "citation-unresolved", span,
+                    f"“{text}” names no body and the citing document's body is unknown; "
+                    "name the body (`of the Plenipotentiary Conference`)",
+                )
+            return citing
+        meetings = [set(bodies_meeting(r.venue, r.year)) for r in ref.revisions]
+        known = [m for m in meetings if m]
+        candidates = set.intersection(*known) if known else set()
+        if len(candidates) == 1:
+            return candidates.pop()  # type: ignore[return-value]
+        revisions = "; ".join(str(r) for r in ref.revisions)
+        problem = f"is ambiguous: ({revisions}) fits {', '.join(sorted(candidates))}" if candidates else (
+            f"names ({revisions}), which is no meeting in the table of builder/conventions.py"
+        )
+        self.diagnostics.warning(
+            "citation-unresolved", span, f"“{text}” {problem}; name the body (`of WTDC`) or correct the year; kept as text"
+        )
+        return None
+
+    def resolve(self, citation: Citation, citing: BodyId | None, span: Span) -> tuple[Resolved | None, str | None]:
+        """Where the citation leads (None: stays text), and its target as the dump names it."""
+        ref = citation.ref
+        if ref.kind not in ("resolution", "decision"):
+            key, _ = external(ref)
+            return Resolved(key, REFERENCES_SRC, key), key
+        body = self.body(ref, citing, span, citation.text)
+        if body is None:
+            return None, None
+        rid = resolution_id(ref.kind, body, ref.number)
+        cited = clause_anchor(ref)
+        anchor = cited if cited and cited in self.anchors.get(rid, ()) else None
+        if cited and rid in self.anchors and anchor is None:
+            self.diagnostics.warning(
+                "citation-clause-missing", span,
+                f"“{citation.text}” cites {ref.section} {ref.label}, but {rid} has no clause `{cited}`; "
+                "the link goes to the resolution",
+            )
+        return Resolved(rid, resolution_src(rid), anchor), f"{rid}#{cited}" if cited else rid
+
+
+class _Relinker:
+    """Rewrites one page's IR with resolved citations, recording each use and each "cited by"."""
+
+    def __init__(self, resolver: Resolver, citing: BodyId | None, page: tuple[str, str, str],
+                 record: Callable[[str, CitedBy, str | None], None]) -> None:
+        self.resolver = resolver
+        self.citing = citing
+        self.page_id, self.page_label, self.page_src = page
+        self.record = record
+        self.uses: list[CitationUse] = []
+
+    def inlines(self, text: tuple[Inline, ...], span: Span, anchor: str | None, where: str) -> tuple[Inline, ...]:
+        if not any(isinstance(piece, Citation) for piece in text):
+            return text
+        out: list[Inline] = []
+        for n, piece in enumerate(text):
+            if isinstance(piece, Citation):
+                target, name = self.resolver.resolve(piece, self.citing, span)
+                self.uses.append(CitationUse(piece.text, name, anchor))
+                if target and name:
+                    after = text[n + 1] if n + 1 < len(text) and isinstance(text[n + 1], str) else ""
+                    title = _TITLE.match(after)  # type: ignore[arg-type]
+                    entry = CitedBy(self.page_id, self.page_label, self.page_src, anchor, where)
+                    self.record(target.id, entry, title["title"] if title else None)
+                piece = replace(piece, target=target)
+            out.append(piece)
+        return tuple(out)
+
+    def block(self, block: Block, anchor: str | None, where: str) -> Block:
+        if isinstance(block, Clause):
+            here = f"{where} {block.label}" if block.label and block.label not in "–-·+•" else where
+            return replace(
+                block, text=self.inlines(block.text, block.span, block.anchor, here),
+                children=tuple(self.block(c, block.anchor, here) for c in block.children),
+            )
+        if isinstance(block, Table):
+            return replace(block, rows=tuple(
+                tuple(self.inlines(cell, block.span, anchor, where) for cell in row) for row in block.rows
+            ))
+        return replace(block, text=self.inlines(block.text, block.span, anchor, where))
+
+    def blocks(self, blocks: Iterable[Block], anchor: str | None, where: str) -> tuple:
+        return tuple(self.block(b, anchor, where) for b in blocks)
+
+    def text(self, text: ResolutionText) -> ResolutionText:
+        return replace(
+            text,
+            title=self.inlines(text.title, text.span, None, "title"),
+            foreword=self.blocks(text.foreword, "foreword", "Foreword"),
+            preamble=self.blocks(text.preamble, None, "preamble"),
+            sections=tuple(replace(s, blocks=self.blocks(s.blocks, s.anchor, s.heading)) for s in text.sections),
+        )
+
+    def proposal(self, p: Proposal) -> Proposal:
+        return replace(
+            p,
+            summary=self.blocks(p.summary, "summary", "Summary"),
+            introduction=self.blocks(p.introduction, "introduction", "Introduction"),
+            proposal=self.blocks(p.proposal, "proposal", "Proposal"),
+            text=self.text(p.text) if p.text else None,
+            reasons=self.blocks(p.reasons, "reasons", "Reasons") if p.reasons else None,
+        )
+
+    def contribution(self, c: Contribution) -> Contribution:
+        return replace(
+            c, abstract=self.blocks(c.abstract, "abstract", "Abstract"),
+            trailing=self.blocks(c.trailing, "other-text", "Other text"),
+        )
+
+    def footnotes(self, notes: tuple[Footnote, ...]) -> tuple[Footnote, ...]:
+        return tuple(
+            replace(f, text=self.inlines(f.text, f.span, f"fn:fn{f.key}", f"footnote {n}"))
+            for n, f in enumerate(notes, start=1)
+        )
+
+
+def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
+    anchors = {r.id: set(_anchors(r.text)) for r in site.resolutions if r.text}
+    resolver = Resolver(anchors, diagnostics)
+    cited_by: dict[str, list[CitedBy]] = {}
+    titles: dict[str, list[str]] = {}
+    seen: list[Citation] = []
+
+    def record(target: str, entry: CitedBy, title: str | None) -> None:
+        cited_by.setdefault(target, []).append(entry)
+        if title:
+            titles.setdefault(target, []).append(title)
+
+    def relinker(citing: BodyId | None, page_id: str, label: str, src: str) -> _Relinker:
+        return _Relinker(resolver, citing, (page_id, label, src), record)
+
+    resolutions = []
+    for r in site.resolutions:
+        if r.text is None:
+            resolutions.append(r)
+            continue
+        rl = relinker(r.body, r.id, r.label, r.src)
+        resolutions.append(replace(r, text=rl.text(r.text), footnotes=rl.footnotes(r.footnotes), citations=tuple(rl.uses)))
+    proposals = []
+    for p in site.proposals:
+        rl = relinker(_proposal_body(p), p.id, f"{p.proposal.action} {p.proposal.code.printed}", p.src)
+        proposals.append(replace(
+            p, proposal=rl.proposal(p.proposal), footnotes=rl.footnotes(p.footnotes), citations=tuple(rl.uses)
+        ))
+    by_src = {p.src: p for p in proposals}
+    contributions = []
+    for c in site.contributions:
+        bodies = Counter(p.conference.body for p in c.proposals if p.conference)
+        rl = relinker(bodies.most_common(1)[0][0] if bodies else None, c.id, f"Contribution {c.id}", c.src)
+        contributions.append(replace(
+            c, contribution=rl.contribution(c.contribution), proposals=tuple(by_src[p.src] for p in c.proposals),
+            footnotes=rl.footnotes(c.footnotes), citations=tuple(rl.uses),
+        ))
+    unplaced = []
+    for u in site.unplaced:
+        rl = _Relinker(resolver, u.text.body, (u.src, u.src, u.src), lambda *_: None)  # not listed as citing
+        unplaced.append(replace(u, text=rl.text(u.text), footnotes=rl.footnotes(u.footnotes)))
+    for page in (*resolutions, *proposals, *contributions):
+        seen.extend(_citations(page))
+
+    pages = {r.id: replace(r, amended_by=tuple(by_src[p.src] for p in r.amended_by)) for r in resolutions}
+    for rid in cited_by:
+        if rid.startswith(tuple(f"{b}-" for b in BODIES)) and rid not in pages:
+            pages[rid] = _cited_only(rid, [c for c in seen if c.target and c.target.id == rid], titles.get(rid, []))
+    ordered = sorted(pages.values(), key=lambda r: page_order(r.id))
+    return replace(
+        site,
+        resolutions=tuple(replace(r, cited_by=tuple(cited_by.get(r.id, ()))) for r in ordered),
+        proposals=tuple(proposals),
+        contributions=tuple(contributions),
+        unplaced=tuple(unplaced),
+        references=_references(seen, cited_by),
+    )
+
+
+def _proposal_body(p: ProposalPage) -> BodyId | None:
+    """A proposal's own body: that of its text, of its target, or of its conference."""
+    if p.proposal.text and p.proposal.text.body:
+        return p.proposal.text.body
+    if p.proposal.target:
+        return p.proposal.target.body
+    return p.conference.body if p.conference else None
+
+
+def _citations(page: ResolutionPage | ProposalPage | ContributionPage) -> list[Citation]:
+    found: list[Citation] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, Citation):
+            found.append(value)
+        elif isinstance(value, tuple):
+            for v in value:
+                walk(v)
+        elif isinstance(value, (Clause, Paragraph, Table, Footnote, ResolutionText, Proposal, Contribution, Section)):
+            for name in value.__dataclass_fields__:
+                walk(getattr(value, name))
+
+    if isinstance(page, ResolutionPage):
+        walk(page.text)
+    elif isinstance(page, ProposalPage):
+        walk(page.proposal)
+    else:
+        walk(page.contribution)
+    walk(page.footnotes)
+    return found
+
+
+def _anchors(text: ResolutionText) -> Iterable[str]:
+    def walk(blocks: Iterable[Block]) -> Iterable[str]:
+        for b in blocks:
+            if isinstance(b, Clause):
+                yield b.anchor
+                yield from walk(b.children)
+
+    for s in text.sections:
+        yield s.anchor
+        yield from walk(s.blocks)
+
+
+_TITLE = re.compile(r"^,?\s+on\s+(?:the\s+)?[“\"]?(?P<title>[^;“”\"]+?)[”\"]?\s*(?:[;,.]|$|,\s+which)")
+
+
+def _cited_only(rid: str, citations: list[Citation], titles: list[str]) -> ResolutionPage:
+    """A page for a resolution that is only cited: the revisions and titles its citations give it,
+    most often given first."""
+    body, kind, number = rid.split("-", 2)
+    revisions = tuple(r for r, _ in Counter(r for c in citations for r in c.ref.revisions).most_common())
+    named = tuple(t for t, _ in Counter(" ".join(t.split()) for t in titles).most_common())
+    return ResolutionPage(
+        rid, resolution_src(rid), "decision" if kind == "dec" else "resolution", body, number.upper(),  # type: ignore[arg-type]
+        None, named, revisions, (), (), None,
+    )
+
+
+def _references(seen: list[Citation], cited_by: dict[str, list[CitedBy]]) -> tuple[ReferenceEntry, ...]:
+    entries: dict[str, ReferenceEntry] = {}
+    for c in seen:
+        if c.target and c.target.src == REFERENCES_SRC and c.target.id not in entries:
+            key, label = external(c.ref)
+            entries[key] = ReferenceEntry(key, c.ref.kind, label, tuple(cited_by.get(key, ())))
+    order = ["constitution", "convention", "radio-regulations", "council-resolution", "council-decision", "un"]
+    return tuple(sorted(entries.values(), key=lambda e: (order.index(e.kind), _natural(e.key))))
+
+
+def _natural(key: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", key))
+
+
