@@ -204,7 +204,9 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     seen: list[Citation] = []
 
     def record(target: str, entry: CitedBy, title: str | None) -> None:
-        cited_by.setdefault(target, []).append(entry)
+        entries = cited_by.setdefault(target, [])
+        if entry not in entries:  # one entry per citing clause, however often it cites
+            entries.append(entry)
         if title:
             titles.setdefault(target, []).append(title)
 

@@ -105,7 +105,7 @@ class Renderer:
         for body in self.bodies():
             entries: list[Any] = [f"{body}/index.md"]
             entries += [{nav_title(r): r.src} for r in site.resolutions if r.body == body]
-            nav.append({BODIES[body].name: entries})
+            nav.append({BODIES[body].short: entries})  # tabs: the short names delegates use
         proposals: list[Any] = [
             "proposals/index.md",
             {"By source": "proposals/by-source.md"},
@@ -115,7 +115,7 @@ class Renderer:
             proposals.append({c.id: [c.src] + [{nav_title(p): p.src} for p in c.proposals]})
         nav.append({"Proposals": proposals})
         if site.references:
-            nav.append({"Other texts cited": REFERENCES_SRC})
+            nav.append({"Other texts": REFERENCES_SRC})
         if site.unplaced:
             nav.append({"Unplaced texts": [{u.source_file: u.src} for u in site.unplaced]})
         nav.append({"About": "about.md"})
@@ -149,7 +149,8 @@ def nav_title(page: ResolutionPage | ProposalPage, width: int = 48) -> str:
     title = page.titles[0] if page.titles else ""
     if len(title) > width:
         title = title[: width - 1].rsplit(" ", 1)[0] + "…"
-    return f"{page.number} · {title}" if title else f"{page.kind.capitalize()} {page.number}"
+    number = f"Dec. {page.number}" if page.kind == "decision" else page.number
+    return f"{number} · {title}" if title else f"{page.kind.capitalize()} {page.number}"
 
 
 def render(site: Site) -> tuple[dict[str, str], list[Any]]:
