@@ -117,11 +117,12 @@ def test_citations_are_links(built_site: Path) -> None:
 def test_every_resolution_page_shows_its_cited_by(built_site: Path, corpus_build) -> None:
     for page in corpus_build.site.resolutions:
         html = html_of(built_site, url(page.src))
-        if page.cited_by:
-            assert 'id="cited-by"' in html, page.id
-            section = html[html.index('id="cited-by"') :]
-            for entry in page.cited_by:
-                assert f'#{entry.anchor}"' in section or entry.anchor is None, (page.id, entry)
+        assert 'id="cited-by"' in html, page.id
+        section = html[html.index('id="cited-by"') :]
+        for entry in page.cited_by:
+            assert f'#{entry.anchor}"' in section or entry.anchor is None, (page.id, entry)
+        if not page.cited_by:
+            assert "No document of the collection cites this" in section
 
 
 def test_cited_only_resolution_has_a_page(built_site: Path) -> None:
