@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..anchors import section_slug, slug
-from ..conventions import BODIES, bodies_meeting
+from ..conventions import bodies_meeting
 from ..diagnostics import Diagnostics
 from ..ir import (
-    Block, BodyId, Citation, Clause, Contribution, Footnote, Inline, Paragraph, Proposal, Reference, Resolved,
-    ResolutionText, Section, Span, Table,
+    Block, BodyId, Citation, Clause, Contribution, Footnote, Inline, Proposal, Reference, Resolved, ResolutionText,
+    Span, Table,
 )
 from .model import (
     CitationUse, CitedBy, ContributionPage, ProposalPage, ReferenceEntry, ResolutionPage, Site, page_order,
@@ -31,6 +31,15 @@ from .model import (
 )
 
 REFERENCES_SRC = "references.md"
+REFERENCE_KINDS = {
+    "constitution": "ITU Constitution",
+    "convention": "ITU Convention",
+    "radio-regulations": "Radio Regulations",
+    "council-resolution": "Council resolutions",
+    "council-decision": "Council decisions",
+    "un": "United Nations texts",
+}
+"""The kinds of texts outside the collection, in the order the references page lists them."""
 _EXTERNAL = {
     "constitution": ("cs", "Constitution"),
     "convention": ("cv", "Convention"),
@@ -68,7 +77,9 @@ class Resolver:
         """Resolution ids whose text is in the collection → the anchors of their pages."""
         self.diagnostics = diagnostics
 
-    def body(self, ref: Reference, citing: BodyId | None, span: Span, text: str) -> BodyId | None:
+    def body(
+        self, ref: Reference, citing: BodyId | None, span: Span, text: str, earlier: dict[str, BodyId]
+    ) -> BodyId | None:
         if ref.body:
             return ref.body
         if ref.other_body:
@@ -77,6 +88,8 @@ class Resolver:
                 f"“{text}” cites a text of {ref.other_body}, which the collection does not cover; kept as text",
             )
             return None
+        if not ref.relative and not ref.revisions and ref.number in earlier:
+            return earlier[ref.number]  # `Resolution 122 and 123`, after their full citations above
         if ref.relative or not ref.revisions:
             if citing is None:
                 self.diagnostics.warning(
@@ -99,22 +112,31 @@ class Resolver:
         )
         return None
 
-    def resolve(self, citation: Citation, citing: BodyId | None, span: Span) -> tuple[Resolved | None, str | None]:
-        """Where the citation leads (None: stays text), and its target as the dump names it."""
+    def resolve(
+        self, citation: Citation, citing: BodyId | None, span: Span, earlier: dict[str, BodyId] | None = None
+    ) -> tuple[Resolved | None, str | None]:
+        """Where the citation leads (None: stays text), and its target as the dump names it.
+
+        `earlier` maps the numbers the same document has already cited with a body to that body:
+        a later bare citation of the same number means the same text.
+        """
         ref = citation.ref
         if ref.kind not in ("resolution", "decision"):
             key, _ = external(ref)
             return Resolved(key, REFERENCES_SRC, key), key
-        body = self.body(ref, citing, span, citation.text)
+        earlier = {} if earlier is None else earlier
+        body = self.body(ref, citing, span, citation.text, earlier)
         if body is None:
             return None, None
+        if ref.body or ref.relative or ref.revisions:
+            earlier[ref.number] = body
         rid = resolution_id(ref.kind, body, ref.number)
         cited = clause_anchor(ref)
         anchor = cited if cited and cited in self.anchors.get(rid, ()) else None
         if cited and rid in self.anchors and anchor is None:
             self.diagnostics.warning(
                 "citation-clause-missing", span,
-                f"“{citation.text}” cites {ref.section} {ref.label}, but {rid} has no clause `{cited}`; "
+                f"“{citation.text}” cites {' '.join(filter(None, (ref.section, ref.label)))}, but {rid} has no `#{cited}`; "
                 "the link goes to the resolution",
             )
         return Resolved(rid, resolution_src(rid), anchor), f"{rid}#{cited}" if cited else rid
@@ -130,6 +152,8 @@ class _Relinker:
         self.page_id, self.page_label, self.page_src = page
         self.record = record
         self.uses: list[CitationUse] = []
+        self.resolved: list[Citation] = []
+        self.earlier: dict[str, BodyId] = {}
 
     def inlines(self, text: tuple[Inline, ...], span: Span, anchor: str | None, where: str) -> tuple[Inline, ...]:
         if not any(isinstance(piece, Citation) for piece in text):
@@ -137,7 +161,7 @@ class _Relinker:
         out: list[Inline] = []
         for n, piece in enumerate(text):
             if isinstance(piece, Citation):
-                target, name = self.resolver.resolve(piece, self.citing, span)
+                target, name = self.resolver.resolve(piece, self.citing, span, self.earlier)
                 self.uses.append(CitationUse(piece.text, name, anchor))
                 if target and name:
                     after = text[n + 1] if n + 1 < len(text) and isinstance(text[n + 1], str) else ""
@@ -145,6 +169,7 @@ class _Relinker:
                     entry = CitedBy(self.page_id, self.page_label, self.page_src, anchor, where)
                     self.record(target.id, entry, title["title"] if title else None)
                 piece = replace(piece, target=target)
+                self.resolved.append(piece)
             out.append(piece)
         return tuple(out)
 
@@ -211,8 +236,11 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
             titles.setdefault(target, []).append(title)
 
     def relinker(citing: BodyId | None, page_id: str, label: str, src: str) -> _Relinker:
-        return _Relinker(resolver, citing, (page_id, label, src), record)
+        rl = _Relinker(resolver, citing, (page_id, label, src), record)
+        relinkers.append(rl)
+        return rl
 
+    relinkers: list[_Relinker] = []
     resolutions = []
     for r in site.resolutions:
         if r.text is None:
@@ -237,15 +265,15 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
         ))
     unplaced = []
     for u in site.unplaced:
-        rl = _Relinker(resolver, u.text.body, (u.src, u.src, u.src), lambda *_: None)  # not listed as citing
+        rl = relinker(u.text.body, u.src, f"Unplaced text from {u.source_file}", u.src)
         unplaced.append(replace(u, text=rl.text(u.text), footnotes=rl.footnotes(u.footnotes)))
-    for page in (*resolutions, *proposals, *contributions):
-        seen.extend(_citations(page))
+    seen = [c for rl in relinkers for c in rl.resolved]
 
     pages = {r.id: replace(r, amended_by=tuple(by_src[p.src] for p in r.amended_by)) for r in resolutions}
-    for rid in cited_by:
-        if rid.startswith(tuple(f"{b}-" for b in BODIES)) and rid not in pages:
-            pages[rid] = _cited_only(rid, [c for c in seen if c.target and c.target.id == rid], titles.get(rid, []))
+    for c in seen:
+        if c.target and c.target.src != REFERENCES_SRC and c.target.id not in pages:
+            rid = c.target.id
+            pages[rid] = _cited_only(rid, [x for x in seen if x.target and x.target.id == rid], titles.get(rid, []))
     ordered = sorted(pages.values(), key=lambda r: page_order(r.id))
     return replace(
         site,
@@ -266,29 +294,6 @@ def _proposal_body(p: ProposalPage) -> BodyId | None:
     return p.conference.body if p.conference else None
 
 
-def _citations(page: ResolutionPage | ProposalPage | ContributionPage) -> list[Citation]:
-    found: list[Citation] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, Citation):
-            found.append(value)
-        elif isinstance(value, tuple):
-            for v in value:
-                walk(v)
-        elif isinstance(value, (Clause, Paragraph, Table, Footnote, ResolutionText, Proposal, Contribution, Section)):
-            for name in value.__dataclass_fields__:
-                walk(getattr(value, name))
-
-    if isinstance(page, ResolutionPage):
-        walk(page.text)
-    elif isinstance(page, ProposalPage):
-        walk(page.proposal)
-    else:
-        walk(page.contribution)
-    walk(page.footnotes)
-    return found
-
-
 def _anchors(text: ResolutionText) -> Iterable[str]:
     def walk(blocks: Iterable[Block]) -> Iterable[str]:
         for b in blocks:
@@ -305,10 +310,10 @@ _TITLE = re.compile(r"^,?\s+on\s+(?:the\s+)?[“\"]?(?P<title>[^;“”\"]+?)[�
 
 
 def _cited_only(rid: str, citations: list[Citation], titles: list[str]) -> ResolutionPage:
-    """A page for a resolution that is only cited: the revisions and titles its citations give it,
-    most often given first."""
+    """A page for a resolution that is only cited: the revisions its citations give it (the
+    latest last, as the page heading shows it) and its titles, most often given first."""
     body, kind, number = rid.split("-", 2)
-    revisions = tuple(r for r, _ in Counter(r for c in citations for r in c.ref.revisions).most_common())
+    revisions = tuple(sorted({r for c in citations for r in c.ref.revisions}, key=lambda r: (r.year, r.venue)))
     named = tuple(t for t, _ in Counter(" ".join(t.split()) for t in titles).most_common())
     return ResolutionPage(
         rid, resolution_src(rid), "decision" if kind == "dec" else "resolution", body, number.upper(),  # type: ignore[arg-type]
@@ -322,7 +327,7 @@ def _references(seen: list[Citation], cited_by: dict[str, list[CitedBy]]) -> tup
         if c.target and c.target.src == REFERENCES_SRC and c.target.id not in entries:
             key, label = external(c.ref)
             entries[key] = ReferenceEntry(key, c.ref.kind, label, tuple(cited_by.get(key, ())))
-    order = ["constitution", "convention", "radio-regulations", "council-resolution", "council-decision", "un"]
+    order = list(REFERENCE_KINDS)
     return tuple(sorted(entries.values(), key=lambda e: (order.index(e.kind), _natural(e.key))))
 
 

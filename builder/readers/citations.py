@@ -26,45 +26,51 @@ from ..conventions import match_text, parse_revisions
 from ..ir import BodyId, Citation, Inline, Reference
 from .headings import LEXICON
 
-_NUM = r"\d+[A-Z]?(?:-\d+)?(?![\d/])"
+_NUM = r"\d+[A-Z]?(?(itur)(?:-\d+)?|(?(iturp)(?:-\d+)?))(?![\d/]|-\d)"
+"""A resolution number; `15-6` only after ITU-R (Resolution 15, sixth revision); `1-5` is a range, not cited."""
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _BODY_NAMES: dict[BodyId, str] = {
-    "pp": r"(?:the\s+)?Plenipotentiary\s+Conference(?:\s+\(PP\))?|PP",
-    "wtsa": r"(?:the\s+)?World\s+Telecommunications?\s+Standardization\s+Assembly(?:\s+\(WTSA\))?|WTSA",
-    "wtdc": r"(?:the\s+)?World\s+Telecommunications?\s+Development\s+Conference(?:\s+\(WTDC\))?|WTDC",
-    "ra": r"(?:the\s+)?Radiocommunication\s+Assembly(?:\s+\(RA\))?|RA",
+    "pp": r"(?:the\s+)?Plenipotentiary\s+Conference(?:\s+\(PP\))?|(?:the\s+)?PP\b(?:-\d{2})?",
+    "wtsa": r"(?:the\s+)?World\s+Telecommunications?\s+Standardization\s+Assembly(?:\s+\(WTSA\))?"
+    r"|(?:the\s+)?WTSA\b(?:-\d{2})?",
+    "wtdc": r"(?:the\s+)?World\s+Telecommunications?\s+Development\s+Conference(?:\s+\(WTDC\))?"
+    r"|(?:the\s+)?WTDC\b(?:-\d{2})?",
+    "ra": r"(?:the\s+)?Radiocommunication\s+Assembly(?:\s+\(RA\))?|(?:the\s+)?RA\b(?:-\d{2})?",
 }
+_PREFIXES: dict[str, BodyId] = {"PP": "pp", "WTSA": "wtsa", "WTDC": "wtdc", "RA": "ra", "ITU-R": "ra", "ITU-T": "wtsa", "ITU-D": "wtdc"}
 _BODY = "|".join(f"(?P<{body}>{pattern})" for body, pattern in _BODY_NAMES.items())
-_COUNCIL = r"(?P<council>(?:the\s+)?(?:ITU\s+)?Council)"
-_RELATIVE = r"(?P<relative>this\s+(?:[Cc]onference|[Aa]ssembly))"
+_COUNCIL = r"(?P<council>(?:the\s+)?(?:ITU\s+)?Council)\b"
+_RELATIVE = r"(?P<relative>this\s+(?:[Cc]onference|[Aa]ssembly))\b"
 _OTHER = (
-    r"(?P<other>the\s+(?:World|Regional|International|United|fifth|sixth)\b[^,;()]{0,80}"
-    r"(?:Conference|Assembly|Forum|Summit|Telecommunications))"
+    r"(?P<other>the\s+(?:World|Regional|International|United|fifth|sixth)\b[^,;()]{0,60}?"
+    r"(?:Conference|Assembly|Forum|Summit)(?:\s+on\s+(?:International\s+Telecommunications|the\s+Information\s+Society))?"
+    r"|(?:the\s+)?(?:WCIT|WRC|RRC|WTPF|WSIS)\b(?:-\d{2})?)"
 )
 
 RESOLUTION = re.compile(
-    rf"(?:\b(?P<prefix>PP|WTSA|WTDC|RA|ITU\s+Council|Council)\s+)?"
+    r"(?:\b(?P<prefix>PP|WTSA|WTDC|RA|(?P<iturp>ITU-R)|ITU-[TD]|ITU\s+Council|Council)(?:-\d{2})?\s+)?"
     rf"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?)\s+(?P<itur>ITU-R\s+)?"
     rf"(?P<numbers>{_NUM}(?:{_SEP}{_NUM})*)"
-    rf"(?:\s*\((?P<revision>[^()]*?\d{{4}}[^()]*)\))?"
+    r"(?:\s*\((?P<revision>[^()]*?\d{4}[^()]*)\)|,\s+(?P<revision2>Rev\.\s+[^,()]+,\s+\d{4}))?"
     rf"(?:(?:,?\s+(?:of|adopted\s+by)\s+|\s*\()(?:{_BODY}|{_COUNCIL}|{_RELATIVE}|{_OTHER})\)?)?"
 )
 INSTRUMENT = re.compile(
     rf"\b(?P<provision>Nos?\.|Articles?)\s*(?P<numbers>\d+[A-Z]?(?:{_SEP}\d+[A-Z]?)*)"
     r"(?:,\s+paragraph\s+\d+(?:\s+[a-z]\))?)?,?\s*(?:\([^()]*\)\s*)?"
-    r"\s+of\s+the\s+(?:ITU\s+)?(?P<instrument>Constitution|Convention|Radio\s+Regulations)\b"
+    r"\s+of\s+the\s+(?:ITU\s+)?(?P<instrument>Constitution|Convention|Radio\s+Regulations)\b(?!\s+on\b)"
 )
 UN = re.compile(
     r"\bA/RES/\d+/\d+|\bA/\d{2}/\d+"
     r"|(?:\b(?:United\s+Nations\s+General\s+Assembly(?:\s+\(UNGA\))?|UN\s+General\s+Assembly|UNGA|General\s+Assembly"
-    r"|ECOSOC)\s+)?\b[Rr]esolutions?\s+(?P<un>\d{2,4}/\d+(?:\s+[A-Z]\b)?)"
+    r"|ECOSOC)\s+)?\b[Rr]esolutions?\s+(?P<un>\d{2,4}/\d+(?:\s+[A-Z](?![\w\-]|\s+[a-z]))?)"
     r"(?:\s+of\s+the\s+(?:United\s+Nations\s+General\s+Assembly|UNGA|UN\s+General\s+Assembly))?"
 )
 _LABEL = r"(?:[a-z]{1,3}\)|\d+(?:\.\d+)*(?:\s*[ivx]+\))?)"
-_SECTION = r"(?:" + "|".join(sorted(LEXICON, key=len, reverse=True)) + r")\b(?:[ \-][\w\-]+){0,10}?"
+_SECTION = r"(?:" + "|".join(sorted(LEXICON, key=len, reverse=True)) + r")\b(?:[ \-][A-Za-z][\w\-]*){0,10}?"
 CLAUSE_BEFORE = re.compile(rf"(?P<section>{_SECTION})\s+(?P<label>{_LABEL})\s+of\s+$")
 _LEXICON_WORD = re.compile(r"\b(?:" + "|".join(LEXICON) + r")\b")
-ANNEX_BEFORE = re.compile(r"\b(?P<section>Annex(?:\s+(?:\d+|[A-Z]))?)(?P<label>)\s+(?:to|of)\s+(?:the\s+)?$")
+_LEXICON_BEFORE = re.compile(r"\b(?:" + "|".join(LEXICON) + r")\s+$")
+ANNEX_BEFORE = re.compile(r"\b(?P<section>Annex(?:\s+(?:\d+|[A-Z]))?)\s+(?:to|of)\s+(?:the\s+)?$")
 THEREOF = re.compile(rf"\b(?P<section>{_SECTION})\s+(?P<label>{_LABEL})\s+thereof\b")
 _INSTRUMENTS = {"Constitution": "constitution", "Convention": "convention", "Radio Regulations": "radio-regulations"}
 
@@ -98,10 +104,11 @@ def find_citations(text: str) -> tuple[Inline, ...]:
         if not free(*m.span()):
             continue
         clause = _clause_before(probe, m.start())
-        start = m.start() - len(clause[0]) if clause else m.start()
-        hit = _resolution(text, m, start, clause)
+        if clause and not free(clause[0], m.start()):
+            clause = None
+        hit = _resolution(text, m, clause)
         found.append(hit)
-        taken.append((start, m.end()))
+        taken.append((hit.start, hit.end))
         cited += [(hit.end, p.ref) for p in hit.pieces if isinstance(p, Citation)]
     for t in THEREOF.finditer(probe):
         before = [ref for end, ref in cited if end <= t.start()]
@@ -124,15 +131,21 @@ def find_citations(text: str) -> tuple[Inline, ...]:
     return tuple(pieces)
 
 
-def _clause_before(probe: str, start: int) -> re.Match[str] | None:
-    """`resolves 2 of ` or `Annex 1 to ` just before a citation makes it clause-level; the
-    nearest section word wins."""
+def _clause_before(probe: str, start: int) -> tuple[int, str, str | None] | None:
+    """`resolves 2 of ` or `Annex 1 to ` just before a citation makes it clause-level:
+    (where it starts, section, label). The nearest section word wins, with the lexicon words
+    right before it (`noting further`, `further resolves`, `recognizing also`)."""
     window = probe[max(0, start - 160) : start]
+    offset = start - len(window)
     if m := ANNEX_BEFORE.search(window):
-        return m
+        return offset + m.start(), " ".join(m["section"].split()), None
     for word in reversed(list(_LEXICON_WORD.finditer(window))):
         if m := CLAUSE_BEFORE.match(window, word.start()):
-            return m
+            at = m.start()
+            while before := _LEXICON_BEFORE.search(window, 0, at):
+                at = before.start()
+            section = " ".join(window[at : m.end("section")].split())
+            return offset + at, section, " ".join(m["label"].split())
     return None
 
 
@@ -144,28 +157,33 @@ def _numbers(numbers: str) -> list[tuple[int, int]]:
 def _instrument(text: str, m: re.Match[str]) -> _Found:
     instrument = _INSTRUMENTS[" ".join(m["instrument"].split())]
     provision = "No." if m["provision"].startswith("No") else "Article"
-    refs = [Reference(instrument, text[m.start("numbers") + a : m.start("numbers") + b], provision=provision)  # type: ignore[arg-type]
-            for a, b in _numbers(m["numbers"])]
-    return _split(text, m.start(), m.end(), m.start("numbers"), _numbers(m["numbers"]), refs)
+    spans = _numbers(m["numbers"])
+    refs = [Reference(instrument, m["numbers"][a:b], provision=provision) for a, b in spans]  # type: ignore[arg-type]
+    return _pieces(text, m.start(), m.end(), m.start("numbers"), spans, refs)
 
 
-def _resolution(text: str, m: re.Match[str], start: int, clause: re.Match[str] | None) -> _Found:
+def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None] | None) -> _Found:
     body: BodyId | None = next((b for b in _BODY_NAMES if m[b]), None)  # type: ignore[misc]
     prefix = " ".join((m["prefix"] or "").split())
     council = bool(m["council"]) or prefix in ("Council", "ITU Council")
-    if prefix.lower() in _BODY_NAMES:
-        body = prefix.lower()  # type: ignore[assignment]
+    body = _PREFIXES.get(prefix, body)
     if m["itur"]:
         body = "ra"
     decision = m["kind"].lower().startswith("decision")
+    end = m.end()
     spans = _numbers(m["numbers"])
     numbers = [m["numbers"][a:b] for a, b in spans]
-    if not council and not body and all(len(n) == 4 and n.isdigit() and int(n) >= 1000 for n in numbers):
+    if int(re.match(r"\d+", numbers[0])[0]) < 1000:  # type: ignore[index]
+        # `Resolution 200, 2030 Agenda`: a list of conference resolutions stops at a year.
+        keep = next((k for k, n in enumerate(numbers) if int(re.match(r"\d+", n)[0]) >= 1000), len(numbers))  # type: ignore[index]
+        if keep < len(numbers):
+            spans, numbers = spans[:keep], numbers[:keep]
+            end = m.start("numbers") + spans[-1][1]
+    elif not body:
         council = True  # conference resolutions run to a few hundred; Council's are numbered from 1000
     kind = ("council-decision" if decision else "council-resolution") if council else ("decision" if decision else "resolution")
-    revisions = tuple(parse_revisions(m["revision"] or ""))
-    section = " ".join(clause["section"].split()) if clause else None
-    label = " ".join(clause["label"].split()) or None if clause else None
+    revisions = tuple(parse_revisions(m["revision"] or m["revision2"] or ""))
+    start, section, label = clause if clause else (m.start(), None, None)
     refs = [
         Reference(
             kind, n.split("-")[0] if body == "ra" else n, None if council else body,  # type: ignore[arg-type]
@@ -173,16 +191,22 @@ def _resolution(text: str, m: re.Match[str], start: int, clause: re.Match[str] |
         )
         for n in numbers
     ]
-    if len(refs) == 1:
-        return _Found(start, m.end(), (Citation(text[start : m.end()], refs[0]),))
-    return _split(text, start, m.end(), m.start("numbers"), spans, refs)
+    return _pieces(text, start, end, m.start("numbers"), spans, refs)
 
 
-def _split(
+def _numbers(numbers: str) -> list[tuple[int, int]]:
+    """Spans of the numbers of `44 and 54`, `71, 72 and 151`, relative to the list."""
+    return [m.span() for m in re.finditer(r"\d+[A-Z]?(?:-\d+)?", numbers)]
+
+
+def _pieces(
     text: str, start: int, end: int, list_start: int, spans: list[tuple[int, int]], refs: list[Reference]
 ) -> _Found:
-    """A list cites several texts: the first citation runs from the keyword to the first number
-    (`Resolutions 44`), each later one is its number; the rest is plain text."""
+    """One citation covers its whole phrase. A list cites several texts: the first citation
+    runs from the keyword to the first number (`Resolutions 44`), each later one is its
+    number, and the words between and after stay plain text."""
+    if len(refs) == 1:
+        return _Found(start, end, (Citation(text[start:end], refs[0]),))
     pieces: list[Inline] = []
     at = start
     for n, ((a, b), ref) in enumerate(zip(spans, refs)):

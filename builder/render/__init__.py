@@ -19,6 +19,7 @@ from ..conventions import ACTIONS, BODIES, source
 from ..anchors import slug
 from ..ir import Citation, Clause, Table
 from ..link import REFERENCES_SRC, ProposalPage, ResolutionPage, Site
+from ..link.citations import REFERENCE_KINDS
 from .escape import markdown_text
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -43,7 +44,8 @@ def environment() -> Environment:
     env.tests["table"] = lambda node: isinstance(node, Table)
     env.tests["citation"] = lambda node: isinstance(node, Citation)
     env.globals.update(
-        BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, source=source, citation_examples=citation_examples
+        BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
+        citation_examples=citation_examples,
     )
     return env
 
