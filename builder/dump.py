@@ -23,6 +23,8 @@ def _clauses(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
     return [
         {
             "label": b.label,
+            "old_label": b.change.old if b.change else b.label,
+            "status": b.change.status if b.change else None,
             "anchor": b.anchor,
             "text": plain_text(b.text),
             "line": b.span.line,
@@ -35,7 +37,10 @@ def _clauses(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
 
 def _sections(sections: tuple[Section, ...]) -> list[dict[str, Any]]:
     return [
-        {"heading": s.heading, "anchor": s.anchor, "kind": s.kind, "line": s.span.line, "clauses": _clauses(s.blocks)}
+        {
+            "heading": s.heading, "old_heading": s.old_heading, "anchor": s.anchor, "kind": s.kind,
+            "line": s.span.line, "clauses": _clauses(s.blocks),
+        }
         for s in sections
     ]
 

@@ -124,6 +124,22 @@ class Table:
     span: Span
 
 
+ClauseStatus = Literal["unchanged", "inserted", "deleted", "renumbered"]
+
+
+@dataclass(frozen=True)
+class LabelChange:
+    """What a MOD proposal does to a clause's label, read from the flattened tracked changes."""
+
+    old: str | None
+    """The label in the text being amended (None: the clause is inserted)."""
+    new: str | None
+    """The label as proposed (None: the clause is deleted)."""
+    status: ClauseStatus
+    printed: tuple[tuple[str, str], ...]
+    """The printed label in pieces, in order: (`del`, `c`), (`ins`, `f`), (``, `)`)."""
+
+
 @dataclass(frozen=True)
 class Clause:
     """One citable paragraph of a resolution: `a)`, `5.1`, a dash item, or an unlabelled paragraph."""
@@ -135,6 +151,8 @@ class Clause:
     text: tuple[Inline, ...]
     span: Span
     children: tuple["Clause", ...] = ()
+    change: LabelChange | None = None
+    """In a MOD proposal, how the clause's label changes; `label` is then the new label."""
 
 
 Block = Union[Clause, Table, Paragraph]
@@ -150,6 +168,10 @@ class Section:
     blocks: tuple[Block, ...]
     span: Span
     kind: Literal["section", "annex"] = "section"
+    old_heading: str | None = None
+    """In a MOD proposal, the heading this one replaces (`recognizing`, printed `recognizingconsidering`)."""
+    printed_heading: tuple[tuple[str, str], ...] = ()
+    """For a replaced heading, its printed words in pieces: (`del`, `recognizing`), (`ins`, `considering`)."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +193,8 @@ class ResolutionText:
     history: str | None
     formula: str | None
     """The enacting formula line (`The World Telecommunication Development Conference (Kigali, 2022),`)."""
+    meetings: tuple[Revision, ...]
+    """The (venue, year) the formula names: one, or the old and the new in a MOD proposal."""
     foreword: tuple[Paragraph, ...]
     preamble: tuple[Block, ...]
     """Lines before the heading that are not a foreword (e.g. the NOC targets' headings)."""

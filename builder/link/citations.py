@@ -222,7 +222,7 @@ class _Relinker:
 
 
 def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
-    anchors = {r.id: set(_anchors(r.text)) for r in site.resolutions if r.text}
+    anchors = {r.id: set(anchors_of(r.text)) for r in site.resolutions if r.text}
     resolver = Resolver(anchors, diagnostics)
     cited_by: dict[str, list[CitedBy]] = {}
     titles: dict[str, list[str]] = {}
@@ -294,7 +294,8 @@ def _proposal_body(p: ProposalPage) -> BodyId | None:
     return p.conference.body if p.conference else None
 
 
-def _anchors(text: ResolutionText) -> Iterable[str]:
+def anchors_of(text: ResolutionText) -> Iterable[str]:
+    """Every section and clause anchor of a text."""
     def walk(blocks: Iterable[Block]) -> Iterable[str]:
         for b in blocks:
             if isinstance(b, Clause):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..conventions import BODIES
 from ..ir import BodyId, Contribution, Footnote, Proposal, ResolutionText, Revision, plain_text
@@ -61,6 +61,42 @@ class CitedBy:
 
 
 @dataclass(frozen=True)
+class ClauseChange:
+    """One change a MOD proposal makes: a clause inserted, deleted or renumbered, or a heading replaced."""
+
+    section: str
+    """The section's heading as proposed."""
+    old_section: str | None
+    """For a replaced heading, the old one."""
+    old: str | None
+    new: str | None
+    status: str
+    """`inserted`, `deleted`, `renumbered`, or `replaced` (a heading)."""
+    anchor: str
+    """Where the change stands in the proposal."""
+    old_anchor: str | None
+    """Where the changed clause stands in the text being amended (None for an insertion)."""
+
+    @property
+    def summary(self) -> str:
+        if self.status == "replaced":
+            return f"heading “{self.old_section}” replaced by “{self.section}”"
+        if self.status == "renumbered":
+            return f"{self.section} {self.old} renumbered {self.new}"
+        return f"{self.section} {self.new or self.old} {self.status}"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """On a resolution's clause: a proposal that changes it."""
+
+    proposal: str
+    what: str
+    src: str
+    anchor: str
+
+
+@dataclass(frozen=True)
 class ProposalPage:
     id: str
     """The proposal code without its suffix: `ACP/64A1/3`."""
@@ -77,6 +113,8 @@ class ProposalPage:
     footnotes: tuple[Footnote, ...]
     source_file: str
     citations: tuple[CitationUse, ...] = ()
+    changes: tuple[ClauseChange, ...] = ()
+    """For a MOD proposal: its clause-level changes."""
 
     @property
     def summary_line(self) -> str:
@@ -105,6 +143,8 @@ class ResolutionPage:
     source_file: str | None
     cited_by: tuple[CitedBy, ...] = ()
     citations: tuple[CitationUse, ...] = ()
+    marks: dict[str, tuple[Mark, ...]] = field(default_factory=dict)
+    """Clause anchor → the proposals that delete, renumber or replace that clause."""
 
     @property
     def label(self) -> str:

@@ -14,7 +14,8 @@ from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, ResolutionText, Revision,
     SourceFile, Table, Target, plain_text,
 )
-from .citations import resolve_citations
+from .changes import clause_changes, marks_for
+from .citations import anchors_of, resolve_citations
 from .model import (
     Conference, ContributionPage, ProposalPage, ResolutionPage, Site, UnplacedPage, page_order, resolution_id,
     resolution_src,
@@ -215,6 +216,7 @@ class _Linker:
         return ProposalPage(
             pid, src, p, contribution, csrc, target_id, target_src, label,
             _conference(p.text, p.target), _footnotes(_proposal_refs(p), by_key), path,
+            changes=clause_changes(p.text) if p.action in ("MOD", "(MOD)") else (),
         )
 
     def resolution_pages(self) -> list[ResolutionPage]:
@@ -247,4 +249,8 @@ def link(files: Iterable[SourceFile], diagnostics: Diagnostics) -> Site:
     linker = _Linker(diagnostics)
     for file in files:
         linker.add_file(file)
-    return resolve_citations(linker.site(), diagnostics)
+    site = resolve_citations(linker.site(), diagnostics)
+    return replace(site, resolutions=tuple(
+        replace(r, marks=marks_for(set(anchors_of(r.text)), r.amended_by)) if r.text and r.amended_by else r
+        for r in site.resolutions
+    ))

@@ -125,7 +125,8 @@ def _read_proposal(
             reasons = _paragraphs([Line(line.span, r["text"]), *text_lines[k + 1 :]])
             text_lines = text_lines[:k]
             break
-    text = read_text(text_lines, diagnostics) if any(not x.blank for x in text_lines) else None
+    tracked = m["action"] in ("MOD", "(MOD)")
+    text = read_text(text_lines, diagnostics, tracked) if any(not x.blank for x in text_lines) else None
     target, target_title = _target(text)
     if target is None and target_title is None and m["action"] != "ADD":
         if text and text.number:

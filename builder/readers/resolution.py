@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from ..anchors import AnchorSet, section_slug, slug
 from ..conventions import bodies_meeting, body_of_formula, match_text, parse_revisions
 from ..diagnostics import Diagnostics
-from ..ir import Block, Clause, Inline, Paragraph, ResolutionText, Revision, Section, Span, Table
+from ..ir import Block, Clause, Inline, LabelChange, Paragraph, ResolutionText, Revision, Section, Span, Table
 from . import headings, labels
+from .changes import align, orient_headings, split_heading
 from .lines import Line, inlines, plain
 
 HEADING = re.compile(
@@ -52,6 +53,7 @@ class _Node:
     kind: str | None
     line: Line
     children: list["_Node"] = field(default_factory=list)
+    change: LabelChange | None = None
 
 
 @dataclass
@@ -129,13 +131,46 @@ class _SectionBuilder:
             and next_label != labels.next_roman(node.label or "")
         )
 
-    def build(self, anchors: AnchorSet) -> Section:
+    def build(self, anchors: AnchorSet, old: tuple[str, tuple[tuple[str, str], ...]] | None = None) -> Section:
         if self.kind == "annex":
             m = ANNEX.match(match_text(self.heading))
             anchor = anchors.claim(f"annex-{m['n'].lower()}" if m and m["n"] else "annex")
         else:
             anchor = anchors.claim(section_slug(self.heading))
-        return Section(self.heading, anchor, _clauses(self.nodes, anchor, anchor, anchors), self.span, self.kind)
+        blocks = _clauses(self.nodes, anchor, anchor, anchors)
+        old_heading, printed = old if old else (None, ())
+        return Section(self.heading, anchor, blocks, self.span, self.kind, old_heading, printed)
+
+    def read_changes(self, diagnostics: Diagnostics) -> None:
+        """Align the labels of every list of siblings (see builder.readers.changes)."""
+
+        def walk(nodes: list) -> None:
+            kinds = dict.fromkeys(n.kind for n in nodes if isinstance(n, _Node) and n.kind not in (None, "bullet"))
+            for kind in kinds:
+                siblings = [n for n in nodes if isinstance(n, _Node) and n.kind == kind]
+                found, ambiguous = align([n.label for n in siblings], kind)
+                where = siblings[0].line.span
+                if found is None:
+                    diagnostics.warning(
+                        "labels-unaligned", where,
+                        f"the labels {' '.join(n.label for n in siblings)} under “{self.heading[:60]}” cannot be read as "
+                        "an old and a new sequence without gaps; their changes are not shown. Check the labels",
+                    )
+                    continue
+                if ambiguous:
+                    diagnostics.warning(
+                        "labels-ambiguous", where,
+                        f"the labels {' '.join(n.label for n in siblings)} under “{self.heading[:60]}” can be read "
+                        "in more than one way; the reading with the fewest insertions and deletions is shown",
+                    )
+                for node, change in zip(siblings, found):
+                    node.change = change
+                    node.label = change.new or change.old
+            for n in nodes:
+                if isinstance(n, _Node):
+                    walk(n.children)
+
+        walk(self.nodes)
 
 
 def _clauses(nodes: list, prefix: str, section_anchor: str, anchors: AnchorSet) -> tuple[Block, ...]:
@@ -145,16 +180,19 @@ def _clauses(nodes: list, prefix: str, section_anchor: str, anchors: AnchorSet) 
         if isinstance(node, _TableNode):
             out.append(Table(tuple(node.rows), node.span))
             continue
+        deleted = "deleted-" if node.change and node.change.status == "deleted" else ""
         if node.kind in (None, "bullet"):
             item += 1
             base = f"{prefix}-item-{item}"
         elif node.kind == "dotted":
-            base = f"{section_anchor}-{slug(node.label)}"
+            base = f"{section_anchor}-{deleted}{slug(node.label)}"
         else:
-            base = f"{prefix}-{slug(node.label)}"
+            base = f"{prefix}-{deleted}{slug(node.label)}"
         anchor = anchors.claim(base)
         children = _clauses(node.children, anchor, section_anchor, anchors)
-        out.append(Clause(node.label, anchor, inlines(node.line.text), node.line.span, children))  # type: ignore[arg-type]
+        label = node.change.new if node.change else node.label
+        clause = Clause(label, anchor, inlines(node.line.text), node.line.span, children, node.change)
+        out.append(clause)
     return tuple(out)
 
 
@@ -173,8 +211,11 @@ def split_texts(lines: list[Line]) -> list[list[Line]]:
     return [lines[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
-def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
-    """Read one resolution text; `lines` are the text's lines only (no proposal parts)."""
+def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False) -> ResolutionText:
+    """Read one resolution text; `lines` are the text's lines only (no proposal parts).
+
+    `tracked`: the text carries flattened tracked changes (a MOD proposal), so labels and
+    headings are read as old and new (builder.readers.changes)."""
     lines = [line for line in lines if not line.blank]
     n, i = len(lines), 0
     first_span = lines[0].span if lines else Span("", 0)
@@ -190,7 +231,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
         i += 1
     if i == n:
         return ResolutionText(
-            "fragment", None, None, "", None, None, (), None, None, tuple(foreword), tuple(preamble), (), first_span
+            "fragment", None, None, "", None, None, (), None, None, (), tuple(foreword), tuple(preamble), (), first_span
         )
 
     head = lines[i]
@@ -250,23 +291,20 @@ def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
         meeting = bodies_meeting(revision.venue, revision.year)
         body = meeting[0] if len(meeting) == 1 else None
 
-    anchors = AnchorSet()
-    sections: list[Section] = []
+    builders: list[_SectionBuilder] = []
     current: _SectionBuilder | None = None
     body_lines = lines[i:]
     split = [labels.split_label(line.text) for line in body_lines]
     for k, line in enumerate(body_lines):
         text = plain(line.text)
         if ANNEX.match(match_text(text)):
-            if current:
-                sections.append(current.build(anchors))
             current = _SectionBuilder(text, line.span, "annex")
+            builders.append(current)
             continue
         if current is None or current.kind == "section":
             if headings.is_heading(text):
-                if current:
-                    sections.append(current.build(anchors))
                 current = _SectionBuilder(text, line.span, "section")
+                builders.append(current)
                 continue
             if current and not current.nodes and headings.is_continuation(text):
                 current.heading = f"{current.heading} {text}"
@@ -286,10 +324,37 @@ def read_text(lines: list[Line], diagnostics: Diagnostics) -> ResolutionText:
             current.add_row(line, cells)
         else:
             current.add(None, line.text, line, next_label)
-    if current:
-        sections.append(current.build(anchors))
-
+    old_headings: list[tuple[str, tuple[tuple[str, str], ...]] | None] = [None] * len(builders)
+    if tracked:
+        old_headings = _read_heading_changes(builders)
+        for builder in builders:
+            builder.read_changes(diagnostics)
+    anchors = AnchorSet()
+    sections = [b.build(anchors, old) for b, old in zip(builders, old_headings)]
+    meetings = tuple(parse_revisions(formula)) if formula else ()
     return ResolutionText(
         kind, body, number, plain(head.text), revision, old_revision, inlines(" ".join(title)),  # type: ignore[arg-type]
-        history, formula, tuple(foreword), tuple(preamble), tuple(sections), head.span,
+        history, formula, meetings, tuple(foreword), tuple(preamble), tuple(sections), head.span,
     )
+
+
+def _read_heading_changes(builders: list[_SectionBuilder]) -> list[tuple[str, tuple[tuple[str, str], ...]] | None]:
+    """Replace each run-together heading (`recognizingconsidering …`) by its new heading and
+    return the old ones with the printed heading in pieces (None where a heading did not change)."""
+    pairs: list[tuple[str, str] | None] = []
+    for b in builders:
+        first = b.heading.split(" ", 1)[0]
+        pairs.append(split_heading(first, headings.LEXICON) if b.kind == "section" else None)
+    plain_headings = [b.heading for b, p in zip(builders, pairs) if p is None and b.kind == "section"]
+    first_is_old = orient_headings(pairs, plain_headings)
+    old_headings: list[tuple[str, tuple[tuple[str, str], ...]] | None] = []
+    for b, pair, first_old in zip(builders, pairs, first_is_old):
+        if pair is None:
+            old_headings.append(None)
+            continue
+        rest = b.heading[len(pair[0]) + len(pair[1]) :]
+        old, new = (pair[0], pair[1]) if first_old else (pair[1], pair[0])
+        printed = (("del", pair[0]), ("ins", pair[1])) if first_old else (("ins", pair[0]), ("del", pair[1]))
+        b.heading = new + rest
+        old_headings.append((old + rest, printed + ((("", rest),) if rest else ())))
+    return old_headings

@@ -20,7 +20,7 @@ from ..anchors import slug
 from ..ir import Citation, Clause, Table
 from ..link import REFERENCES_SRC, ProposalPage, ResolutionPage, Site
 from ..link.citations import REFERENCE_KINDS
-from .escape import markdown_text
+from .escape import attribute, markdown_text
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 ACTION_ORDER = ("ADD", "ADD*", "MOD", "(MOD)", "NOC", "SUP", "SUP*")
@@ -38,6 +38,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["attribute"] = attribute
     env.filters["padded"] = lambda table: _padded(table.rows)
     env.filters["slug"] = lambda text: Markup(slug(str(text)))
     env.tests["clause"] = lambda node: isinstance(node, Clause)

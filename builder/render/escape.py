@@ -7,6 +7,7 @@ forget to escape, and source text can never become Markdown, HTML or template ma
 
 from __future__ import annotations
 
+import html
 import re
 
 from markupsafe import Markup
@@ -14,6 +15,11 @@ from markupsafe import Markup
 # Python-Markdown's escapable characters (with the tables extension's `|`), minus `(`, `)`,
 # `.`, `+`, `-`, which only matter at the start of a line (handled below).
 _INLINE = re.compile(r"([\\`*_{}\[\]#!|])")
+def attribute(value: object) -> Markup:
+    """Escape a value for a double-quoted attribute (in raw HTML or an attribute list)."""
+    return Markup(html.escape(str(value), quote=True))
+
+
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 _LINE_START = re.compile(r"^( ?)(?:(\d+)([.)])|([-+]))")
 

@@ -1,0 +1,137 @@
+"""Recover the changes that Word's flattened tracked changes leave in a MOD proposal.
+
+Labels: the printed labels of one list of sibling clauses are aligned so that the old labels
+and the new labels each run 1, 2, 3… (or a), b), c)…, i), ii)…) without gaps. A printed
+label is read as unchanged (`3`), deleted (old only), inserted (new only), or renumbered:
+two labels run together, the deleted one first (`46`: 4 became 6; `cf)`: c) became f)).
+Of the readings that make both sequences complete, the one with the fewest deletions and
+insertions wins; between readings that differ only in whether a deletion or an insertion
+comes first, the deletion comes first, as Word exports it (the first `3` of `3, 3` is the
+deleted one). Other ties are reported, never settled silently.
+
+Headings: `recognizingconsidering` is two headings run together. Which one is new is decided
+so that no heading repeats among the old headings nor among the new ones; if that does not
+decide, the deleted one comes first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ..ir import LabelChange
+
+Status = Literal["unchanged", "inserted", "deleted", "renumbered"]
+_ROMANS = [
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+    "xvi", "xvii", "xviii", "xix", "xx",
+]
+
+
+def _value(token: str, kind: str) -> int | None:
+    """The position of a label in its sequence (`c` → 3, `12` → 12, `iv` → 4, `5.3` → 3)."""
+    if kind == "number":
+        return int(token) if token.isdigit() and not token.startswith("0") else None
+    if kind == "letter":
+        return ord(token) - ord("a") + 1 if len(token) == 1 and token.isalpha() else None
+    if kind == "roman":
+        return _ROMANS.index(token) + 1 if token in _ROMANS else None
+    if kind == "dotted":
+        m = re.fullmatch(r"\d+(?:\.\d+)*\.([1-9]\d*)", token)
+        return int(m[1]) if m else None
+    return None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    status: Status
+    old: str | None
+    new: str | None
+    old_value: int | None
+    new_value: int | None
+    printed: tuple[tuple[str, str], ...]
+    cost: int
+
+
+def _readings(label: str, kind: str) -> list[_Reading]:
+    """Every way to read one printed label."""
+    suffix = ")" if label.endswith(")") else ("." if kind == "number" and label.endswith(".") else "")
+    token = label[: len(label) - len(suffix)]
+    out: list[_Reading] = []
+    value = _value(token, kind)
+    if value is not None:
+        out.append(_Reading("unchanged", label, label, value, value, (("", label),), 0))
+        out.append(_Reading("deleted", label, None, value, None, (("del", token), ("", suffix)), 1))
+        out.append(_Reading("inserted", None, label, None, value, (("ins", token), ("", suffix)), 1))
+    for i in range(1, len(token)):
+        first, second = token[:i], token[i:]
+        a, b = _value(first, kind), _value(second, kind)
+        if a is None or b is None:
+            continue
+        out.append(_Reading("renumbered", first + suffix, second + suffix, a, b,
+                            (("del", first), ("ins", second), ("", suffix)), 0))
+        out.append(_Reading("renumbered", second + suffix, first + suffix, b, a,
+                            (("ins", first), ("del", second), ("", suffix)), 2))
+    return out
+
+
+def align(labels: list[str], kind: str) -> tuple[list[LabelChange] | None, bool]:
+    """Read a list of sibling labels of one kind: (changes, ambiguous). None when no reading
+    makes both the old and the new labels run without gaps."""
+    # state (next old value, next new value) → best (cost, order key, readings) reaching it
+    states: dict[tuple[int, int], list[tuple[int, tuple[int, ...], tuple[_Reading, ...]]]] = {(1, 1): [(0, (), ())]}
+    for label in labels:
+        following: dict[tuple[int, int], list[tuple[int, tuple[int, ...], tuple[_Reading, ...]]]] = {}
+        for (o, n), paths in states.items():
+            for r in _readings(label, kind):
+                if r.old_value is not None and r.old_value != o:
+                    continue
+                if r.new_value is not None and r.new_value != n:
+                    continue
+                state = (o + (r.old_value is not None), n + (r.new_value is not None))
+                order = 0 if r.status in ("deleted", "unchanged") else 1  # deletion first
+                for cost, key, path in paths:
+                    following.setdefault(state, []).append((cost + r.cost, key + (order,), path + (r,)))
+        states = {s: sorted(p, key=lambda x: (x[0], x[1]))[:3] for s, p in following.items()}
+        if not states:
+            return None, False
+    finals = sorted((p for paths in states.values() for p in paths), key=lambda x: (x[0], x[1]))
+    best = finals[0]
+
+    def pairs(path: tuple[_Reading, ...]) -> set[tuple[str | None, str | None]]:
+        return {(r.old, r.new) for r in path}
+
+    # Readings that differ only in the order of a deletion and an insertion are the same reading.
+    rivals = [p for p in finals[1:] if p[0] == best[0] and pairs(p[2]) != pairs(best[2])]
+    changes = [LabelChange(r.old, r.new, r.status, r.printed) for r in best[2]]
+    return changes, bool(rivals)
+
+
+def split_heading(word: str, lexicon: frozenset[str]) -> tuple[str, str] | None:
+    """`recognizingconsidering` → (`recognizing`, `considering`), as printed (first, second)."""
+    for i in range(3, len(word) - 2):
+        if word[:i] in lexicon and word[i:] in lexicon:
+            return word[:i], word[i:]
+    return None
+
+
+def orient_headings(pairs: list[tuple[str, str] | None], plain: list[str]) -> list[bool]:
+    """For each run-together heading (first, second), whether the first printed is the old one.
+
+    `plain` are the headings that did not change. The choice makes no heading repeat among the
+    new headings, then among the old ones; failing that, the deleted one is first.
+    """
+    flattened = [k for k, p in enumerate(pairs) if p]
+    best: tuple | None = None
+    for mask in range(1 << len(flattened)):
+        choice = [True] * len(pairs)
+        for bit, k in enumerate(flattened):
+            choice[k] = not (mask >> bit) & 1
+        new = plain + [p[1] if first_old else p[0] for p, first_old in zip(pairs, choice) if p]
+        old = plain + [p[0] if first_old else p[1] for p, first_old in zip(pairs, choice) if p]
+        # fewest repeats among new, then old headings; then the deleted heading first, earliest first
+        score = (len(new) - len(set(new)), len(old) - len(set(old)), [not c for c in choice], choice)
+        if best is None or score[:3] < best[:3]:
+            best = score
+    return best[3] if best else [True] * len(pairs)

@@ -1,0 +1,130 @@
+"""MOD proposals: old and new labels recovered from the flattened tracked changes, clause
+statuses, replaced headings, and the marks on the resolutions they amend."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.diagnostics import Diagnostics
+from builder.dump import dump
+from builder.link import link
+from builder.readers import read_source
+from builder.readers.changes import align
+from builder.render import render
+
+
+def section(corpus_build, doc_id: str, anchor: str) -> dict:
+    doc = next(d for d in dump(corpus_build.site)["documents"] if d["id"] == doc_id)
+    return next(s for s in doc["sections"] if s["anchor"] == anchor)
+
+
+def changes(sec: dict) -> list[tuple]:
+    return [(c["old_label"], c["label"], c["status"]) for c in sec["clauses"]]
+
+
+def test_iap_39a13_1_on_wtsa_68(corpus_build) -> None:
+    considering = section(corpus_build, "IAP/39A13/1", "considering")
+    assert considering["old_heading"] == "recognizing"
+    got = changes(considering)
+    for expected in [("c)", "f)", "renumbered"), ("d)", "h)", "renumbered"), ("e)", "i)", "renumbered"),
+                     ("f)", "j)", "renumbered"), (None, "c)", "inserted"), (None, "g)", "inserted")]:
+        assert expected in got
+    assert section(corpus_build, "IAP/39A13/1", "recognizing")["old_heading"] == "considering"
+    noting = changes(section(corpus_build, "IAP/39A13/1", "noting"))
+    assert noting == [("a)", "a)", "unchanged"), ("b)", None, "deleted"), ("c)", "b)", "renumbered"),
+                      (None, "c)", "inserted"), (None, "d)", "inserted"), ("d)", "e)", "renumbered"),
+                      ("e)", "f)", "renumbered")]
+    resolves = changes(section(corpus_build, "IAP/39A13/1", "resolves-to-instruct-the-director-tsb"))
+    assert resolves == [
+        ("1", "1", "unchanged"), ("2", "2", "unchanged"), ("3", None, "deleted"), (None, "3", "inserted"),
+        (None, "4", "inserted"), (None, "5", "inserted"), ("4", "6", "renumbered"), (None, "7", "inserted"),
+        ("5", "8", "renumbered"), (None, "9", "inserted"), ("6", "10", "renumbered"), ("7", "11", "renumbered"),
+        ("8", "12", "renumbered"),
+    ]
+
+
+def test_acp_64a1_3_on_pp_11(corpus_build) -> None:
+    considering = changes(section(corpus_build, "ACP/64A1/3", "considering"))
+    assert considering[5:] == [(None, "f)", "inserted"), ("f)", "g)", "renumbered"), ("g)", "h)", "renumbered")]
+    sg = changes(section(corpus_build, "ACP/64A1/3", "instructs-the-secretary-general"))
+    assert sg[6:] == [(None, "7", "inserted")] + [(str(n), str(n + 1), "renumbered") for n in range(7, 13)]
+
+
+def test_acp_64a1_10_on_pp_101(corpus_build) -> None:
+    recalling = changes(section(corpus_build, "ACP/64A1/10", "recalling"))
+    letters = "abcdefghijklmnopq"
+    assert recalling[2] == (None, "c)", "inserted")
+    assert recalling[3:8] == [(f"{letters[k]})", f"{letters[k + 1]})", "renumbered") for k in range(2, 7)]
+
+
+def test_every_mod_proposal_has_clause_statuses(corpus_build) -> None:
+    for doc in dump(corpus_build.site)["documents"]:
+        if doc.get("action") != "MOD":
+            continue
+        assert doc["old_revision"] and doc["new_revision"], doc["id"]
+        statuses = []
+
+        def walk(clauses):
+            for c in clauses:
+                if (c["label"] or c["old_label"]) not in (None, "–", "-", "·", "+", "•"):  # bullets have no sequence
+                    statuses.append(c["status"])
+                walk(c["clauses"])
+
+        for s in doc["sections"]:
+            walk(s["clauses"])
+        assert statuses and None not in statuses, doc["id"]
+
+
+def test_formula_meetings(corpus_build) -> None:
+    proposal = next(p for p in corpus_build.site.proposals if p.id == "IAP/39A13/1").proposal
+    assert [str(r) for r in proposal.text.meetings] == ["Hammamet, 2016", "New Delhi, 2024"]
+
+
+@pytest.mark.parametrize(("labels", "kind", "expected", "ambiguous"), [
+    (["1", "2", "3"], "number", [("1", "1"), ("2", "2"), ("3", "3")], False),
+    (["1", "2", "3", "3", "4"], "number", [("1", "1"), ("2", "2"), ("3", None), (None, "3"), ("4", "4")], False),
+    (["1", "1213"], "number", None, False),
+    (["a)", "b)", "bc)"], "letter", [("a)", "a)"), (None, "b)"), ("b)", "c)")], False),
+    (["i)", "ii)", "iii)"], "roman", [("i)", "i)"), ("ii)", "ii)"), ("iii)", "iii)")], False),
+])
+def test_align(labels, kind, expected, ambiguous) -> None:
+    found, is_ambiguous = align(labels, kind)
+    assert (None if found is None else [(c.old, c.new) for c in found]) == expected
+    assert is_ambiguous == ambiguous
+
+
+BASE = """RESOLUTION 900 (Rev. Kigali, 2022)
+A base text
+The World Telecommunication Development Conference (Kigali, 2022),
+recognizing
+a)\tfirst;
+b)\tsecond;
+resolves
+1\tone;
+2\ttwo;
+"""
+MOD = """MOD\tAFCP/1A1/1
+RESOLUTION 900 (Rev. Kigali, 2022Baku, 2025)
+A base text
+The World Telecommunication Development Conference (Kigali, 2022Baku, 2025),
+recognizingconsidering
+a)\tfirst;
+b)\tsecond;
+resolves
+1\tone;
+2\ta new two;
+23\ttwo;
+"""
+
+
+def test_marks_on_a_resolution_whose_text_is_in_the_collection() -> None:
+    diagnostics = Diagnostics()
+    site = link([read_source("base.txt", BASE, diagnostics), read_source("mod.txt", MOD, diagnostics)], diagnostics)
+    page = next(r for r in site.resolutions if r.id == "wtdc-res-900")
+    assert set(page.marks) == {"recognizing", "resolves-2"}
+    assert "renumbered" in page.marks["resolves-2"][0].what
+    markdown = render(site)[0]["wtdc/res-900.md"]
+    assert "(../proposals/afcp-1a1-1.md#resolves-3){: .change-mark }" in markdown
+    assert "## Changes proposed" in markdown and "(../proposals/afcp-1a1-1.md#resolves-2)" in markdown
+    proposal = render(site)[0]["proposals/afcp-1a1-1.md"]
+    assert "<del>2</del><ins>3</ins>" in proposal and 'class="clause clause-inserted" id="resolves-2"' in proposal
