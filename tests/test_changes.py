@@ -98,7 +98,7 @@ A base text
 The World Telecommunication Development Conference (Kigali, 2022),
 recognizing
 a)\tfirst;
-b)\tsecond;
+b)\tover 520 Sector Members;
 resolves
 1\tone;
 2\ttwo;
@@ -109,7 +109,7 @@ A base text
 The World Telecommunication Development Conference (Kigali, 2022Baku, 2025),
 recognizingconsidering
 a)\tfirst;
-b)\tsecond;
+b)\tover 520700 Sector Members and academia;
 resolves
 1\tone;
 2\ta new two;
@@ -121,10 +121,21 @@ def test_marks_on_a_resolution_whose_text_is_in_the_collection() -> None:
     diagnostics = Diagnostics()
     site = link([read_source("base.txt", BASE, diagnostics), read_source("mod.txt", MOD, diagnostics)], diagnostics)
     page = next(r for r in site.resolutions if r.id == "wtdc-res-900")
-    assert set(page.marks) == {"recognizing", "resolves-2"}
-    assert "renumbered" in page.marks["resolves-2"][0].what
+    assert set(page.annotations.marks) == {"recognizing", "resolves-2"}
+    assert "renumbered" in page.annotations.marks["resolves-2"][0].what
     markdown = render(site)[0]["wtdc/res-900.md"]
     assert "(../proposals/afcp-1a1-1.md#resolves-3){: .change-mark }" in markdown
     assert "## Changes proposed" in markdown and "(../proposals/afcp-1a1-1.md#resolves-2)" in markdown
     proposal = render(site)[0]["proposals/afcp-1a1-1.md"]
     assert "<del>2</del><ins>3</ins>" in proposal and 'class="clause clause-inserted" id="resolves-2"' in proposal
+
+
+def test_redline_against_the_text_being_amended() -> None:
+    diagnostics = Diagnostics()
+    site = link([read_source("base.txt", BASE, diagnostics), read_source("mod.txt", MOD, diagnostics)], diagnostics)
+    proposal = next(p for p in site.proposals if p.id == "AFCP/1A1/1")
+    redline = proposal.annotations.redlines["considering-b"]
+    assert redline.shows == "insertions" and "Rev. Kigali, 2022" in redline.against
+    assert redline.parts == (("", "over 520"), ("ins", "700"), ("", " Sector Members"), ("ins", " and academia"), ("", ";"))
+    markdown = render(site)[0]["proposals/afcp-1a1-1.md"]
+    assert "over 520<ins>700</ins> Sector Members<ins> and academia</ins>;" in markdown

@@ -3,11 +3,13 @@ it amends (`amended by` at clause level)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
 
 from ..anchors import section_slug, slug
-from ..ir import Block, Clause, ResolutionText
-from .model import ClauseChange, Mark, ProposalPage
+from ..ir import Block, Clause, ResolutionText, plain_text
+from .model import ClauseChange, Mark, ProposalPage, Redline
 
 
 def clause_changes(text: ResolutionText | None) -> tuple[ClauseChange, ...]:
@@ -54,3 +56,67 @@ def marks_for(anchors: set[str], amended_by: Iterable[ProposalPage]) -> dict[str
                     Mark(f"{p.proposal.action} {p.proposal.code.printed}", change.summary, p.src, change.anchor)
                 )
     return {anchor: tuple(m) for anchor, m in marks.items()}
+
+
+def _clauses(blocks: Iterable[Block]) -> Iterator[Clause]:
+    for b in blocks:
+        if isinstance(b, Clause):
+            yield b
+            yield from _clauses(b.children)
+
+
+def redlines(proposal: ProposalPage, target: ResolutionText) -> dict[str, Redline]:
+    """Compare each clause of a MOD proposal with the same clause of another revision of its
+    resolution: the text it amends (what the proposal inserts shows) or the text as adopted
+    (what it deletes shows). Flattened text holds both the deleted and the inserted words, so
+    one comparison shows one side only; the page says which."""
+    text = proposal.proposal.text
+    if text is None or target.revision is None:
+        return {}
+    same = lambda a, b: a is not None and b is not None and (a.venue, a.year) == (b.venue, b.year)  # noqa: E731
+    if same(target.revision, text.old_revision):
+        shows, mark = "insertions", "ins"
+    elif same(target.revision, text.revision):
+        shows, mark = "deletions", "del"
+    else:
+        return {}
+    against = f"the text {'being amended' if mark == 'ins' else 'as adopted'} ({target.revision})"
+    reference = {c.anchor: plain_text(c.text) for s in target.sections for c in _clauses(s.blocks)}
+    old_anchor = {c.anchor: c.old_anchor for c in proposal.changes}
+    out: dict[str, Redline] = {}
+    for section in text.sections:
+        old_prefix = section_slug(section.old_heading or section.heading) if section.kind == "section" else section.anchor
+        for clause in _clauses(section.blocks):
+            if clause.change is None or clause.change.old is None:
+                continue
+            where = old_anchor.get(clause.anchor) or f"{old_prefix}-{slug(clause.change.old)}"
+            base = reference.get(where)
+            flattened = plain_text(clause.text)
+            if base is None or base == flattened:
+                continue
+            out[clause.anchor] = Redline(against, shows, _compare(base, flattened, mark))
+    return out
+
+
+def _compare(reference: str, flattened: str, mark: str) -> tuple[tuple[str, str], ...]:
+    """Mark what the flattened text has beyond the reference: by word, then by character inside a
+    replaced word (`520700` against `520`: `700`)."""
+    a, b = re.findall(r"\s+|\S+", reference), re.findall(r"\s+|\S+", flattened)
+    parts: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(("", "".join(b[j1:j2])))
+        elif op == "insert":
+            parts.append((mark, "".join(b[j1:j2])))
+        elif op == "replace":
+            x, y = "".join(a[i1:i2]), "".join(b[j1:j2])
+            for cop, _, _, k1, k2 in SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
+                if k2 > k1:
+                    parts.append(("" if cop == "equal" else mark, y[k1:k2]))
+    merged: list[tuple[str, str]] = []
+    for kind, piece in parts:
+        if merged and merged[-1][0] == kind:
+            merged[-1] = (kind, merged[-1][1] + piece)
+        else:
+            merged.append((kind, piece))
+    return tuple(merged)

@@ -97,6 +97,29 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class Redline:
+    """A clause of a MOD proposal compared word by word with another revision in the collection."""
+
+    against: str
+    """What it is compared with: `the text being amended (Rev. Kigali, 2022)`."""
+    shows: str
+    """`insertions` (compared with the text being amended: its deletions cannot be told from the
+    flattened text) or `deletions` (compared with the text as adopted)."""
+    parts: tuple[tuple[str, str], ...]
+    """(``, text), (`ins`, text) or (`del`, text), in order."""
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """What the link stage adds to the clauses of a page, by clause anchor."""
+
+    marks: dict[str, tuple[Mark, ...]] = field(default_factory=dict)
+    """On a resolution: the proposals that delete, renumber or replace the clause."""
+    redlines: dict[str, Redline] = field(default_factory=dict)
+    """On a MOD proposal: the clause compared word by word with another revision."""
+
+
+@dataclass(frozen=True)
 class ProposalPage:
     id: str
     """The proposal code without its suffix: `ACP/64A1/3`."""
@@ -115,6 +138,7 @@ class ProposalPage:
     citations: tuple[CitationUse, ...] = ()
     changes: tuple[ClauseChange, ...] = ()
     """For a MOD proposal: its clause-level changes."""
+    annotations: Annotations = field(default_factory=Annotations)
 
     @property
     def summary_line(self) -> str:
@@ -143,8 +167,7 @@ class ResolutionPage:
     source_file: str | None
     cited_by: tuple[CitedBy, ...] = ()
     citations: tuple[CitationUse, ...] = ()
-    marks: dict[str, tuple[Mark, ...]] = field(default_factory=dict)
-    """Clause anchor → the proposals that delete, renumber or replace that clause."""
+    annotations: Annotations = field(default_factory=Annotations)
 
     @property
     def label(self) -> str:

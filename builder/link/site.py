@@ -14,10 +14,10 @@ from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, ResolutionText, Revision,
     SourceFile, Table, Target, plain_text,
 )
-from .changes import clause_changes, marks_for
+from .changes import clause_changes, marks_for, redlines
 from .citations import anchors_of, resolve_citations
 from .model import (
-    Conference, ContributionPage, ProposalPage, ResolutionPage, Site, UnplacedPage, page_order, resolution_id,
+    Annotations, Conference, ContributionPage, ProposalPage, ResolutionPage, Site, UnplacedPage, page_order, resolution_id,
     resolution_src,
 )
 
@@ -249,8 +249,22 @@ def link(files: Iterable[SourceFile], diagnostics: Diagnostics) -> Site:
     linker = _Linker(diagnostics)
     for file in files:
         linker.add_file(file)
-    site = resolve_citations(linker.site(), diagnostics)
-    return replace(site, resolutions=tuple(
-        replace(r, marks=marks_for(set(anchors_of(r.text)), r.amended_by)) if r.text and r.amended_by else r
-        for r in site.resolutions
-    ))
+    return annotate_changes(resolve_citations(linker.site(), diagnostics))
+
+
+def annotate_changes(site: Site) -> Site:
+    """Marks on the resolutions that MOD proposals amend, and redlines on the proposals, where
+    the collection holds a text of the resolution."""
+    texts = {r.id: r.text for r in site.resolutions if r.text}
+    proposals = {
+        p.src: replace(p, annotations=Annotations(redlines=redlines(p, texts[p.target_id])))
+        if p.changes and p.target_id in texts else p
+        for p in site.proposals
+    }
+    resolutions = []
+    for r in site.resolutions:
+        amended_by = tuple(proposals[p.src] for p in r.amended_by)
+        marks = marks_for(set(anchors_of(r.text)), amended_by) if r.text else {}
+        resolutions.append(replace(r, amended_by=amended_by, annotations=Annotations(marks=marks)))
+    contributions = tuple(replace(c, proposals=tuple(proposals[p.src] for p in c.proposals)) for c in site.contributions)
+    return replace(site, resolutions=tuple(resolutions), proposals=tuple(proposals.values()), contributions=contributions)

@@ -20,6 +20,7 @@ from ..anchors import slug
 from ..ir import Citation, Clause, Table
 from ..link import REFERENCES_SRC, ProposalPage, ResolutionPage, Site
 from ..link.citations import REFERENCE_KINDS
+from ..link.model import Annotations
 from .escape import attribute, markdown_text
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -46,7 +47,7 @@ def environment() -> Environment:
     env.tests["citation"] = lambda node: isinstance(node, Citation)
     env.globals.update(
         BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
-        citation_examples=citation_examples,
+        citation_examples=citation_examples, NO_NOTES=Annotations(),
     )
     return env
 
