@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check clean
+.PHONY: site test serve check offline clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ site: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
+offline: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml
+	$(BIN)/python -m builder.bundle build/offline dist/itu-resolutions-offline.zip
+	@echo "dist/itu-resolutions-offline.zip: unzip it anywhere and open index.html"
+
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve
 
@@ -24,4 +29,4 @@ check: $(BIN)/.installed
 	$(BIN)/python -m builder check corpus
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist build .pytest_cache

@@ -1,4 +1,6 @@
-"""The built site in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright)."""
+"""The site in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright), twice: served
+over HTTP, and as the offline bundle unzipped and opened from file:// with every request that
+is not a file blocked."""
 
 from __future__ import annotations
 
@@ -6,7 +8,10 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
+import sys
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -22,15 +27,43 @@ if not Path(CHROMIUM).exists():
     pytest.skip("chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
 
+class Site:
+    """Where a site is and how its pages are addressed (directory URLs, or .html files offline)."""
+
+    def __init__(self, base: str, offline: bool) -> None:
+        self.base, self.offline = base, offline
+
+    def url(self, page: str, anchor: str = "") -> str:
+        if self.offline:
+            page = (page.rstrip("/") + ".html") if page else "index.html"
+        return self.base + page + (f"#{anchor}" if anchor else "")
+
+
 @pytest.fixture(scope="module")
-def server(built_site: Path):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+def served(built_site: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False)
     httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The offline bundle as `make offline` makes it, unzipped somewhere else."""
+    work = tmp_path_factory.mktemp("offline")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", "mkdocs.offline.yml",
+                    "--site-dir", str(work / "site")], cwd=ROOT, env=env, check=True, capture_output=True)
+    archive = work / "itu-resolutions-offline.zip"
+    subprocess.run([sys.executable, "-m", "builder.bundle", str(work / "site"), str(archive)], cwd=ROOT, check=True)
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(work / "usb-stick")
+    return Site((work / "usb-stick" / "itu-resolutions-offline").as_uri() + "/", offline=True)
 
 
 @pytest.fixture(scope="module")
@@ -47,16 +80,21 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(params=["served", "offline"])
+def site(request) -> Site:
+    return request.getfixturevalue(request.param)
+
+
 @pytest.fixture
-def page(browser, server):
-    """A page that may only talk to the local server; anything else is blocked and recorded."""
+def page(browser, site: Site):
+    """A page that may only load from the site; anything else is blocked and recorded."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.external = []
     page.errors = []
 
     def route(route):
-        if route.request.url.startswith(server):
+        if route.request.url.startswith(site.base):
             route.continue_()
         else:
             page.external.append(route.request.url)
@@ -65,24 +103,56 @@ def page(browser, server):
     context.route("**/*", route)
     page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
     page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.base = server
+    page.site = site
     yield page
+    assert page.external == [], "requests outside the site"
+    assert page.errors == [], "console errors"
     context.close()
 
 
-def test_pages_load_without_errors_or_external_requests(page) -> None:
+def search(page, query: str) -> list[str]:
+    """Type a query in Material's search (once its worker is ready) and return the results' links."""
+    page.goto(page.site.url(""))
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(800)
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type(query, delay=20)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+
+
+def test_screenshots(page) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
+    kind = "offline" if page.site.offline else "served"
     for url, name in [("", "home"), ("wtdc/res-71/", "resolution"), ("proposals/acp-64a1-3/", "proposal"),
-                      ("pp/res-11/", "targeted-resolution")]:
-        page.goto(page.base + url)
+                      ("pp/res-11/", "targeted-resolution"), ("wtsa/res-68/", "changes-proposed")]:
+        page.goto(page.site.url(url))
         page.wait_for_load_state("networkidle")
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
-    assert page.external == []
-    assert page.errors == []
+        page.screenshot(path=str(SCREENSHOTS / f"{kind}-{name}.png"))
+
+
+def test_search_a_phrase_and_land_on_its_section(page) -> None:
+    hrefs = search(page, "Industry Advisory Panel")
+    index = next(k for k, h in enumerate(hrefs) if "eur-44a24-1" in h and "#" in h)
+    page.locator(".md-search-result__item a").nth(index).click()
+    page.wait_for_load_state()
+    assert "eur-44a24-1" in page.url
+    assert "#" in page.url  # Material's index leads to the section
+    assert page.locator("article").inner_text().count("Industry Advisory Panel") >= 1
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("ACP/64A1/3", "acp-64a1-3"),
+    ("Resolution 68", "res-68"),
+    ("resolves 3", "res-"),
+])
+def test_search_the_way_delegates_search(page, query: str, expected: str) -> None:
+    hrefs = search(page, query)
+    assert any(expected in h for h in hrefs[:10]), hrefs[:10]
 
 
 def test_clause_permalink_lands_on_the_clause_highlighted(page) -> None:
-    page.goto(page.base + "wtdc/res-71/#resolves-5-ii")
+    page.goto(page.site.url("wtdc/res-71/", "resolves-5-ii"))
     clause = page.locator("#resolves-5-ii")
     clause.wait_for()
     box = clause.bounding_box()
@@ -91,7 +161,7 @@ def test_clause_permalink_lands_on_the_clause_highlighted(page) -> None:
 
 
 def test_permalink_shows_on_hover(page) -> None:
-    page.goto(page.base + "wtsa/res-74/")
+    page.goto(page.site.url("wtsa/res-74/"))
     link = page.locator("#recalling-b > p > a.clause-permalink")
     assert float(link.evaluate("e => getComputedStyle(e).opacity")) == 0
     page.locator("#recalling-b").hover()
@@ -101,18 +171,27 @@ def test_permalink_shows_on_hover(page) -> None:
 
 
 def test_amended_by_round_trip(page) -> None:
-    page.goto(page.base + "pp/res-11/")
+    page.goto(page.site.url("pp/res-11/"))
     page.locator("#amended-by ~ div table a", has_text="ACP/64A1/3").first.click()
-    page.wait_for_url("**/proposals/acp-64a1-3/")
+    page.wait_for_load_state()
+    assert "acp-64a1-3" in page.url
     page.locator("article a", has_text="PP Resolution 11").first.click()
-    page.wait_for_url("**/pp/res-11/")
+    page.wait_for_load_state()
+    assert "pp/res-11" in page.url
 
 
-def test_search_finds_a_clause_phrase(page) -> None:
-    page.goto(page.base)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("Industry Advisory Panel")
-    result = page.locator(".md-search-result__item a").first
-    result.wait_for(timeout=10000)
-    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
-    assert any("proposals/eur-44a24-1/" in h for h in hrefs), hrefs
+def test_citation_link_leads_to_the_cited_resolution(page) -> None:
+    page.goto(page.site.url("wtsa/res-74/"))
+    page.locator("#recalling-b a.citation").first.click()
+    page.wait_for_load_state()
+    assert "pp/res-123" in page.url
+    assert page.locator("#cited-by ~ ul a", has_text="WTSA Resolution 74").count() >= 1
+
+
+def test_resolution_prints_cleanly(page) -> None:
+    page.goto(page.site.url("wtdc/res-71/"))
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert page.locator(hidden).first.evaluate("e => getComputedStyle(e).display") == "none", hidden
+    assert page.locator("#recalling-a .clause-permalink").evaluate("e => getComputedStyle(e).display") == "none"
+    assert len(page.pdf(format="A4")) > 10_000
