@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..ir import SourceFile, Span
+from .decode import decode
 from .lines import clean_lines
 from .proposals import has_markers, read_contributions
 from .resolution import read_text, split_texts
@@ -32,4 +33,5 @@ def read_source(path: str, source: str, diagnostics: Diagnostics) -> SourceFile:
 def read_file(path: Path, diagnostics: Diagnostics, root: Path | None = None) -> SourceFile:
     """Read a corpus file; diagnostics name it relative to `root` (the project) when given."""
     name = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
-    return read_source(name, path.read_text(encoding="utf-8"), diagnostics)
+    text = decode(name, path.read_bytes(), diagnostics)
+    return SourceFile(name) if text is None else read_source(name, text, diagnostics)

@@ -29,6 +29,11 @@ _ROMANS = [
 ]
 
 
+def label_value(label: str, kind: str) -> int | None:
+    """The position of a printed label in its sequence (`c)` → 3, `5.` → 5), or None."""
+    return _value(label.rstrip(")").rstrip(".") if kind != "dotted" else label.rstrip("."), kind)
+
+
 def _value(token: str, kind: str) -> int | None:
     """The position of a label in its sequence (`c` → 3, `12` → 12, `iv` → 4, `5.3` → 3)."""
     if kind == "number":

@@ -18,7 +18,7 @@ from ..conventions import bodies_meeting, body_of_formula, match_text, parse_rev
 from ..diagnostics import Diagnostics
 from ..ir import Block, Clause, Inline, LabelChange, Paragraph, ResolutionText, Revision, Section, Span, Table
 from . import headings, labels
-from .changes import align, orient_headings, split_heading
+from .changes import align, label_value, orient_headings, split_heading
 from .lines import Line, inlines, plain
 
 HEADING = re.compile(
@@ -140,6 +140,26 @@ class _SectionBuilder:
         blocks = _clauses(self.nodes, anchor, anchor, anchors)
         old_heading, printed = old if old else (None, ())
         return Section(self.heading, anchor, blocks, self.span, self.kind, old_heading, printed)
+
+    def check_order(self, diagnostics: Diagnostics) -> None:
+        """Labels of one list should run without gaps or repeats (`a)`, `b)`, `c)`); report where not."""
+
+        def walk(nodes: list) -> None:
+            kinds = dict.fromkeys(n.kind for n in nodes if isinstance(n, _Node) and n.kind not in (None, "bullet"))
+            for kind in kinds:
+                siblings = [n for n in nodes if isinstance(n, _Node) and n.kind == kind]
+                values = [label_value(n.label, kind) for n in siblings]
+                if None not in values and any(b != a + 1 for a, b in zip(values, values[1:])):  # type: ignore[operator]
+                    diagnostics.warning(
+                        "labels-out-of-order", siblings[0].line.span,
+                        f"the labels {' '.join(n.label for n in siblings)} under “{self.heading[:60]}” do not run "
+                        "in order; check the export (anchors follow the labels as printed)",
+                    )
+            for n in nodes:
+                if isinstance(n, _Node):
+                    walk(n.children)
+
+        walk(self.nodes)
 
     def read_changes(self, diagnostics: Diagnostics) -> None:
         """Align the labels of every list of siblings (see builder.readers.changes)."""
@@ -329,6 +349,9 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
         old_headings = _read_heading_changes(builders)
         for builder in builders:
             builder.read_changes(diagnostics)
+    else:
+        for builder in builders:
+            builder.check_order(diagnostics)
     anchors = AnchorSet()
     sections = [b.build(anchors, old) for b, old in zip(builders, old_headings)]
     meetings = tuple(parse_revisions(formula)) if formula else ()

@@ -1,0 +1,75 @@
+"""Bad input: each case gets a diagnostic naming file and line, and the rest still builds."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from builder.pipeline import build
+from conftest import CORPUS
+
+GOOD = (CORPUS / "wtdc-res-71.txt").read_text(encoding="utf-8")
+RESOLUTION = "RESOLUTION 5 (Kigali, 2022)\nA title\nThe World Telecommunication Development Conference (Kigali, 2022),\n"
+PROPOSAL = "MOD\tACP/1A1/1\nRESOLUTION 11 (Rev. Busan, 2014Dubai, 2018)\nTitle\n"
+
+CASES: dict[str, tuple[bytes, str | None]] = {
+    # file name: (content, the diagnostic code it must give, or None: reads cleanly)
+    "empty.txt": (b"", "empty-file"),
+    "blank.txt": (b"  \n\t\n\n", "empty-file"),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", "binary-file"),
+    "cp1252.txt": ((RESOLUTION + "recalling\na)\tthe Union\x92s r\xe9solution;\n").encode("latin-1"), "not-utf8"),
+    "utf16.txt": ((RESOLUTION.replace("5 (", "6 (") + "recalling\na)\tin UTF-16;\n").encode("utf-16"), None),
+    "utf8-bom.txt": (("\ufeff" + RESOLUTION.replace("5 (", "7 (") + "recalling\na)\twith a BOM;\n").encode(), None),
+    "crlf.txt": ((RESOLUTION.replace("5 (", "8 (") + "recalling\na)\tWindows lines;\n").replace("\n", "\r\n").encode(), None),
+    "twice.txt": (GOOD.encode(), "duplicate-resolution"),
+    "same-code.txt": ((PROPOSAL + "resolves\n1\tx;\n* * *\n" + PROPOSAL + "resolves\n1\ty;\n").encode(), "duplicate-proposal"),
+    "two-bodies.txt": (b"MOD\tEUR/2A1/1\nRESOLUTION 71\nStrategic plan\nresolves\n1\tx;\n", "target-body-unknown"),
+    "out-of-order.txt": ((RESOLUTION.replace("5 (", "9 (") + "recalling\na)\tone;\nc)\tthree;\nb)\ttwo;\n").encode(), "labels-out-of-order"),
+    "no-heading.txt": (b"Just some words.\n", "no-heading"),
+}
+
+
+@pytest.fixture(scope="module")
+def bad_build(tmp_path_factory: pytest.TempPathFactory):
+    corpus = tmp_path_factory.mktemp("bad")
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    for name, (content, _) in CASES.items():
+        (corpus / name).write_bytes(content)
+    return build(sorted(corpus.glob("*.txt")), corpus)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_each_bad_file_is_reported_with_its_line(bad_build, name: str) -> None:
+    expected = CASES[name][1]
+    codes = {d.code for d in bad_build.diagnostics if d.span.file == name}
+    if expected is None:
+        assert not {c for c in codes if c not in ("image-omitted",)}, codes
+    else:
+        assert expected in codes, codes
+        for d in bad_build.diagnostics:
+            if d.span.file == name:
+                assert str(d).startswith(f"{name}:{d.span.line}: ") and d.span.line >= 1
+
+
+def test_the_rest_still_builds(bad_build) -> None:
+    ids = {r.id for r in bad_build.site.resolutions if r.text}
+    assert {"wtdc-res-71", "wtdc-res-5", "wtdc-res-6", "wtdc-res-7", "wtdc-res-8", "wtdc-res-9"} <= ids
+    assert "wtdc/res-71.md" in bad_build.pages
+    assert any(u.reason.startswith("another text of wtdc-res-71") for u in bad_build.site.unplaced)
+    text = bad_build.pages["wtdc/res-5.md"]
+    assert "Union’s résolution" in text  # Windows-1252 read as such
+
+
+def test_a_20_mb_file(tmp_path: Path) -> None:
+    clause = "that the Union should continue to act on the matters set out in this resolution, " * 2
+    lines = [f"{n}\t{clause}{n};" for n in range(1, 115_000)]
+    big = tmp_path / "big.txt"
+    big.write_text(RESOLUTION + "resolves\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    assert big.stat().st_size > 20_000_000
+    started = time.perf_counter()
+    result = build([big], tmp_path)
+    assert time.perf_counter() - started < 120
+    assert [d.code for d in result.diagnostics if d.severity != "info"] == []
+    assert "resolves-114999" in result.pages["wtdc/res-5.md"]
