@@ -84,6 +84,10 @@ def _readings(label: str, kind: str) -> list[_Reading]:
 def align(labels: list[str], kind: str) -> tuple[list[LabelChange] | None, bool]:
     """Read a list of sibling labels of one kind: (changes, ambiguous). None when no reading
     makes both the old and the new labels run without gaps."""
+    if [label_value(label, kind) for label in labels] == list(range(1, len(labels) + 1)):
+        # The common case, nothing renumbered: 1, 2, 3… read as they are (a run-together label
+        # such as `12` in 1…12 is twelve, since the sequence would otherwise have a gap).
+        return [LabelChange(label, label, "unchanged", (("", label),)) for label in labels], False
     # state (next old value, next new value) → best (cost, order key, readings) reaching it
     states: dict[tuple[int, int], list[tuple[int, tuple[int, ...], tuple[_Reading, ...]]]] = {(1, 1): [(0, (), ())]}
     for label in labels:

@@ -82,9 +82,15 @@ class _Found:
     pieces: tuple[Inline, ...]
 
 
+_ANY = re.compile(r"(?:[Rr]esolutions?|[Dd]ecisions?|Nos?\.|Articles?)\s*(?:ITU-R\s+)?\d|\bA/\d")
+"""A cheap test that a line may cite anything at all: most lines do not."""
+
+
 def find_citations(text: str) -> tuple[Inline, ...]:
     """Split a plain string into text and `Citation`s."""
     probe = match_text(text)  # same length as text: spans carry over
+    if not _ANY.search(probe):
+        return (text,)
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
 

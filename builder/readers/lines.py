@@ -94,7 +94,8 @@ def _drop_displayed_numbers(
     """Word prints a footnote's number after the call (`[footnoteRef:6]1`) and before its text
     (`[6: 1<TAB>…]`). Drop it in both places, but only where it is the same number in both:
     a footnote text may well start with a number of its own."""
-    shown = {key for key in displayed if any(f"{REF_OPEN}{key}{REF_CLOSE}{displayed[key]}" in l.text for l in lines)}
+    calling = "".join(line.text for line in lines if REF_OPEN in line.text)
+    shown = {key for key, number in displayed.items() if f"{REF_OPEN}{key}{REF_CLOSE}{number}" in calling}
 
     def fix(m: re.Match[str]) -> str:
         key = m[1]

@@ -17,10 +17,10 @@ from markupsafe import Markup
 
 from ..conventions import ACTIONS, BODIES, source
 from ..anchors import slug
-from ..ir import Citation, Clause, Table
+from ..ir import Clause
 from ..link import REFERENCES_SRC, ProposalPage, ResolutionPage, Site
 from ..link.citations import REFERENCE_KINDS
-from ..link.model import Annotations
+from .blocks import BlockWriter
 from .escape import attribute, markdown_text
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -40,21 +40,12 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["attribute"] = attribute
-    env.filters["padded"] = lambda table: _padded(table.rows)
     env.filters["slug"] = lambda text: Markup(slug(str(text)))
-    env.tests["clause"] = lambda node: isinstance(node, Clause)
-    env.tests["table"] = lambda node: isinstance(node, Table)
-    env.tests["citation"] = lambda node: isinstance(node, Citation)
     env.globals.update(
         BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
-        citation_examples=citation_examples, NO_NOTES=Annotations(),
+        citation_examples=citation_examples,
     )
     return env
-
-
-def _padded(rows: tuple[tuple[tuple, ...], ...]) -> list[tuple[tuple, ...]]:
-    width = max(len(row) for row in rows)
-    return [row + ((),) * (width - len(row)) for row in rows]
 
 
 def _href(from_src: str):
@@ -73,7 +64,8 @@ class Renderer:
         self.env = environment()
 
     def _render(self, template: str, src: str, **context: Any) -> str:
-        return self.env.get_template(template).render(href=_href(src), site=self.site, **context)
+        href = _href(src)
+        return self.env.get_template(template).render(href=href, md=BlockWriter(href), site=self.site, **context)
 
     def pages(self) -> dict[str, str]:
         site = self.site

@@ -24,11 +24,16 @@ _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 _LINE_START = re.compile(r"^( ?)(?:(\d+)([.)])|([-+]))")
 
 
+_SPECIAL = re.compile(r"[\\`*_{}\[\]#!|&<>\t\r\n\f\v]|  ")
+
+
 def markdown_text(value: object) -> Markup:
     """Escape a value for a Markdown inline context (paragraph, heading, table cell, list item)."""
     if hasattr(value, "__html__"):
         return Markup(value)
     text = str(value)
+    if not _SPECIAL.search(text) and not _LINE_START.match(text):
+        return Markup(text)  # the common case: nothing to escape
     text = _WHITESPACE.sub(" ", text)  # one line; never 4 leading spaces (code), as HTML shows it anyway
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)

@@ -1,0 +1,74 @@
+"""Benchmark: `python bench/run.py --documents N` prints one JSON line.
+
+builder_s is read + link + render + writing the Markdown (the builder's own cost); mkdocs_s is
+`mkdocs build` of the same corpus less the builder's share inside it; total_s is both."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import ROOT, generate  # noqa: E402
+
+from builder.ir import Clause  # noqa: E402
+from builder.pipeline import build, corpus_files  # noqa: E402
+
+
+def clauses(site) -> int:
+    def count(blocks) -> int:
+        return sum(1 + count(b.children) for b in blocks if isinstance(b, Clause))
+
+    texts = [r.text for r in site.resolutions if r.text] + [p.proposal.text for p in site.proposals if p.proposal.text]
+    return sum(count(s.blocks) for t in texts for s in t.sections)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--documents", type=int, default=200)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        documents = generate(args.documents, work / "corpus")
+        started = time.perf_counter()
+        result = build(corpus_files(work / "corpus"), work)
+        for src, content in result.pages.items():
+            target = work / "docs" / src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        builder_s = time.perf_counter() - started
+        env = {**os.environ, "ITU_CORPUS": str(work / "corpus"), "NO_MKDOCS_2_WARNING": "1"}
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "site")],
+                       cwd=ROOT, env=env, check=True)
+        total_s = time.perf_counter() - started
+        pages = sorted((work / "site").rglob("*.html"))
+        sizes = [p.stat().st_size for p in pages]
+        print(json.dumps({
+            "documents": documents,
+            "pages": len(result.pages),
+            "clauses": clauses(result.site),
+            "builder_s": round(builder_s, 2),
+            "mkdocs_s": round(total_s - builder_s, 2),
+            "total_s": round(total_s, 2),
+            "site_bytes": sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file()),
+            "search_index_bytes": (work / "site" / "search" / "search_index.json").stat().st_size,
+            "median_page_bytes": int(statistics.median(sizes)),
+            "max_page_bytes": max(sizes),
+            "peak_rss_mb": round(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                                     resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024, 1),
+        }))
+
+
+if __name__ == "__main__":
+    main()
