@@ -23,7 +23,7 @@ offline: $(BIN)/.installed
 	@echo "dist/itu-resolutions-offline.zip: unzip it anywhere and open index.html"
 
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(BIN)/.installed
 	$(BIN)/python -m builder check corpus

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from .dump import dump
-from .pipeline import build, corpus_files
+from .pipeline import build, corpus_files, write_pages
+from .progress import Progress
 
 
 def _paths(args: list[str]) -> list[Path]:
@@ -32,16 +33,15 @@ def main(argv: list[str] | None = None) -> int:
     writer.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
 
-    result = build(_paths(args.paths), Path.cwd())
+    progress = Progress()
+    result = build(_paths(args.paths), Path.cwd(), progress)
     if args.command == "dump":
         json.dump(dump(result.site), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     if args.command == "build":
-        for src, content in result.pages.items():
-            target = args.out / src
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+        written = write_pages(result.pages, args.out, progress)
+        print(f"{written} of {len(result.pages)} pages written (the others had not changed)", file=sys.stderr)
     for d in result.diagnostics:
         print(d, file=sys.stderr)
     counts = {s: sum(d.severity == s for d in result.diagnostics) for s in ("error", "warning", "info")}

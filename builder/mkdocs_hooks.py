@@ -1,7 +1,9 @@
 """MkDocs hooks: run the builder before every build (and every `mkdocs serve` rebuild).
 
-The generated pages never touch `docs/`: they are added to MkDocs' file list in memory
-(`File.generated`), and the navigation is set from the linked site. Diagnostics are
+The generated pages never touch `docs/`: they are written beside the site, to `site-pages/` for
+`site/` (only those
+whose content changed, so that `mkdocs serve --dirty` rebuilds only them) and added to
+MkDocs' file list from there; the navigation is set from the linked site. Diagnostics are
 logged through MkDocs, so `mkdocs build --strict` fails on corpus warnings as it does on
 its own. The corpus is `corpus/` beside mkdocs.yml, or the folder in $ITU_CORPUS.
 """
@@ -15,25 +17,32 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from builder.pipeline import build, corpus_files
+from builder.pipeline import build, corpus_files, write_pages
+from builder.progress import Progress
 
 log = logging.getLogger("mkdocs.builder")
 _pages: dict[str, str] = {}
+_generated: list[Path] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     corpus = Path(os.environ.get("ITU_CORPUS", root / "corpus"))
-    result = build(corpus_files(corpus), root)
+    progress = Progress()
+    result = build(corpus_files(corpus), root, progress)
     for d in result.diagnostics:
         {"error": log.error, "warning": log.warning, "info": log.info}[d.severity](str(d))
+    site_dir = Path(config.site_dir)
+    generated = site_dir.with_name(site_dir.name + "-pages")  # beside the site: one per build target
+    write_pages(result.pages, generated, progress)
     _pages.clear()
     _pages.update(result.pages)
+    _generated[:] = [generated]
     config.nav = result.nav
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for src, content in _pages.items():
-        files.append(File.generated(config, src, content=content))
+    for src in _pages:
+        files.append(File(src, str(_generated[0]), config.site_dir, config.use_directory_urls))
     return files

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostic, Diagnostics
 from .ir import SourceFile
 from .link import Site, link
+from .progress import QUIET, Progress
 from .readers import read_file
 from .render import render
 
@@ -26,12 +27,48 @@ def corpus_files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*.txt") if p.is_file())
 
 
-def read_all(paths: list[Path], diagnostics: Diagnostics, root: Path | None = None) -> list[SourceFile]:
-    return [read_file(path, diagnostics, root) for path in paths]
+_cache: dict[tuple[Path, int, int], tuple[SourceFile, list[Diagnostic]]] = {}
+"""Files read in this process, by path, modification time and size: `mkdocs serve` rebuilds
+after every edit, and only the edited file needs reading again."""
 
 
-def build(paths: list[Path], root: Path | None = None) -> Build:
+def read_all(
+    paths: list[Path], diagnostics: Diagnostics, root: Path | None = None, progress: Progress = QUIET
+) -> list[SourceFile]:
+    files = []
+    for n, path in enumerate(paths, start=1):
+        stat = path.stat()
+        key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+        if key not in _cache:
+            found = Diagnostics()
+            _cache[key] = (read_file(path, found, root), list(found))
+        file, found_here = _cache[key]
+        files.append(file)
+        diagnostics.extend(found_here)
+        progress.update("documents read", n, len(paths))
+    return files
+
+
+def build(paths: list[Path], root: Path | None = None, progress: Progress = QUIET) -> Build:
     diagnostics = Diagnostics()
-    site = link(read_all(paths, diagnostics, root), diagnostics)
+    site = link(read_all(paths, diagnostics, root, progress), diagnostics)
     pages, nav = render(site)
     return Build(site, pages, nav, diagnostics)
+
+
+def write_pages(pages: dict[str, str], out: Path, progress: Progress = QUIET) -> int:
+    """Write the generated pages under `out`, touching only those whose content changed (the
+    others keep their bytes and modification time), and remove pages no longer generated.
+    Returns how many files were written."""
+    written = 0
+    for n, (src, content) in enumerate(pages.items(), start=1):
+        target = out / src
+        data = content.encode("utf-8")
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written += 1
+        progress.update("pages written", n, len(pages))
+    for stale in [p for p in out.rglob("*.md") if p.relative_to(out).as_posix() not in pages]:
+        stale.unlink()
+    return written

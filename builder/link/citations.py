@@ -314,7 +314,7 @@ def _cited_only(rid: str, citations: list[Citation], titles: list[str]) -> Resol
     """A page for a resolution that is only cited: the revisions its citations give it (the
     latest last, as the page heading shows it) and its titles, most often given first."""
     body, kind, number = rid.split("-", 2)
-    revisions = tuple(sorted({r for c in citations for r in c.ref.revisions}, key=lambda r: (r.year, r.venue)))
+    revisions = tuple(sorted({r for c in citations for r in c.ref.revisions}, key=lambda r: (r.year, r.venue, r.rev)))
     named = tuple(t for t, _ in Counter(" ".join(t.split()) for t in titles).most_common())
     return ResolutionPage(
         rid, resolution_src(rid), "decision" if kind == "dec" else "resolution", body, number.upper(),  # type: ignore[arg-type]

@@ -1,0 +1,55 @@
+"""Rebuilds: only changed pages are rewritten, and two builds give the same bytes."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from builder.pipeline import build, corpus_files, write_pages
+from conftest import CORPUS, ROOT
+
+
+def test_only_changed_pages_are_rewritten(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "pages"
+    first = build(corpus_files(corpus), tmp_path)
+    assert write_pages(first.pages, out) == len(first.pages)
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.md")}
+    for p in stamps:
+        os.utime(p, ns=(1, 1))  # make any rewrite visible
+    edited = corpus / "wtsa-res-74.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("to support initiatives", "to support all initiatives"),
+                      encoding="utf-8")
+    second = build(corpus_files(corpus), tmp_path)
+    written = write_pages(second.pages, out)
+    changed = {p.relative_to(out).as_posix() for p in out.rglob("*.md") if p.stat().st_mtime_ns != 1}
+    assert changed == {"wtsa/res-74.md"} and written == 1
+    assert "to support all initiatives" in (out / "wtsa/res-74.md").read_text(encoding="utf-8")
+
+
+def test_two_builds_give_the_same_markdown() -> None:
+    from builder import pipeline
+
+    first = build(corpus_files(CORPUS), ROOT)
+    pipeline._cache.clear()  # read everything again
+    second = build(corpus_files(CORPUS), ROOT)
+    assert first.pages == second.pages and first.nav == second.nav
+
+
+def test_two_site_builds_give_the_same_bytes(built_site: Path, tmp_path: Path) -> None:
+    """Everything but the sitemap, where MkDocs stamps the build date (`<lastmod>`, and the
+    gzip header of sitemap.xml.gz)."""
+    again = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(again)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    files = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    stamped = {Path("sitemap.xml"), Path("sitemap.xml.gz")}
+    differ = [f for f in files if f not in stamped and not filecmp.cmp(built_site / f, again / f, shallow=False)]
+    assert differ == []
