@@ -99,17 +99,21 @@ class Renderer:
         site = self.site
         nav: list[Any] = [{"Home": "index.md"}]
         for body in self.bodies():
-            entries: list[Any] = [f"{body}/index.md"]
-            entries += [{nav_title(r): r.src} for r in site.resolutions if r.body == body]
-            nav.append({BODIES[body].short: entries})  # tabs: the short names delegates use
+            pages = [{nav_title(r): r.src} for r in site.resolutions if r.body == body]
+            numbers = [r.number for r in site.resolutions if r.body == body]
+            nav.append({BODIES[body].short: [f"{body}/index.md", *_by_hundreds(pages, numbers)]})
         proposals: list[Any] = [
             "proposals/index.md",
             {"By source": "proposals/by-source.md"},
             {"By action": "proposals/by-action.md"},
         ]
-        for c in site.contributions:
-            proposals.append({c.id: [c.src] + [{nav_title(p): p.src} for p in c.proposals]})
-        nav.append({"Proposals": proposals})
+        contributions = [{c.id: [c.src] + [{nav_title(p): p.src} for p in c.proposals]} for c in site.contributions]
+        if len(contributions) > NAV_GROUP:  # then by source, as the by-source index does
+            by_source: dict[str, list[Any]] = {}
+            for c, entry in zip(site.contributions, contributions):
+                by_source.setdefault(source(c.contribution.source).group, []).append(entry)
+            contributions = [{group: entries} for group, entries in sorted(by_source.items())]
+        nav.append({"Proposals": proposals + contributions})
         if site.references:
             nav.append({"Other texts": REFERENCES_SRC})
         if site.unplaced:
@@ -137,6 +141,22 @@ def citation_examples(site: Site, count: int = 2) -> list[tuple[str, ResolutionP
         if nested:
             examples.append((nested[0], page, nested[1]))
     return examples
+
+
+NAV_GROUP = 100
+"""At most this many pages side by side in the navigation: every page carries its section's
+navigation, so a longer list would make every page grow with the collection."""
+
+
+def _by_hundreds(entries: list[Any], numbers: list[str]) -> list[Any]:
+    """Resolutions grouped by hundreds (`100–199`) once a body has more than NAV_GROUP of them."""
+    if len(entries) <= NAV_GROUP:
+        return entries
+    groups: dict[int, list[Any]] = {}
+    for entry, number in zip(entries, numbers):
+        digits = "".join(c for c in number if c.isdigit()) or "0"
+        groups.setdefault(int(digits) // 100, []).append(entry)
+    return [{f"{h * 100 or 1}–{h * 100 + 99}": group} for h, group in groups.items()]
 
 
 def nav_title(page: ResolutionPage | ProposalPage, width: int = 48) -> str:
