@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check offline clean
+.PHONY: site test serve check offline bench clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ offline: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml
 	$(BIN)/python -m builder.bundle build/offline dist/itu-resolutions-offline.zip
 	@echo "dist/itu-resolutions-offline.zip: unzip it anywhere and open index.html"
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py --documents 200
+	$(BIN)/python bench/run.py --documents 2000
 
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --dirty
