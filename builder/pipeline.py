@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,16 @@ def read_all(
 
 def build(paths: list[Path], root: Path | None = None, progress: Progress = QUIET) -> Build:
     diagnostics = Diagnostics()
-    site = link(read_all(paths, diagnostics, root, progress), diagnostics)
-    pages, nav = render(site)
+    # The IR is millions of small objects that live until the end: the cyclic garbage collector
+    # would scan them again and again (a third of the time at 2,000 documents) and free nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        site = link(read_all(paths, diagnostics, root, progress), diagnostics)
+        pages, nav = render(site)
+    finally:
+        if collecting:
+            gc.enable()
     return Build(site, pages, nav, diagnostics)
 
 

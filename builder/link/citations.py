@@ -228,10 +228,12 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     titles: dict[str, list[str]] = {}
     seen: list[Citation] = []
 
+    recorded: set[tuple[str, CitedBy]] = set()
+
     def record(target: str, entry: CitedBy, title: str | None) -> None:
-        entries = cited_by.setdefault(target, [])
-        if entry not in entries:  # one entry per citing clause, however often it cites
-            entries.append(entry)
+        if (target, entry) not in recorded:  # one entry per citing clause, however often it cites
+            recorded.add((target, entry))
+            cited_by.setdefault(target, []).append(entry)
         if title:
             titles.setdefault(target, []).append(title)
 
@@ -270,10 +272,12 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     seen = [c for rl in relinkers for c in rl.resolved]
 
     pages = {r.id: replace(r, amended_by=tuple(by_src[p.src] for p in r.amended_by)) for r in resolutions}
+    only_cited: dict[str, list[Citation]] = {}
     for c in seen:
         if c.target and c.target.src != REFERENCES_SRC and c.target.id not in pages:
-            rid = c.target.id
-            pages[rid] = _cited_only(rid, [x for x in seen if x.target and x.target.id == rid], titles.get(rid, []))
+            only_cited.setdefault(c.target.id, []).append(c)
+    for rid, citations in only_cited.items():
+        pages[rid] = _cited_only(rid, citations, titles.get(rid, []))
     ordered = sorted(pages.values(), key=lambda r: page_order(r.id))
     return replace(
         site,
