@@ -26,7 +26,7 @@ from ..ir import (
     Span, Table,
 )
 from .model import (
-    CitationUse, CitedBy, ContributionPage, ProposalPage, ReferenceEntry, ResolutionPage, Site, page_order,
+    CitationUse, CitedBy, ProposalPage, ReferenceEntry, ResolutionPage, Site, page_order,
     resolution_id, resolution_src,
 )
 

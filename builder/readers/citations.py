@@ -200,11 +200,6 @@ def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None]
     return _pieces(text, start, end, m.start("numbers"), spans, refs)
 
 
-def _numbers(numbers: str) -> list[tuple[int, int]]:
-    """Spans of the numbers of `44 and 54`, `71, 72 and 151`, relative to the list."""
-    return [m.span() for m in re.finditer(r"\d+[A-Z]?(?:-\d+)?", numbers)]
-
-
 def _pieces(
     text: str, start: int, end: int, list_start: int, spans: list[tuple[int, int]], refs: list[Reference]
 ) -> _Found:
