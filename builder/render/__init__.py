@@ -8,6 +8,8 @@ unless it is `Markup` (see builder.render.escape).
 from __future__ import annotations
 
 import posixpath
+import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -101,18 +103,24 @@ class Renderer:
         for body in self.bodies():
             pages = [{nav_title(r): r.src} for r in site.resolutions if r.body == body]
             numbers = [r.number for r in site.resolutions if r.body == body]
-            nav.append({BODIES[body].short: [f"{body}/index.md", *_by_hundreds(pages, numbers)]})
+            keys = [_leading_number(n) for n in numbers]
+            nav.append({BODIES[body].short: [f"{body}/index.md", *_grouped(pages, keys)]})
         proposals: list[Any] = [
             "proposals/index.md",
             {"By source": "proposals/by-source.md"},
             {"By action": "proposals/by-action.md"},
         ]
         contributions = [{c.id: [c.src] + [{nav_title(p): p.src} for p in c.proposals]} for c in site.contributions]
-        if len(contributions) > NAV_GROUP:  # then by source, as the by-source index does
-            by_source: dict[str, list[Any]] = {}
+        if len(contributions) > NAV_GROUP:  # by source, as the by-source index does, then by document number
+            by_source: dict[str, list[tuple[int, Any]]] = {}
             for c, entry in zip(site.contributions, contributions):
-                by_source.setdefault(source(c.contribution.source).group, []).append(entry)
-            contributions = [{group: entries} for group, entries in sorted(by_source.items())]
+                key = _leading_number(c.contribution.code.split("/", 1)[1])
+                by_source.setdefault(source(c.contribution.source).group, []).append((key, entry))
+            contributions = [
+                {group: _grouped([e for _, e in sorted(items, key=lambda x: x[0])],
+                                 sorted(k for k, _ in items), "Documents {}–{}")}
+                for group, items in sorted(by_source.items())
+            ]
         nav.append({"Proposals": proposals + contributions})
         if site.references:
             nav.append({"Other texts": REFERENCES_SRC})
@@ -148,15 +156,28 @@ NAV_GROUP = 100
 navigation, so a longer list would make every page grow with the collection."""
 
 
-def _by_hundreds(entries: list[Any], numbers: list[str]) -> list[Any]:
-    """Resolutions grouped by hundreds (`100–199`) once a body has more than NAV_GROUP of them."""
+def _leading_number(text: str) -> int:
+    digits = re.match(r"\D*(\d+)", text)
+    return int(digits[1]) if digits else 0
+
+
+def _grouped(entries: list[Any], keys: list[int], label: str = "{}–{}") -> list[Any]:
+    """Entries (in number order) grouped by ranges of their numbers: the widest ranges (`100–199`,
+    `1000–1999`, …) that hold at most NAV_GROUP entries each; the ranges grouped again the same
+    way while there are more than NAV_GROUP of them."""
     if len(entries) <= NAV_GROUP:
         return entries
-    groups: dict[int, list[Any]] = {}
-    for entry, number in zip(entries, numbers):
-        digits = "".join(c for c in number if c.isdigit()) or "0"
-        groups.setdefault(int(digits) // 100, []).append(entry)
-    return [{f"{h * 100 or 1}–{h * 100 + 99}": group} for h, group in groups.items()]
+    width = 1
+    while max(Counter(k // (width * 10) for k in keys).values()) <= NAV_GROUP:
+        width *= 10
+    if width == 1:  # one number for more than NAV_GROUP entries: runs of NAV_GROUP
+        return [{f"{keys[n]} ({n + 1}–{min(n + NAV_GROUP, len(entries))})": entries[n : n + NAV_GROUP]}
+                for n in range(0, len(entries), NAV_GROUP)]
+    buckets: dict[int, list[Any]] = {}
+    for entry, key in zip(entries, keys):
+        buckets.setdefault(key // width, []).append(entry)
+    groups = [{label.format(b * width or 1, b * width + width - 1): group} for b, group in buckets.items()]
+    return _grouped(groups, [b * width for b in buckets], label) if len(groups) > NAV_GROUP else groups
 
 
 def nav_title(page: ResolutionPage | ProposalPage, width: int = 48) -> str:
