@@ -39,6 +39,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.update(result.pages)
     _generated[:] = [generated]
     config.nav = result.nav
+    if str(corpus) not in config.watch:
+        config.watch.append(str(corpus))  # `mkdocs serve` rebuilds on an edit to the corpus, wherever it is
     return config
 
 
