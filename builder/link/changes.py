@@ -53,7 +53,7 @@ def marks_for(anchors: set[str], amended_by: Iterable[ProposalPage]) -> dict[str
         for change in p.changes:
             if change.old_anchor in anchors and change.status != "inserted":
                 marks.setdefault(change.old_anchor, []).append(
-                    Mark(f"{p.proposal.action} {p.proposal.code.printed}", change.summary, p.src, change.anchor)
+                    Mark(p.label, change.summary, p.src, change.anchor)
                 )
     return {anchor: tuple(m) for anchor, m in marks.items()}
 

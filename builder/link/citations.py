@@ -252,7 +252,7 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
         resolutions.append(replace(r, text=rl.text(r.text), footnotes=rl.footnotes(r.footnotes), citations=tuple(rl.uses)))
     proposals = []
     for p in site.proposals:
-        rl = relinker(_proposal_body(p), p.id, f"{p.proposal.action} {p.proposal.code.printed}", p.src)
+        rl = relinker(_proposal_body(p), p.id, p.label, p.src)
         proposals.append(replace(
             p, proposal=rl.proposal(p.proposal), footnotes=rl.footnotes(p.footnotes), citations=tuple(rl.uses)
         ))

@@ -141,6 +141,11 @@ class ProposalPage:
     annotations: Annotations = field(default_factory=Annotations)
 
     @property
+    def label(self) -> str:
+        """`MOD ACP/64A1/3`: how lists and marks name the proposal."""
+        return f"{self.proposal.action} {self.proposal.code.printed}"
+
+    @property
     def summary_line(self) -> str:
         for part in (self.proposal.summary, self.proposal.proposal, self.proposal.introduction):
             if part:

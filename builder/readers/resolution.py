@@ -11,6 +11,7 @@ fits nowhere is kept as a paragraph and reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..anchors import AnchorSet, section_slug, slug
@@ -141,56 +142,55 @@ class _SectionBuilder:
         old_heading, printed = old if old else (None, ())
         return Section(self.heading, anchor, blocks, self.span, self.kind, old_heading, printed)
 
+    def label_lists(self) -> Iterator[tuple[str, list[_Node]]]:
+        """Every list of sibling clauses of one label kind (bullets and unlabelled paragraphs
+        aside), at every depth: (kind, siblings)."""
+
+        def walk(nodes: list) -> Iterator[tuple[str, list[_Node]]]:
+            clauses = [n for n in nodes if isinstance(n, _Node)]
+            for kind in dict.fromkeys(n.kind for n in clauses if n.kind not in (None, "bullet")):
+                yield kind, [n for n in clauses if n.kind == kind]  # type: ignore[misc]
+            for n in clauses:
+                yield from walk(n.children)
+
+        return walk(self.nodes)
+
     def check_order(self, diagnostics: Diagnostics) -> None:
         """Labels of one list should run without gaps or repeats (`a)`, `b)`, `c)`); report where not."""
-
-        def walk(nodes: list) -> None:
-            kinds = dict.fromkeys(n.kind for n in nodes if isinstance(n, _Node) and n.kind not in (None, "bullet"))
-            for kind in kinds:
-                siblings = [n for n in nodes if isinstance(n, _Node) and n.kind == kind]
-                values = [label_value(n.label, kind) for n in siblings]
-                if None not in values and any(b != a + 1 for a, b in zip(values, values[1:])):  # type: ignore[operator]
-                    diagnostics.warning(
-                        "labels-out-of-order", siblings[0].line.span,
-                        f"the labels {' '.join(n.label for n in siblings)} under “{self.heading[:60]}” do not run "
-                        "in order; check the export (anchors follow the labels as printed)",
-                    )
-            for n in nodes:
-                if isinstance(n, _Node):
-                    walk(n.children)
-
-        walk(self.nodes)
+        for kind, siblings in self.label_lists():
+            values = [label_value(n.label, kind) for n in siblings]  # type: ignore[arg-type]
+            if None not in values and any(b != a + 1 for a, b in zip(values, values[1:])):  # type: ignore[operator]
+                diagnostics.warning(
+                    "labels-out-of-order", siblings[0].line.span,
+                    f"the labels {self._printed(siblings)} under “{self.heading[:60]}” do not run "
+                    "in order; check the export (anchors follow the labels as printed)",
+                )
 
     def read_changes(self, diagnostics: Diagnostics) -> None:
         """Align the labels of every list of siblings (see builder.readers.changes)."""
+        for kind, siblings in self.label_lists():
+            found, ambiguous = align([n.label for n in siblings], kind)  # type: ignore[misc]
+            where = siblings[0].line.span
+            if found is None:
+                diagnostics.warning(
+                    "labels-unaligned", where,
+                    f"the labels {self._printed(siblings)} under “{self.heading[:60]}” cannot be read as "
+                    "an old and a new sequence without gaps; their changes are not shown. Check the labels",
+                )
+                continue
+            if ambiguous:
+                diagnostics.warning(
+                    "labels-ambiguous", where,
+                    f"the labels {self._printed(siblings)} under “{self.heading[:60]}” can be read "
+                    "in more than one way; the reading with the fewest insertions and deletions is shown",
+                )
+            for node, change in zip(siblings, found):
+                node.change = change
+                node.label = change.new or change.old
 
-        def walk(nodes: list) -> None:
-            kinds = dict.fromkeys(n.kind for n in nodes if isinstance(n, _Node) and n.kind not in (None, "bullet"))
-            for kind in kinds:
-                siblings = [n for n in nodes if isinstance(n, _Node) and n.kind == kind]
-                found, ambiguous = align([n.label for n in siblings], kind)
-                where = siblings[0].line.span
-                if found is None:
-                    diagnostics.warning(
-                        "labels-unaligned", where,
-                        f"the labels {' '.join(n.label for n in siblings)} under “{self.heading[:60]}” cannot be read as "
-                        "an old and a new sequence without gaps; their changes are not shown. Check the labels",
-                    )
-                    continue
-                if ambiguous:
-                    diagnostics.warning(
-                        "labels-ambiguous", where,
-                        f"the labels {' '.join(n.label for n in siblings)} under “{self.heading[:60]}” can be read "
-                        "in more than one way; the reading with the fewest insertions and deletions is shown",
-                    )
-                for node, change in zip(siblings, found):
-                    node.change = change
-                    node.label = change.new or change.old
-            for n in nodes:
-                if isinstance(n, _Node):
-                    walk(n.children)
-
-        walk(self.nodes)
+    @staticmethod
+    def _printed(siblings: list[_Node]) -> str:
+        return " ".join(n.label or "" for n in siblings)
 
 
 def _clauses(nodes: list, prefix: str, section_anchor: str, anchors: AnchorSet) -> tuple[Block, ...]:
