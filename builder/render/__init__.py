@@ -7,7 +7,6 @@ unless it is `Markup` (see builder.render.escape).
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import Counter
 from functools import cache
@@ -52,12 +51,24 @@ def environment() -> Environment:
 
 def _href(from_src: str):
     """Relative link from one page's Markdown source to another's, as MkDocs resolves them."""
+    here = from_src.split("/")[:-1]
 
     def href(to_src: str, anchor: str | None = None) -> Markup:
-        rel = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
-        return Markup(f"{rel}#{anchor}" if anchor else rel)
+        return Markup(f"{relative(to_src, here)}#{anchor}" if anchor else relative(to_src, here))
 
     return href
+
+
+def relative(to_src: str, from_dir: list[str]) -> str:
+    """`posixpath.relpath(to_src, "/".join(from_dir))` for the builder's own paths (relative,
+    normalised): the same answer without touching the file system, which is most of relpath's cost."""
+    to = to_src.split("/")
+    common = 0
+    for a, b in zip(to, from_dir):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_dir) - common) + to[common:])
 
 
 class Renderer:

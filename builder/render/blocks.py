@@ -1,18 +1,20 @@
 """Running text, clauses and tables as Markdown, in Python: they are most of every page, and
 building them with Jinja macros cost most of the builder's time. Every piece of source text
-still goes through `markdown_text`; what this module adds is only the builder's own markup."""
+still goes through `escape_text`; what this module adds is only the builder's own markup.
+
+The pieces are assembled as plain strings; only what goes back to a template is `Markup`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
 from ..ir import Block, Citation, Clause, FootnoteRef, Inline, Table
 from ..link.model import Annotations
-from .escape import markdown_text as esc
+from .escape import escape_text as esc
 
-Href = Callable[..., Markup]
+Href = Callable[..., str]
 NO_NOTES = Annotations()
 
 
@@ -23,6 +25,16 @@ class BlockWriter:
         self.href = href
 
     def inline(self, text: tuple[Inline, ...]) -> Markup:
+        return Markup(self._inline(text))
+
+    def redline(self, parts: tuple[tuple[str, str], ...]) -> Markup:
+        return Markup(self._redline(parts))
+
+    def paragraphs(self, blocks: Iterable[Block], notes: Annotations | None = None) -> Markup:
+        """Blocks one after another, each followed by a blank line."""
+        return Markup("".join(self._block(b, notes or NO_NOTES) + "\n\n" for b in blocks))
+
+    def _inline(self, text: tuple[Inline, ...]) -> str:
         out: list[str] = []
         for piece in text:
             if isinstance(piece, str):
@@ -30,32 +42,32 @@ class BlockWriter:
             elif isinstance(piece, FootnoteRef):
                 out.append(f"[^fn{piece.key}]")
             else:
-                out.append(self.citation(piece))
-        return Markup("".join(out))
+                out.append(self._citation(piece))
+        return "".join(out)
 
-    def citation(self, c: Citation) -> str:
+    def _citation(self, c: Citation) -> str:
         if c.target is None:
             return esc(c.text)
         return f"[{esc(c.text)}]({self.href(c.target.src, c.target.anchor)}){{: .citation .citation-{c.ref.kind} }}"
 
     @staticmethod
-    def redline(parts: tuple[tuple[str, str], ...]) -> Markup:
-        return Markup("".join(f"<{kind}>{esc(text)}</{kind}>" if kind else esc(text) for kind, text in parts))
+    def _redline(parts: tuple[tuple[str, str], ...]) -> str:
+        return "".join(f"<{kind}>{esc(text)}</{kind}>" if kind else esc(text) for kind, text in parts)
 
-    def block(self, block: Block, notes: Annotations | None = None) -> Markup:
+    def _block(self, block: Block, notes: Annotations) -> str:
         if isinstance(block, Clause):
-            return self.clause(block, notes or NO_NOTES)
+            return self._clause(block, notes)
         if isinstance(block, Table):
-            return self.table(block)
-        return self.inline(block.text)
+            return self._table(block)
+        return self._inline(block.text)
 
-    def clause(self, c: Clause, notes: Annotations) -> Markup:
+    def _clause(self, c: Clause, notes: Annotations) -> str:
         status = c.change.status if c.change else ""
         classes = f"clause clause-{status}" if status and status != "unchanged" else "clause"
-        label = self.redline(c.change.printed) if c.change else esc(c.label or "")
+        label = self._redline(c.change.printed) if c.change else esc(c.label or "")
         line = (
             f'<div class="{classes}" id="{c.anchor}" markdown>\n'
-            f'<span class="clause-label">{label}</span> {self.inline(c.text)} '
+            f'<span class="clause-label">{label}</span> {self._inline(c.text)} '
             f'<a class="clause-permalink" href="#{c.anchor}" title="Link to this clause">¶</a>'
         )
         if status in ("inserted", "deleted"):
@@ -63,18 +75,18 @@ class BlockWriter:
         for mark in notes.marks.get(c.anchor, ()):
             line += f" [{esc(mark.proposal)}: {esc(mark.what)}]({self.href(mark.src, mark.anchor)}){{: .change-mark }}"
         parts = [line]
-        parts += [self.block(child, notes) for child in c.children]
+        parts += [self._block(child, notes) for child in c.children]
         if redline := notes.redlines.get(c.anchor):
             parts.append(
                 f'<div class="redline" markdown>\n<span class="redline-label">Compared with {esc(redline.against)}, '
-                f"{esc(redline.shows)} shown:</span> {self.redline(redline.parts)}\n</div>"
+                f"{esc(redline.shows)} shown:</span> {self._redline(redline.parts)}\n</div>"
             )
-        return Markup("\n\n".join(parts) + "\n</div>")
+        return "\n\n".join(parts) + "\n</div>"
 
-    def table(self, t: Table) -> Markup:
+    def _table(self, t: Table) -> str:
         width = max(len(row) for row in t.rows)
         rows = [row + ((),) * (width - len(row)) for row in t.rows]
-        lines = ["|" + "".join(f" {self.inline(cell)} |" for cell in rows[0])]
+        lines = ["|" + "".join(f" {self._inline(cell)} |" for cell in rows[0])]
         lines.append("|" + " --- |" * width)
-        lines += ["|" + "".join(f" {self.inline(cell)} |" for cell in row) for row in rows[1:]]
-        return Markup("\n".join(lines))
+        lines += ["|" + "".join(f" {self._inline(cell)} |" for cell in row) for row in rows[1:]]
+        return "\n".join(lines)

@@ -31,12 +31,16 @@ def markdown_text(value: object) -> Markup:
     """Escape a value for a Markdown inline context (paragraph, heading, table cell, list item)."""
     if hasattr(value, "__html__"):
         return Markup(value)
-    text = str(value)
+    return Markup(escape_text(str(value)))
+
+
+def escape_text(text: str) -> str:
+    """`markdown_text` for a plain string, as a plain string: for code that assembles Markdown
+    from many pieces and marks only the whole as `Markup`."""
     if not _SPECIAL.search(text) and not _LINE_START.match(text):
-        return Markup(text)  # the common case: nothing to escape
+        return text  # the common case: nothing to escape
     text = _WHITESPACE.sub(" ", text)  # one line; never 4 leading spaces (code), as HTML shows it anyway
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[1]}\\{m[4]}", text)
-    return Markup(text)
+    return _LINE_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[1]}\\{m[4]}", text)
 
