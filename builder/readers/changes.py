@@ -92,8 +92,9 @@ def align(labels: list[str], kind: str) -> tuple[list[LabelChange] | None, bool]
     states: dict[tuple[int, int], list[tuple[int, tuple[int, ...], tuple[_Reading, ...]]]] = {(1, 1): [(0, (), ())]}
     for label in labels:
         following: dict[tuple[int, int], list[tuple[int, tuple[int, ...], tuple[_Reading, ...]]]] = {}
+        readings = _readings(label, kind)
         for (o, n), paths in states.items():
-            for r in _readings(label, kind):
+            for r in readings:
                 if r.old_value is not None and r.old_value != o:
                     continue
                 if r.new_value is not None and r.new_value != n:

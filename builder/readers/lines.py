@@ -22,6 +22,7 @@ _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _IMAGE = re.compile(r"\[image: [^\]]*\]")
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
 _DISPLAYED_NUMBER = re.compile(r"^\s*(\d+)(?=\s|$)")
+_REF = re.compile(f"{REF_OPEN}(\\d+){REF_CLOSE}")
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def _drop_displayed_numbers(
         rest = m[2]
         return f"{REF_OPEN}{key}{REF_CLOSE}{rest[len(number):] if rest.startswith(number) else rest}"
 
-    call = re.compile(f"{REF_OPEN}(\\d+){REF_CLOSE}(\\d*)")
+    call = re.compile(f"{_REF.pattern}(\\d*)")
     lines = [Line(l.span, call.sub(fix, l.text)) if REF_OPEN in l.text else l for l in lines]
     footnotes = [
         Footnote(f.key, inlines((_DISPLAYED_NUMBER.sub("", text, count=1) if f.key in shown else text).strip()), f.span)
@@ -120,7 +121,7 @@ def inlines(text: str) -> tuple[Inline, ...]:
     if REF_OPEN not in text:
         return find_citations(text)
     parts: list[Inline] = []
-    for i, piece in enumerate(re.split(f"{REF_OPEN}(\\d+){REF_CLOSE}", text)):
+    for i, piece in enumerate(_REF.split(text)):
         if i % 2:
             parts.append(FootnoteRef(piece))
         elif piece:
@@ -130,4 +131,4 @@ def inlines(text: str) -> tuple[Inline, ...]:
 
 def plain(text: str) -> str:
     """Cleaned text without its footnote references, for matching."""
-    return re.sub(f"{REF_OPEN}\\d+{REF_CLOSE}", "", text)
+    return _REF.sub("", text) if REF_OPEN in text else text
