@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .conventions import match_text
 
@@ -28,6 +29,7 @@ _SHORT_FORMS = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by single hyphens."""
     text = unicodedata.normalize("NFKD", match_text(text)).encode("ascii", "ignore").decode()

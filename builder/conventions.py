@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .ir import BodyId, Revision
 
@@ -125,8 +126,10 @@ def _venues(raw: str) -> list[str]:
     return [_VENUES.get(key, raw)]
 
 
-def parse_revisions(text: str) -> list[Revision]:
+@lru_cache(maxsize=1 << 12)
+def parse_revisions(text: str) -> tuple[Revision, ...]:
     """Every `[Rev.] Venue, YYYY` in `text`, in order; venues spelled as in the meetings table.
+    (Cached: the same few dozen revisions are cited thousands of times.)
 
     Flattened tracked changes run two together: `Busan, 2014DUBAI, 2018` gives both; so do
     `DubaiHammamet, 20122016` and `Geneva, 20122015`, where only the pairs that are real
@@ -143,4 +146,4 @@ def parse_revisions(text: str) -> list[Revision]:
         pairs = [(v, y) for y in years for v in venues]
         real = [(v, y) for v, y in pairs if any((v, y) in b.meetings for b in BODIES.values())]
         found.extend(Revision(v, y, rev) for v, y in sorted(real or pairs, key=lambda p: p[1]))
-    return found
+    return tuple(found)

@@ -354,7 +354,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
             builder.check_order(diagnostics)
     anchors = AnchorSet()
     sections = [b.build(anchors, old) for b, old in zip(builders, old_headings)]
-    meetings = tuple(parse_revisions(formula)) if formula else ()
+    meetings = parse_revisions(formula) if formula else ()
     return ResolutionText(
         kind, body, number, plain(head.text), revision, old_revision, inlines(" ".join(title)),  # type: ignore[arg-type]
         history, formula, meetings, tuple(foreword), tuple(preamble), tuple(sections), head.span,
