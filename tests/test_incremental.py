@@ -32,11 +32,34 @@ def test_only_changed_pages_are_rewritten(tmp_path: Path) -> None:
     assert "to support all initiatives" in (out / "wtsa/res-74.md").read_text(encoding="utf-8")
 
 
+def test_a_rebuild_gives_what_a_fresh_build_gives(tmp_path: Path) -> None:
+    """Rebuilds reuse what was read and rendered before (builder.pipeline, builder.render): an
+    edit that changes other pages (a citation gone: the cited page loses a "cited by" entry)
+    must change them as a build from scratch would."""
+    from builder import pipeline, render
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    first = build(corpus_files(corpus), tmp_path)
+    edited = corpus / "wtsa-res-74.txt"
+    text = edited.read_text(encoding="utf-8")
+    assert "Resolution\u00a0123 (Rev" in text
+    edited.write_text(text.replace("Resolution\u00a0123 (Rev", "Resolutiom\u00a0123 (Rev"), encoding="utf-8")
+    rebuilt = build(corpus_files(corpus), tmp_path)
+    pipeline._cache.clear()
+    render._last.clear()
+    fresh = build(corpus_files(corpus), tmp_path)
+    assert rebuilt.pages == fresh.pages and rebuilt.nav == fresh.nav
+    changed = {src for src in fresh.pages if fresh.pages[src] != first.pages.get(src)}
+    assert "wtsa/res-74.md" in changed and "pp/res-123.md" in changed
+
+
 def test_two_builds_give_the_same_markdown() -> None:
-    from builder import pipeline
+    from builder import pipeline, render
 
     first = build(corpus_files(CORPUS), ROOT)
-    pipeline._cache.clear()  # read everything again
+    pipeline._cache.clear()  # read and render everything again
+    render._last.clear()
     second = build(corpus_files(CORPUS), ROOT)
     assert first.pages == second.pages and first.nav == second.nav
 

@@ -71,6 +71,12 @@ def relative(to_src: str, from_dir: list[str]) -> str:
     return "/".join([".."] * (len(from_dir) - common) + to[common:])
 
 
+_last: dict[str, tuple[str, Any, str]] = {}
+"""The last render in this process, by page source: (template, page object, Markdown). The
+per-page templates read nothing but their page, so a page equal to last time's renders the
+same; `mkdocs serve` then re-renders only the pages an edit changed."""
+
+
 class Renderer:
     def __init__(self, site: Site) -> None:
         self.site = site
@@ -98,9 +104,19 @@ class Renderer:
         jobs += [("proposal.md.j2", p.src, {"page": p}) for p in site.proposals]
         jobs += [("unplaced.md.j2", u.src, {"page": u}) for u in site.unplaced]
         out: dict[str, str] = {}
+        kept: dict[str, tuple[str, Any, str]] = {}
         for template, src, context in jobs:
             assert src not in out, f"two pages at {src}"  # the link stage gives every page its own address
-            out[src] = self._render(template, src, **context)
+            page = context.get("page")
+            last = _last.get(src)
+            if page is not None and last is not None and last[0] == template and last[1] == page:
+                out[src] = last[2]
+            else:
+                out[src] = self._render(template, src, **context)
+            if page is not None:
+                kept[src] = (template, page, out[src])
+        _last.clear()
+        _last.update(kept)
         return out
 
     def bodies(self) -> list[str]:
