@@ -60,10 +60,14 @@ def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[
     footnotes: list[Footnote] = []
     displayed: dict[str, str] = {}
     pending: dict[str, Span] = {}
+    if REF_OPEN in source or REF_CLOSE in source:
+        source = source.replace(REF_OPEN, "").replace(REF_CLOSE, "")
     for number, raw in enumerate(source.splitlines(), start=1):
         span = Span(path, number)
-        text = raw.replace(REF_OPEN, "").replace(REF_CLOSE, "")
-        text = _BOOKMARK.sub("", text)
+        if "[" not in raw:  # most lines: no artefact, no footnote call, no footnote text
+            lines.append(Line(span, raw.strip()))
+            continue
+        text = _BOOKMARK.sub("", raw)
         if _IMAGE.search(text):
             text = _IMAGE.sub("", text)
             diagnostics.info("image-omitted", span, "an image placeholder was dropped: the text export carries no image")
