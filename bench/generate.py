@@ -10,8 +10,11 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HEADING = re.compile(r"^(?:\S*\])?\s*RESOLUTION\s+(\d+)\b", re.IGNORECASE | re.MULTILINE)
-CITED_NUMBERS = re.compile(r"(\b[Rr]esolutions?\s+)(\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)*)(?![\d/])")
+HEADING = re.compile(r"^\s*(?:\[bookmark:[^\]\n]*\])*\s*RESOLUTION\s+(\d+)\b", re.IGNORECASE | re.MULTILINE)
+CITED_NUMBERS = re.compile(
+    r"(\bresolutions?\s+)(\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)*)(?![\d/])", re.IGNORECASE
+)
+"""`Resolution 71`, `Resolutions 44 and 54`, and the headings `RESOLUTION 71 (Rev. …)`."""
 CODE = re.compile(r"\b([A-Z]{2,5})/(\d+)((?:A\d+)?/\d+)")
 MARKER = re.compile(r"^\s*(?:ADD|MOD|SUP|NOC|\(MOD\))\*?\t", re.MULTILINE)
 
