@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import ROOT, generate  # noqa: E402
 
 from builder.ir import Clause  # noqa: E402
-from builder.pipeline import build, corpus_files  # noqa: E402
+from builder.pipeline import build, corpus_files, write_pages  # noqa: E402
 
 
 def clauses(site) -> int:
@@ -42,10 +42,7 @@ def main() -> None:
         documents = generate(args.documents, work / "corpus")
         started = time.perf_counter()
         result = build(corpus_files(work / "corpus"), work)
-        for src, content in result.pages.items():
-            target = work / "docs" / src
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+        write_pages(result.pages, work / "docs")
         builder_s = time.perf_counter() - started
         env = {**os.environ, "ITU_CORPUS": str(work / "corpus"), "NO_MKDOCS_2_WARNING": "1"}
         started = time.perf_counter()

@@ -15,7 +15,7 @@ from generate import generate  # noqa: E402
 
 def test_copies_make_distinct_pages(tmp_path: Path) -> None:
     one = build(corpus_files(CORPUS), ROOT)
-    documents = generate(2 * sum(1 for _ in one.site.proposals) + 100, tmp_path / "corpus")
+    documents = generate(2 * len(one.site.proposals) + 100, tmp_path / "corpus")
     copies = build(corpus_files(tmp_path / "corpus"), tmp_path)
     assert documents >= 2 * len(one.site.proposals)
     codes = {d.code for d in copies.diagnostics}

@@ -20,6 +20,7 @@ stage's business (builder/link/citations.py). Forms recognised:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..conventions import match_text, parse_revisions
@@ -93,9 +94,23 @@ def _may_cite(probe: str) -> bool:
     ) and _ANY.search(probe) is not None
 
 
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    UN: ("/",),
+    INSTRUMENT: ("Constitution", "Convention", "Regulations"),
+    RESOLUTION: ("esolution", "ecision"),
+    THEREOF: ("thereof",),
+}
+"""Words each pattern cannot match without."""
+
+
+def _matches(pattern: re.Pattern[str], probe: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(probe)`, skipped on a line without any word the pattern needs (a
+    substring test is far cheaper than a regex scan)."""
+    return pattern.finditer(probe) if any(word in probe for word in _NEEDS[pattern]) else iter(())
+
+
 def find_citations(text: str) -> tuple[Inline, ...]:
-    """Split a plain string into text and `Citation`s. Each pattern runs only on lines holding
-    a word it needs (a substring test is far cheaper than a regex scan)."""
+    """Split a plain string into text and `Citation`s."""
     probe = match_text(text)  # same length as text: spans carry over
     if not _may_cite(probe):
         return (text,)
@@ -105,17 +120,16 @@ def find_citations(text: str) -> tuple[Inline, ...]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    for m in UN.finditer(probe) if "/" in probe else ():
+    for m in _matches(UN, probe):
         number = m["un"] or m[0]
         found.append(_Found(m.start(), m.end(), (Citation(text[m.start() : m.end()], Reference("un", number)),)))
         taken.append(m.span())
-    instruments = "Constitution" in probe or "Convention" in probe or "Regulations" in probe
-    for m in INSTRUMENT.finditer(probe) if instruments else ():
+    for m in _matches(INSTRUMENT, probe):
         if free(*m.span()):
             found.append(_instrument(text, m))
             taken.append(m.span())
     cited: list[tuple[int, Reference]] = []  # where each resolution citation ends, for `thereof`
-    for m in RESOLUTION.finditer(probe) if "esolution" in probe or "ecision" in probe else ():
+    for m in _matches(RESOLUTION, probe):
         if not free(*m.span()):
             continue
         clause = _clause_before(probe, m.start())
@@ -125,7 +139,7 @@ def find_citations(text: str) -> tuple[Inline, ...]:
         found.append(hit)
         taken.append((hit.start, hit.end))
         cited += [(hit.end, p.ref) for p in hit.pieces if isinstance(p, Citation)]
-    for t in THEREOF.finditer(probe) if "thereof" in probe else ():
+    for t in _matches(THEREOF, probe):
         before = [ref for end, ref in cited if end <= t.start()]
         if before and free(*t.span()):
             last = before[-1]

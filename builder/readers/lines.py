@@ -23,6 +23,8 @@ _IMAGE = re.compile(r"\[image: [^\]]*\]")
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
 _DISPLAYED_NUMBER = re.compile(r"^\s*(\d+)(?=\s|$)")
 _REF = re.compile(f"{REF_OPEN}(\\d+){REF_CLOSE}")
+_CALL = re.compile(f"{_REF.pattern}(\\d*)")
+"""A footnote call with the number Word prints after it."""
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,7 @@ def _drop_displayed_numbers(
         rest = m[2]
         return f"{REF_OPEN}{key}{REF_CLOSE}{rest[len(number):] if rest.startswith(number) else rest}"
 
-    call = re.compile(f"{_REF.pattern}(\\d*)")
-    lines = [Line(l.span, call.sub(fix, l.text)) if REF_OPEN in l.text else l for l in lines]
+    lines = [Line(l.span, _CALL.sub(fix, l.text)) if REF_OPEN in l.text else l for l in lines]
     footnotes = [
         Footnote(f.key, inlines((_DISPLAYED_NUMBER.sub("", text, count=1) if f.key in shown else text).strip()), f.span)
         for f in footnotes

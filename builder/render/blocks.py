@@ -32,7 +32,8 @@ class BlockWriter:
 
     def paragraphs(self, blocks: Iterable[Block], notes: Annotations | None = None) -> Markup:
         """Blocks one after another, each followed by a blank line."""
-        return Markup("".join(self._block(b, notes or NO_NOTES) + "\n\n" for b in blocks))
+        notes = notes or NO_NOTES
+        return Markup("".join(self._block(b, notes) + "\n\n" for b in blocks))
 
     def _inline(self, text: tuple[Inline, ...]) -> str:
         out: list[str] = []
