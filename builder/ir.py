@@ -92,10 +92,25 @@ class Citation:
     ref: Reference
     target: Resolved | None = None
     """Filled by the link stage; None while unread or when it cannot be resolved."""
+    printed: "Redline" = ()
+    """Where tracked changes fall inside the citation, its words in pieces (`text` is the
+    proposed text): (``, `Resolution 30 (Rev. `), (`del`, `Buenos Aires`), (`ins`, `Dubai`), …"""
 
 
-Inline = Union[str, FootnoteRef, Citation]
-"""Running text: plain strings, footnote references and citations."""
+@dataclass(frozen=True)
+class Change:
+    """Words a tracked change deletes or inserts: exact from a Word document; from a text export
+    only where both halves of a run-together piece parse (two revisions of a meeting)."""
+
+    op: Literal["ins", "del"]
+    text: str
+
+
+Redline = tuple[tuple[str, str], ...]
+"""Text in pieces, each (``, words), (`ins`, words) or (`del`, words), in order."""
+
+Inline = Union[str, FootnoteRef, Citation, Change]
+"""Running text: plain strings, footnote references, citations and tracked changes."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +144,8 @@ ClauseStatus = Literal["unchanged", "inserted", "deleted", "renumbered"]
 
 @dataclass(frozen=True)
 class LabelChange:
-    """What a MOD proposal does to a clause's label, read from the flattened tracked changes."""
+    """What a MOD proposal does to a clause: exact from a Word document's tracked changes,
+    aligned from the flattened labels of a text export (builder.readers.changes)."""
 
     old: str | None
     """The label in the text being amended (None: the clause is inserted)."""
@@ -200,6 +216,11 @@ class ResolutionText:
     """Lines before the heading that are not a foreword (e.g. the NOC targets' headings)."""
     sections: tuple[Section, ...]
     span: Span
+    printed_heading: Redline = ()
+    """Where tracked changes are known in the heading line, its words in pieces (`heading` is
+    then the proposed heading); likewise the history line and the formula."""
+    printed_history: Redline = ()
+    printed_formula: Redline = ()
 
 
 @dataclass(frozen=True)
@@ -280,5 +301,33 @@ class SourceFile:
 
 
 def plain_text(text: tuple[Inline, ...]) -> str:
-    """Running text without its footnote references."""
-    return "".join(piece if isinstance(piece, str) else piece.text for piece in text if not isinstance(piece, FootnoteRef))
+    """Running text as proposed (deletions left out), without its footnote references."""
+    return "".join(
+        piece if isinstance(piece, str) else piece.text
+        for piece in text
+        if not isinstance(piece, FootnoteRef) and not (isinstance(piece, Change) and piece.op == "del")
+    )
+
+
+def redline(text: tuple[Inline, ...]) -> Redline:
+    """Running text in (op, words) pieces, footnote references left out; citations contribute
+    their printed pieces. Adjacent pieces of one kind are merged."""
+    out: list[tuple[str, str]] = []
+    for piece in text:
+        if isinstance(piece, FootnoteRef):
+            continue
+        parts: Redline = (
+            (("", piece),) if isinstance(piece, str)
+            else ((piece.op, piece.text),) if isinstance(piece, Change)
+            else piece.printed or (("", piece.text),)
+        )
+        for op, words in parts:
+            if out and out[-1][0] == op:
+                out[-1] = (op, out[-1][1] + words)
+            elif words:
+                out.append((op, words))
+    return tuple(out)
+
+
+def has_changes(text: tuple[Inline, ...]) -> bool:
+    return any(isinstance(p, Change) or (isinstance(p, Citation) and p.printed) for p in text)

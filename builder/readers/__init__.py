@@ -5,22 +5,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
-from ..ir import SourceFile, Span
+from ..ir import Footnote, SourceFile, Span
 from .decode import decode
-from .lines import clean_lines
+from .lines import Line, clean_lines
 from .proposals import has_markers, read_contributions
 from .resolution import read_text, split_texts
 
 
 def read_source(path: str, source: str, diagnostics: Diagnostics) -> SourceFile:
-    """Read one file's text. A file with proposal markers is a contribution; otherwise a resolution."""
+    """Read one text export."""
     lines, footnotes = clean_lines(path, source, diagnostics)
+    return read_lines(path, lines, footnotes, diagnostics)
+
+
+def read_lines(
+    path: str, lines: list[Line], footnotes: list[Footnote], diagnostics: Diagnostics, exact: bool = False
+) -> SourceFile:
+    """Read one file's lines, whatever their format. A file with proposal markers is a
+    contribution; otherwise resolutions. `exact`: the lines carry marked tracked changes."""
     if not any(not line.blank for line in lines):
         diagnostics.error("empty-file", Span(path, 1), "the file has no text; remove it or export it again")
         return SourceFile(path)
     if has_markers(lines):
-        return SourceFile(path, contributions=read_contributions(lines, diagnostics), footnotes=tuple(footnotes))
-    texts = tuple(read_text(chunk, diagnostics) for chunk in split_texts(lines))
+        return SourceFile(path, contributions=read_contributions(lines, diagnostics, exact), footnotes=tuple(footnotes))
+    texts = tuple(read_text(chunk, diagnostics, exact=exact) for chunk in split_texts(lines))
     if texts[0].kind == "fragment":
         diagnostics.error(
             "no-heading", texts[0].span,

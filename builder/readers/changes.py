@@ -20,7 +20,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..conventions import BODIES, bodies_meeting, match_text
 from ..ir import LabelChange
+from .tracked import mark
 
 Status = Literal["unchanged", "inserted", "deleted", "renumbered"]
 _ROMANS = [
@@ -145,3 +147,78 @@ def orient_headings(pairs: list[tuple[str, str] | None], plain: list[str]) -> li
         if best is None or score[:3] < best[:3]:
             best = score
     return best[3] if best else [True] * len(pairs)
+
+
+def unflatten(text: str) -> str | None:
+    """Mark the run-together revisions of a flattened line as a deletion and an insertion, where
+    both halves are real meetings: `(Rev. Hammamet, 2016New Delhi, 2024)`, `Buenos AiresDubai,
+    20142017`, `Busan, 2014dubai, 2018`. The earlier meeting is the deleted one. Returns the
+    marked line (builder.readers.tracked), or None when nothing was found."""
+    if not _FOUR_DIGITS.search(text):
+        return None
+    probe = match_text(text)
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
+    found = [m for m in _REVISION.finditer(probe)]
+    for m in found:
+        venue_at = m.start("venue") + len(m["venue"]) - len(m["venue"].lstrip())
+        venue = probe[venue_at : m.end("venue")].strip()
+        if m["year2"]:  # `Buenos AiresDubai, 20142017`: two venues (or one) and two years
+            y1, y2 = int(m["year"]), int(m["year2"])
+            venues = _split_venues(venue)
+            if venues is None:
+                continue
+            v1, v2 = venues
+            # Venues and years may each be printed deletion first or insertion first.
+            straight = _is_meeting(v1, y1) and _is_meeting(v2, y2)
+            crossed = v1 != v2 and _is_meeting(v1, y2) and _is_meeting(v2, y1)
+            if straight == crossed:  # no reading, or two: leave the text as printed
+                continue
+            years = ("del", "ins") if y1 < y2 else ("ins", "del")
+            old_venue_first = (years[0] == "del") == straight
+            v_end = venue_at + len(venue)
+            if v1 != v2:
+                ops = ("del", "ins") if old_venue_first else ("ins", "del")
+                split = venue_at + len(v1)
+                edits.append((venue_at, v_end, mark(ops[0], text[venue_at:split]) + mark(ops[1], text[split:v_end])))
+            edits.append((m.start("year"), m.end("year2"), mark(years[0], m["year"]) + mark(years[1], m["year2"])))
+    for a, b in zip(found, found[1:]):  # `Hammamet, 2016New Delhi, 2024`: two revisions back to back
+        if a.end() != b.start() or a["year2"] or b["year2"] or b["rev"]:
+            continue
+        a_at = a.start("venue") + len(a["venue"]) - len(a["venue"].lstrip())
+        va, vb = " ".join(a["venue"].split()), " ".join(b["venue"].split())
+        ya, yb = int(a["year"]), int(b["year"])
+        if not (_is_meeting(va, ya) and _is_meeting(vb, yb)) or ya == yb:
+            continue
+        first = "del" if ya < yb else "ins"
+        second = "ins" if first == "del" else "del"
+        edits.append((a_at, b.end(), mark(first, text[a_at : a.end()]) + mark(second, text[b.start() : b.end()])))
+    if not edits:
+        return None
+    edits.sort()
+    out, at = [], 0
+    for start, end, replacement in edits:
+        if start < at:
+            continue
+        out.append(text[at:start] + replacement)
+        at = end
+    return "".join(out) + text[at:]
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_REVISION = re.compile(r"(?P<rev>rev\.\s*)?(?P<venue>[^\d(),;\[\]]+?),\s*(?P<year>\d{4})(?P<year2>\d{4})?(?!\d)", re.IGNORECASE)
+_VENUES = {venue.lower(): venue for body in BODIES.values() for venue, _ in body.meetings}
+
+
+def _is_meeting(venue: str, year: int) -> bool:
+    return bool(bodies_meeting(_VENUES.get(venue.lower(), venue), year))
+
+
+def _split_venues(venue: str) -> tuple[str, str] | None:
+    """`Buenos AiresDubai` → (`Buenos Aires`, `Dubai`); `Geneva` → (`Geneva`, `Geneva`)."""
+    key = venue.lower()
+    if key in _VENUES:
+        return venue, venue
+    for k in range(1, len(venue)):
+        if key[:k] in _VENUES and key[k:].strip() in _VENUES:
+            return venue[:k], venue[k:]
+    return None

@@ -9,11 +9,12 @@ export carries no image. No-break spaces and hyphens are kept.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostics
-from ..ir import Footnote, FootnoteRef, Inline, Span, plain_text
+from ..ir import Change, Citation, Footnote, FootnoteRef, Inline, Span, plain_text
 from .citations import find_citations
+from .tracked import MARKERS, has_marks, pieces
 
 REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
 """Private-use characters that bracket a footnote key inside cleaned text."""
@@ -31,11 +32,24 @@ _CALL = re.compile(f"{_REF.pattern}(\\d*)")
 class Line:
     span: Span
     text: str
-    """The line without artefacts, trimmed; footnote references bracketed by REF_OPEN/REF_CLOSE."""
+    """The line without artefacts, trimmed; footnote references bracketed by REF_OPEN/REF_CLOSE.
+    With tracked changes, the proposed text (the text being amended if all of it is deleted):
+    what the line is classified by."""
+    marked: str | None = None
+    """With tracked changes, the line with them bracketed (builder.readers.tracked)."""
+    style: str | None = None
+    """The paragraph style a Word document names (`Call`, `ResNo`), if any."""
+    row: bool = False
+    """A table row from a Word document: its cells separated by tabs."""
 
     @property
     def blank(self) -> bool:
-        return not self.text
+        return not self.text and not self.marked
+
+    @property
+    def content(self) -> str:
+        """What the line shows: the marked text if any, else the text."""
+        return self.marked or self.text
 
 
 def _cut_footnote(text: str, key: str) -> tuple[str, str] | None:
@@ -62,8 +76,7 @@ def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[
     footnotes: list[Footnote] = []
     displayed: dict[str, str] = {}
     pending: dict[str, Span] = {}
-    if REF_OPEN in source or REF_CLOSE in source:
-        source = source.replace(REF_OPEN, "").replace(REF_CLOSE, "")
+    source = strip_private(source)
     for number, raw in enumerate(source.splitlines(), start=1):
         span = Span(path, number)
         if "[" not in raw:  # most lines: no artefact, no footnote call, no footnote text
@@ -121,8 +134,18 @@ def _drop_displayed_numbers(
     return lines, footnotes
 
 
+def strip_private(source: str) -> str:
+    """Source text without the private-use characters the readers use as brackets."""
+    for c in REF_OPEN + REF_CLOSE + MARKERS:
+        if c in source:
+            source = source.replace(c, "")
+    return source
+
+
 def inlines(text: str) -> tuple[Inline, ...]:
-    """Split cleaned text into plain strings, footnote references and citations."""
+    """Split cleaned text into plain strings, footnote references, citations and tracked changes."""
+    if has_marks(text):
+        return _tracked_inlines(text)
     if REF_OPEN not in text:
         return find_citations(text)
     parts: list[Inline] = []
@@ -137,3 +160,68 @@ def inlines(text: str) -> tuple[Inline, ...]:
 def plain(text: str) -> str:
     """Cleaned text without its footnote references, for matching."""
     return _REF.sub("", text) if REF_OPEN in text else text
+
+
+def _tracked_inlines(marked: str) -> tuple[Inline, ...]:
+    """Inlines of a line with tracked changes. Citations are found in the proposed text, so
+    `Resolution 30 (Rev. [Buenos Aires→Dubai], …)` cites the revision proposed; the changes that
+    fall inside a citation become its printed pieces."""
+    out: list[Inline] = []
+    run: list[tuple[str, str]] = []
+    for op, text in pieces(marked):
+        for i, part in enumerate(_REF.split(text)):
+            if i % 2:
+                out.extend(_citing(run))
+                run = []
+                out.append(FootnoteRef(part))
+            elif part:
+                run.append((op, part))
+    out.extend(_citing(run))
+    return tuple(out)
+
+
+def _citing(run: list[tuple[str, str]]) -> list[Inline]:
+    """Pieces of one stretch of text between footnote references → inlines."""
+    if not run:
+        return []
+    proposed = "".join(text for op, text in run if op != "del")
+    found = find_citations(proposed) if proposed else ("",)
+    bounds, at = [], 0
+    for piece in found:
+        length = len(piece if isinstance(piece, str) else piece.text)  # type: ignore[union-attr]
+        bounds.append((at, at + length))
+        at += length
+    owned: list[list[tuple[str, str]]] = [[] for _ in found]
+
+    def owner(position: int) -> int:
+        """The found piece a deletion at this position of the proposed text belongs to: the one
+        it stands inside, else a plain string it ends or starts."""
+        for k, (a, b) in enumerate(bounds):
+            if a < position < b:
+                return k
+        for k, (a, b) in enumerate(bounds):
+            if b == position and isinstance(found[k], str):
+                return k
+        for k, (a, b) in enumerate(bounds):
+            if a == position:
+                return k
+        return len(found) - 1
+
+    at = 0
+    for op, text in run:
+        if op == "del":
+            owned[owner(at)].append((op, text))
+            continue
+        for k, (a, b) in enumerate(bounds):
+            lo, hi = max(a, at), min(b, at + len(text))
+            if lo < hi:
+                owned[k].append((op, text[lo - at : hi - at]))
+        at += len(text)
+    out: list[Inline] = []
+    for piece, parts in zip(found, owned):
+        if isinstance(piece, Citation):
+            changed = any(op for op, _ in parts)
+            out.append(replace(piece, printed=tuple(parts)) if changed else piece)
+        else:
+            out.extend(text if not op else Change(op, text) for op, text in parts)  # type: ignore[arg-type]
+    return out

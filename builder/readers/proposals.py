@@ -45,10 +45,11 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 def _paragraphs(lines: list[Line]) -> tuple[Paragraph, ...]:
-    return tuple(Paragraph(inlines(line.text), line.span) for line in lines if not line.blank)
+    return tuple(Paragraph(inlines(line.content), line.span) for line in lines if not line.blank)
 
 
-def read_contributions(lines: list[Line], diagnostics: Diagnostics) -> tuple[Contribution, ...]:
+def read_contributions(lines: list[Line], diagnostics: Diagnostics, exact: bool = False) -> tuple[Contribution, ...]:
+    """`exact`: the lines come from a Word document, with their tracked changes marked."""
     abstract: list[Line] = []
     trailing: list[Block] = []
     proposals: list[Proposal] = []
@@ -70,7 +71,7 @@ def read_contributions(lines: list[Line], diagnostics: Diagnostics) -> tuple[Con
             # With no separator between two markers, the first proposal runs up to the second marker.
             before = block[:k] if n == 0 else []
             end = markers[n + 1] if n + 1 < len(markers) else len(block)
-            proposals.append(_read_proposal(before, block[k], block[k + 1 : end], abstract, diagnostics))
+            proposals.append(_read_proposal(before, block[k], block[k + 1 : end], abstract, diagnostics, exact))
     by_code: dict[str, list[Proposal]] = {}
     for p in proposals:
         by_code.setdefault(p.code.contribution, []).append(p)
@@ -84,7 +85,7 @@ def read_contributions(lines: list[Line], diagnostics: Diagnostics) -> tuple[Con
 
 
 def _read_proposal(
-    before: list[Line], marker: Line, after: list[Line], abstract: list[Line], diagnostics: Diagnostics
+    before: list[Line], marker: Line, after: list[Line], abstract: list[Line], diagnostics: Diagnostics, exact: bool
 ) -> Proposal:
     m = MARKER.match(marker.text)
     assert m
@@ -122,11 +123,11 @@ def _read_proposal(
     reasons: tuple[Paragraph, ...] = ()
     for k, line in enumerate(text_lines):
         if r := REASONS.match(line.text):
-            reasons = _paragraphs([Line(line.span, r["text"]), *text_lines[k + 1 :]])
+            reasons = _paragraphs([Line(line.span, r["text"], style=line.style), *text_lines[k + 1 :]])
             text_lines = text_lines[:k]
             break
     tracked = m["action"] in ("MOD", "(MOD)")
-    text = read_text(text_lines, diagnostics, tracked) if any(not x.blank for x in text_lines) else None
+    text = read_text(text_lines, diagnostics, tracked, exact) if any(not x.blank for x in text_lines) else None
     target, target_title = _target(text)
     if target is None and target_title is None and m["action"] != "ADD":
         if text and text.number:

@@ -19,8 +19,9 @@ from ..conventions import bodies_meeting, body_of_formula, match_text, parse_rev
 from ..diagnostics import Diagnostics
 from ..ir import Block, Clause, Inline, LabelChange, Paragraph, ResolutionText, Revision, Section, Span, Table
 from . import headings, labels
-from .changes import align, label_value, orient_headings, split_heading
+from .changes import align, label_value, orient_headings, split_heading, unflatten
 from .lines import Line, inlines, plain
+from .tracked import accept, cut, label_pieces, pieces, reject
 
 HEADING = re.compile(
     r"^(?P<kind>RESOLUTION|DECISION)\s+(?P<number>\d+[A-Z]?(?:-\d+)?)\s*(?:\((?P<revision>.*)\))?\s*$",
@@ -40,10 +41,11 @@ def is_text_heading(line: Line) -> bool:
     return bool(HEADING.match(text) or DRAFT.match(text))
 
 
-def table_cells(text: str, in_table: bool = False) -> tuple[tuple[Inline, ...], ...] | None:
-    """Three or more tab-separated cells make a table row; two do right after another row."""
+def table_cells(text: str, in_table: bool = False, row: bool = False) -> tuple[tuple[Inline, ...], ...] | None:
+    """Three or more tab-separated cells make a table row; two do right after another row; a
+    Word table's row is one whatever its cells."""
     cells = [c.strip() for c in text.split("\t")]
-    if sum(1 for c in cells if c) < (2 if in_table else 3):
+    if sum(1 for c in cells if c) < (1 if row else 2 if in_table else 3):
         return None
     return tuple(inlines(c) if c else () for c in cells)
 
@@ -75,6 +77,8 @@ class _SectionBuilder:
     heading: str
     span: Span
     kind: str
+    marked: str | None = None
+    """The heading with its tracked changes, from a Word document or an unflattened line."""
     nodes: list = field(default_factory=list)
     stack: list[_Node] = field(default_factory=list)
     """The open labelled clauses: the last top-level one, and the last one nested in it."""
@@ -87,7 +91,7 @@ class _SectionBuilder:
         return last if isinstance(last, _TableNode) and last.last_line >= line.span.line - 2 else None
 
     def row(self, line: Line) -> tuple[tuple[Inline, ...], ...] | None:
-        return table_cells(line.text, in_table=self._open_table(line) is not None)
+        return table_cells(line.content, self._open_table(line) is not None, line.row)
 
     def add_row(self, line: Line, cells: tuple[tuple[Inline, ...], ...]) -> None:
         if last := self._open_table(line):
@@ -98,8 +102,9 @@ class _SectionBuilder:
         self.stack.clear()
         self.last = None
 
-    def add(self, label: str | None, text: str, line: Line, next_label: str | None) -> None:
-        node = _Node(label, labels.kind(label) if label else None, Line(line.span, text))
+    def add(self, label: str | None, text: Line, next_label: str | None, change: LabelChange | None = None) -> None:
+        """Add a clause: its label, its text (without the label), the next line's label."""
+        node = _Node(label, labels.kind(label) if label else None, text, change=change)
         if node.kind == "bullet":
             (self.last.children if self.last else self.nodes).append(node)
             return
@@ -139,6 +144,9 @@ class _SectionBuilder:
         else:
             anchor = anchors.claim(section_slug(self.heading))
         blocks = _clauses(self.nodes, anchor, anchor, anchors)
+        if old is None and self.marked:
+            was = " ".join(plain(reject(self.marked)).split())
+            old = (was if was and was != self.heading else None, tuple(pieces(plain(self.marked))))  # type: ignore[assignment]
         old_heading, printed = old if old else (None, ())
         return Section(self.heading, anchor, blocks, self.span, self.kind, old_heading, printed)
 
@@ -211,16 +219,43 @@ def _clauses(nodes: list, prefix: str, section_anchor: str, anchors: AnchorSet) 
         anchor = anchors.claim(base)
         children = _clauses(node.children, anchor, section_anchor, anchors)
         label = node.change.new if node.change else node.label
-        clause = Clause(label, anchor, inlines(node.line.text), node.line.span, children, node.change)
+        clause = Clause(label, anchor, inlines(node.line.content), node.line.span, children, node.change)
         out.append(clause)
     return tuple(out)
 
 
 def paragraph_or_row(line: Line) -> Block:
-    cells = table_cells(line.text)
+    cells = table_cells(line.content, row=line.row)
     if cells:
         return Table((cells,), line.span)
-    return Paragraph(inlines(line.text), line.span)
+    return Paragraph(inlines(line.content), line.span)
+
+
+def tracked_clause(line: Line) -> tuple[str | None, LabelChange | None, Line]:
+    """A line with exact tracked changes → its label, what happens to the clause, and its text
+    without the label. A paragraph wholly inserted or deleted is an inserted or deleted clause."""
+    marked = line.content
+    new, old = accept(marked).strip(), reject(marked).strip()
+    new_split = labels.split_label(new) if new else None
+    old_split = labels.split_label(old) if old else None
+    new_label, old_label = (new_split[0] if new_split else None), (old_split[0] if old_split else None)
+    if not new:
+        status, new_label = "deleted", None
+    elif not old:
+        status, old_label = "inserted", None
+    else:
+        status = "unchanged" if old_label == new_label else "renumbered"
+    rest = cut(
+        marked.strip(),
+        len(new) - len(new_split[1]) if new_split else 0,
+        len(old) - len(old_split[1]) if old_split else 0,
+    )
+    shown = (new_split or old_split or ("", line.text))[1]
+    label = new_label or old_label
+    if label is None and status not in ("inserted", "deleted"):
+        return None, None, Line(line.span, shown, rest)
+    change = LabelChange(old_label, new_label, status, label_pieces(old_label, new_label))  # type: ignore[arg-type]
+    return label, change, Line(line.span, shown, rest)
 
 
 def split_texts(lines: list[Line]) -> list[list[Line]]:
@@ -231,19 +266,24 @@ def split_texts(lines: list[Line]) -> list[list[Line]]:
     return [lines[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
-def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False) -> ResolutionText:
+def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False, exact: bool = False) -> ResolutionText:
     """Read one resolution text; `lines` are the text's lines only (no proposal parts).
 
-    `tracked`: the text carries flattened tracked changes (a MOD proposal), so labels and
-    headings are read as old and new (builder.readers.changes)."""
+    `tracked`: the text carries tracked changes (a MOD proposal), so labels and headings are
+    read as old and new. `exact`: the lines come from a Word document, whose changes are marked
+    (builder.readers.tracked); otherwise they are flattened and recovered from the text
+    (builder.readers.changes)."""
     lines = [line for line in lines if not line.blank]
+    if tracked and not exact:
+        lines = [Line(line.span, accept(u), u) if (u := unflatten(line.text)) else line for line in lines]
+    exact_labels = exact and (tracked or any(line.marked for line in lines))
     n, i = len(lines), 0
     first_span = lines[0].span if lines else Span("", 0)
     foreword: list[Paragraph] = []
     if n > 1 and match_text(plain(lines[0].text)).strip().upper() == "FOREWORD" and not is_text_heading(lines[1]):
         i = 1
         while i < n and not is_text_heading(lines[i]):
-            foreword.append(Paragraph(inlines(lines[i].text), lines[i].span))
+            foreword.append(Paragraph(inlines(lines[i].content), lines[i].span))
             i += 1
     preamble: list[Block] = []
     while i < n and not is_text_heading(lines[i]):
@@ -262,6 +302,10 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
         kind = m["kind"].lower()
         number = m["number"].upper()
         revisions = parse_revisions(m["revision"] or "")
+        if head.marked and (was := HEADING.match(match_text(plain(reject(head.marked))))):
+            old = parse_revisions(was["revision"] or "")
+            if old and revisions and old[-1] != revisions[-1]:
+                revisions = (old[-1], revisions[-1])
         if revisions:
             revision = revisions[-1]
             if len(revisions) > 1:
@@ -290,18 +334,19 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
 
     title: list[str] = []
     while i < n and not ends_title(lines[i]):
-        title.append(lines[i].text)
+        title.append(lines[i].content)
         i += 1
     history = formula = None
+    history_line = formula_line = None
     body = None
     if i < n and HISTORY.match(plain(lines[i].text)):
-        history = plain(lines[i].text)
+        history, history_line = plain(lines[i].text), lines[i]
         i += 1
     if i < n and (body := body_of_formula(plain(lines[i].text))):
-        formula = plain(lines[i].text)
+        formula, formula_line = plain(lines[i].text), lines[i]
         i += 1
     elif i < n and FORMULA_SHAPE.match(plain(lines[i].text)):
-        formula = plain(lines[i].text)
+        formula, formula_line = plain(lines[i].text), lines[i]
         diagnostics.warning(
             "body-unknown", lines[i].span,
             "this enacting formula names no body the builder knows (builder/conventions.py BODIES)",
@@ -318,12 +363,12 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
     for k, line in enumerate(body_lines):
         text = plain(line.text)
         if ANNEX.match(match_text(text)):
-            current = _SectionBuilder(text, line.span, "annex")
+            current = _SectionBuilder(text, line.span, "annex", line.marked)
             builders.append(current)
             continue
         if current is None or current.kind == "section":
-            if headings.is_heading(text):
-                current = _SectionBuilder(text, line.span, "section")
+            if headings.is_heading(text) or (line.style == "Call" and not split[k] and not line.row):
+                current = _SectionBuilder(text, line.span, "section", line.marked)
                 builders.append(current)
                 continue
             if current and not current.nodes and headings.is_continuation(text):
@@ -338,27 +383,43 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
             preamble.append(paragraph_or_row(line))
             continue
         next_label = next((x[0] for x in split[k + 1 : k + 2] if x), None)
-        if split[k]:
-            current.add(split[k][0], split[k][1], line, next_label)
+        if line.row and (cells := current.row(line)):
+            current.add_row(line, cells)
+        elif exact_labels:
+            label, change, text_line = tracked_clause(line)
+            current.add(label, text_line, next_label, change)
+        elif split[k]:
+            rest = split[k][1]
+            width = len(line.text) - len(rest)  # the label and its tab, the same in both views
+            current.add(split[k][0], Line(line.span, rest, cut(line.marked, width, width) if line.marked else None), next_label)
         elif cells := current.row(line):
             current.add_row(line, cells)
         else:
-            current.add(None, line.text, line, next_label)
+            current.add(None, line, next_label)
     old_headings: list[tuple[str, tuple[tuple[str, str], ...]] | None] = [None] * len(builders)
-    if tracked:
+    if tracked and not exact:
         old_headings = _read_heading_changes(builders)
         for builder in builders:
             builder.read_changes(diagnostics)
-    else:
+    elif not exact_labels:
         for builder in builders:
             builder.check_order(diagnostics)
     anchors = AnchorSet()
     sections = [b.build(anchors, old) for b, old in zip(builders, old_headings)]
     meetings = parse_revisions(formula) if formula else ()
+    if formula_line and formula_line.marked:
+        was = parse_revisions(plain(reject(formula_line.marked)))
+        meetings = tuple(dict.fromkeys(was + meetings))
     return ResolutionText(
         kind, body, number, plain(head.text), revision, old_revision, inlines(" ".join(title)),  # type: ignore[arg-type]
         history, formula, meetings, tuple(foreword), tuple(preamble), tuple(sections), head.span,
+        _printed(head), _printed(history_line), _printed(formula_line),
     )
+
+
+def _printed(line: Line | None) -> tuple[tuple[str, str], ...]:
+    """A line's tracked changes as redline pieces, or () where it has none."""
+    return tuple(pieces(plain(line.marked))) if line and line.marked else ()
 
 
 def _read_heading_changes(builders: list[_SectionBuilder]) -> list[tuple[str, tuple[tuple[str, str], ...]] | None]:

@@ -10,11 +10,12 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
-from ..ir import Block, Citation, Clause, FootnoteRef, Inline, Table
+from ..ir import Block, Change, Citation, Clause, FootnoteRef, Inline, Table
 from ..link.model import Annotations
 from .escape import escape_text as esc
 
 Href = Callable[..., str]
+_TAGS = {"": "{}", "ins": "<ins>{}</ins>", "del": "<del data-search-exclude>{}</del>"}
 NO_NOTES = Annotations()
 
 
@@ -42,18 +43,23 @@ class BlockWriter:
                 out.append(esc(piece))
             elif isinstance(piece, FootnoteRef):
                 out.append(f"[^fn{piece.key}]")
+            elif isinstance(piece, Change):
+                out.append(self._redline(((piece.op, piece.text),)))
             else:
                 out.append(self._citation(piece))
         return "".join(out)
 
     def _citation(self, c: Citation) -> str:
+        words = self._redline(c.printed) if c.printed else esc(c.text)
         if c.target is None:
-            return esc(c.text)
-        return f"[{esc(c.text)}]({self.href(c.target.src, c.target.anchor)}){{: .citation .citation-{c.ref.kind} }}"
+            return words
+        return f"[{words}]({self.href(c.target.src, c.target.anchor)}){{: .citation .citation-{c.ref.kind} }}"
 
     @staticmethod
     def _redline(parts: tuple[tuple[str, str], ...]) -> str:
-        return "".join(f"<{kind}>{esc(text)}</{kind}>" if kind else esc(text) for kind, text in parts)
+        """Word's redline as HTML: `<ins>` and `<del>`, which screen readers announce and copy
+        keeps apart; deletions are left out of the search index (the text as proposed)."""
+        return "".join(_TAGS[kind].format(esc(text)) for kind, text in parts)
 
     def _block(self, block: Block, notes: Annotations) -> str:
         if isinstance(block, Clause):

@@ -1,0 +1,82 @@
+"""Tracked changes inside a line of text, as the readers pass them on.
+
+A reader that knows where words were inserted or deleted (a Word document; a run-together
+revision of a text export) brackets them with private-use characters: INS…END, DEL…END.
+Brackets never nest. The proposed text ("accept all changes") and the text being amended
+("reject all changes") are the two views of a marked line; lines are classified by the first.
+"""
+
+from __future__ import annotations
+
+import re
+
+INS, DEL, END = "\ue002", "\ue003", "\ue004"
+MARKERS = INS + DEL + END
+_PIECE = re.compile(f"([{INS}{DEL}])([^{END}]*){END}")
+_OPS = {INS: "ins", DEL: "del"}
+_OPEN = {"ins": INS, "del": DEL}
+
+
+def has_marks(text: str) -> bool:
+    return INS in text or DEL in text
+
+
+def mark(op: str, text: str) -> str:
+    """`text` as one marked piece (op `ins` or `del`), or as itself (op ``)."""
+    return f"{_OPEN[op]}{text}{END}" if op and text else text
+
+
+def pieces(marked: str) -> list[tuple[str, str]]:
+    """(op, text) pieces in order; op is ``, `ins` or `del`."""
+    out: list[tuple[str, str]] = []
+    at = 0
+    for m in _PIECE.finditer(marked):
+        if m.start() > at:
+            out.append(("", marked[at : m.start()]))
+        if m[2]:
+            out.append((_OPS[m[1]], m[2]))
+        at = m.end()
+    if at < len(marked):
+        out.append(("", marked[at:]))
+    return out
+
+
+def accept(marked: str) -> str:
+    """The proposed text: insertions kept, deletions gone."""
+    return "".join(text for op, text in pieces(marked) if op != "del")
+
+
+def reject(marked: str) -> str:
+    """The text being amended: deletions kept, insertions gone."""
+    return "".join(text for op, text in pieces(marked) if op != "ins")
+
+
+def cut(marked: str, new_length: int, old_length: int) -> str:
+    """`marked` without the first `new_length` characters of its proposed view and the first
+    `old_length` of its old view (a label and its tab, which the two views may print differently)."""
+    out: list[str] = []
+    need_new, need_old = new_length, old_length
+    for op, text in pieces(marked):
+        k = 0
+        while k < len(text) and (
+            (op == "" and need_new > 0 and need_old > 0) or (op == "ins" and need_new > 0) or (op == "del" and need_old > 0)
+        ):
+            need_new -= op != "del"
+            need_old -= op != "ins"
+            k += 1
+        out.append(mark(op, text[k:]))
+    return "".join(out)
+
+
+def label_pieces(old: str | None, new: str | None) -> tuple[tuple[str, str], ...]:
+    """A label as Word's redline prints it: `c)` → `f)` is (`del`, `c`), (`ins`, `f`), (``, `)`)."""
+    if old == new:
+        return (("", new or ""),)
+    if old is None or new is None:
+        label = new or old or ""
+        token = label.rstrip(").")
+        return tuple(p for p in (("ins" if old is None else "del", token), ("", label[len(token) :])) if p[1])
+    suffix = ""
+    while old and new and old[-1] == new[-1] and not old[-1].isalnum():
+        suffix, old, new = old[-1] + suffix, old[:-1], new[:-1]
+    return tuple(p for p in (("del", old), ("ins", new), ("", suffix)) if p[1])
