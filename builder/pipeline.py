@@ -11,7 +11,7 @@ from .diagnostics import Diagnostic, Diagnostics
 from .ir import SourceFile
 from .link import Site, link
 from .progress import QUIET, Progress
-from .readers import read_file
+from .readers import WORD, read_file
 from .render import render
 
 
@@ -24,8 +24,14 @@ class Build:
     diagnostics: Diagnostics
 
 
+SUFFIXES = (".txt", *WORD)
+
+
 def corpus_files(corpus: Path) -> list[Path]:
-    return sorted(p for p in corpus.rglob("*.txt") if p.is_file())
+    """Text exports and Word documents (Word's lock files `~$…` aside)."""
+    return sorted(
+        p for p in corpus.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith("~$")
+    )
 
 
 _cache: dict[tuple[Path, int, int], tuple[SourceFile, list[Diagnostic]]] = {}

@@ -10,6 +10,7 @@ from .decode import decode
 from .lines import Line, clean_lines
 from .proposals import has_markers, read_contributions
 from .resolution import read_text, split_texts
+from .word import read_word
 
 
 def read_source(path: str, source: str, diagnostics: Diagnostics) -> SourceFile:
@@ -38,8 +39,16 @@ def read_lines(
     return SourceFile(path, resolutions=texts, footnotes=tuple(footnotes))
 
 
+WORD = (".docx", ".doc", ".rtf")
+"""Files read as Word documents: .docx, and the formats that must be saved as .docx first
+(they get a diagnostic saying so)."""
+
+
 def read_file(path: Path, diagnostics: Diagnostics, root: Path | None = None) -> SourceFile:
     """Read a corpus file; diagnostics name it relative to `root` (the project) when given."""
     name = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    if path.suffix.lower() in WORD:
+        read = read_word(name, path.read_bytes(), diagnostics)
+        return SourceFile(name) if read is None else read_lines(name, *read, diagnostics, exact=True)
     text = decode(name, path.read_bytes(), diagnostics)
     return SourceFile(name) if text is None else read_source(name, text, diagnostics)

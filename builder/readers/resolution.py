@@ -243,8 +243,10 @@ def tracked_clause(line: Line) -> tuple[str | None, LabelChange | None, Line]:
         status, new_label = "deleted", None
     elif not old:
         status, old_label = "inserted", None
-    else:
-        status = "unchanged" if old_label == new_label else "renumbered"
+    elif old_label == new_label:
+        status = "unchanged"
+    else:  # a label only inserted or only deleted stands for the clause, as in a text export
+        status = "renumbered" if old_label and new_label else "inserted" if new_label else "deleted"
     rest = cut(
         marked.strip(),
         len(new) - len(new_split[1]) if new_split else 0,

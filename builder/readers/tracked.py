@@ -53,13 +53,14 @@ def reject(marked: str) -> str:
 
 def cut(marked: str, new_length: int, old_length: int) -> str:
     """`marked` without the first `new_length` characters of its proposed view and the first
-    `old_length` of its old view (a label and its tab, which the two views may print differently)."""
+    `old_length` of its old view (a label and its tab, which the two views may print differently;
+    unchanged characters go while either view still has label left)."""
     out: list[str] = []
     need_new, need_old = new_length, old_length
     for op, text in pieces(marked):
         k = 0
         while k < len(text) and (
-            (op == "" and need_new > 0 and need_old > 0) or (op == "ins" and need_new > 0) or (op == "del" and need_old > 0)
+            (op == "" and (need_new > 0 or need_old > 0)) or (op == "ins" and need_new > 0) or (op == "del" and need_old > 0)
         ):
             need_new -= op != "del"
             need_old -= op != "ins"

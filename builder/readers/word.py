@@ -1,0 +1,236 @@
+"""Read a Word document (.docx) into the same lines as a text export, with its tracked changes
+marked exactly (builder.readers.tracked) instead of flattened.
+
+python-docx opens the package (zip, content types, relationships, styles, the footnotes
+part); the body is walked with lxml, since python-docx does not expose tracked changes. One
+paragraph is one line, as in a text export; a table row is one line of tab-separated cells;
+a diagnostic's "line" is the paragraph's number in the body. Kept: text, tabs, no-break
+hyphens, footnote calls, the displayed text of fields, `w:ins`/`w:del` (and moved text, as
+`w:moveTo`/`w:moveFrom`: an insertion and a deletion). Dropped: bookmarks, comments, field
+instructions, proofing marks; images with an info diagnostic.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from ..diagnostics import Diagnostics
+from ..ir import Footnote, Span
+from .lines import REF_CLOSE, REF_OPEN, Line, inlines, strip_private
+from .tracked import accept, has_marks, mark, reject
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHANGE = {f"{W}ins": "ins", f"{W}moveTo": "ins", f"{W}del": "del", f"{W}moveFrom": "del"}
+_INSIDE = {f"{W}{t}" for t in ("hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple", "dir", "bdo")}
+_IMAGES = {f"{W}drawing", f"{W}pict", f"{W}object"}
+_CALLS = re.compile(f"{REF_OPEN}(\\d+){REF_CLOSE}")
+_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def refusal(data: bytes) -> tuple[str, str] | None:
+    """Why bytes named .docx are not a Word document python-docx can open, as (code, message)."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: a .doc, or an encrypted .docx
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return "docx-encrypted", "the document is encrypted (password-protected); save it without a password"
+        return "doc-binary", "this is an old binary Word document (.doc); open it in Word and save it as .docx"
+    if data.lstrip().startswith(b"{\\rtf"):
+        return "doc-rtf", "this is an RTF document; open it in Word and save it as .docx"
+    if not data.startswith(b"PK"):
+        return "docx-not-zip", "the file is not a .docx (not a zip archive); save the document as .docx"
+    return None
+
+
+@dataclass
+class _Paragraph:
+    """What one paragraph gives: its pieces (op, text) and what was met on the way."""
+
+    pieces: list[tuple[str, str]] = field(default_factory=list)
+    images: int = 0
+    nested: bool = False
+    """An insertion inside a deletion (or the reverse): shown as deleted."""
+    field_depth: int = 0
+    in_instruction: list[bool] = field(default_factory=list)
+
+    def add(self, op: str, text: str) -> None:
+        if not text:
+            return
+        if self.pieces and self.pieces[-1][0] == op:
+            self.pieces[-1] = (op, self.pieces[-1][1] + text)
+        else:
+            self.pieces.append((op, text))
+
+    def marked(self) -> str:
+        pieces = [(op, strip_private(text) if REF_OPEN not in text else text) for op, text in self.pieces]
+        if pieces:  # trim the paragraph's ends, as the text export's lines are trimmed
+            pieces[0] = (pieces[0][0], pieces[0][1].lstrip())
+            pieces[-1] = (pieces[-1][0], pieces[-1][1].rstrip())
+        return "".join(mark(op, text) for op, text in pieces)
+
+
+def _walk(element: etree._Element, op: str, out: _Paragraph) -> None:
+    for child in element:
+        tag = child.tag
+        if tag in _CHANGE:
+            inner = _CHANGE[tag]
+            if op and inner != op:
+                out.nested = True
+            _walk(child, "del" if op == "del" or inner == "del" else "ins", out)
+        elif tag == f"{W}r":
+            _run(child, op, out)
+        elif tag in _INSIDE:
+            _walk(child, op, out)
+
+
+def _run(run: etree._Element, op: str, out: _Paragraph) -> None:
+    for child in run:
+        tag = child.tag
+        if tag == f"{W}fldChar":
+            kind = child.get(f"{W}fldCharType")
+            if kind == "begin":
+                out.in_instruction.append(True)
+            elif kind == "separate" and out.in_instruction:
+                out.in_instruction[-1] = False
+            elif kind == "end" and out.in_instruction:
+                out.in_instruction.pop()
+        elif out.in_instruction and out.in_instruction[-1]:
+            continue  # a field's instruction (`PAGEREF _Toc… \h`): its displayed text follows
+        elif tag in (f"{W}t", f"{W}delText"):
+            out.add(op, child.text or "")
+        elif tag == f"{W}tab":
+            out.add(op, "\t")
+        elif tag in (f"{W}br", f"{W}cr"):
+            out.add(op, " ")
+        elif tag == f"{W}noBreakHyphen":
+            out.add(op, "\u2011")
+        elif tag == f"{W}footnoteReference":
+            out.add(op, f"{REF_OPEN}{child.get(f'{W}id')}{REF_CLOSE}")
+        elif tag in _IMAGES:
+            out.images += 1
+
+
+def _paragraph(p: etree._Element) -> _Paragraph:
+    out = _Paragraph()
+    _walk(p, "", out)
+    return out
+
+
+def _style(p: etree._Element, names: dict[str, str]) -> str | None:
+    style = p.find(f"{W}pPr/{W}pStyle")
+    if style is None:
+        return None
+    sid = style.get(f"{W}val")
+    return names.get(sid, sid)
+
+
+class _Reader:
+    def __init__(self, path: str, names: dict[str, str], diagnostics: Diagnostics) -> None:
+        self.path, self.names, self.diagnostics = path, names, diagnostics
+        self.lines: list[Line] = []
+        self.number = 0
+
+    def block(self, element: etree._Element) -> None:
+        if element.tag == f"{W}p":
+            self.paragraph(element)
+        elif element.tag == f"{W}tbl":
+            for row in element.iter(f"{W}tr"):
+                self.row(row)
+        elif element.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+            for child in element:
+                self.block(child)
+
+    def _report(self, found: _Paragraph, span: Span) -> None:
+        if found.images:
+            self.diagnostics.info("image-omitted", span, "an image was dropped: the site shows text only")
+        if found.nested:
+            self.diagnostics.warning(
+                "change-nested", span,
+                "a tracked insertion and deletion overlap here (text inserted, then deleted); it is shown as "
+                "deleted. Accept or reject the inner change in Word to make the intent explicit",
+            )
+
+    def paragraph(self, p: etree._Element) -> None:
+        self.number += 1
+        span = Span(self.path, self.number)
+        found = _paragraph(p)
+        self._report(found, span)
+        marked = found.marked()
+        mark_deleted = p.find(f"{W}pPr/{W}rPr/{W}del") is not None
+        if mark_deleted and accept(marked).strip() and p.getnext() is not None:
+            self.diagnostics.warning(
+                "paragraph-mark-deleted", span,
+                "the paragraph mark is deleted: as proposed, this paragraph runs on into the next one. "
+                "Both are shown as separate paragraphs; accept or reject the change in Word to be exact",
+            )
+        self.lines.append(_line(span, marked, _style(p, self.names)))
+
+    def row(self, tr: etree._Element) -> None:
+        self.number += 1
+        span = Span(self.path, self.number)
+        cells = []
+        for tc in tr.iter(f"{W}tc"):
+            parts = []
+            for p in tc.iter(f"{W}p"):
+                found = _paragraph(p)
+                self._report(found, span)
+                parts.append(found.marked().replace("\t", " "))
+            cells.append(" ".join(x for x in parts if x))
+        if any(cells):
+            line = _line(span, "\t".join(cells), None)
+            self.lines.append(Line(line.span, line.text, line.marked, None, row=True))
+
+
+def _line(span: Span, marked: str, style: str | None) -> Line:
+    if not has_marks(marked):
+        return Line(span, marked, None, style)
+    proposed = accept(marked).strip()
+    return Line(span, proposed or reject(marked).strip(), marked, style)
+
+
+def _footnotes(document: docx.document.Document, path: str, lines: list[Line]) -> list[Footnote]:
+    """The footnotes, each with the span of the paragraph that calls it."""
+    try:
+        part = document.part.part_related_by(RT.FOOTNOTES)
+    except KeyError:
+        return []
+    root = etree.fromstring(part.blob, _SAFE)
+    called = {}
+    for line in lines:
+        for key in _CALLS.findall(line.content):
+            called.setdefault(key, line.span)
+    notes = []
+    for n, note in enumerate(root.iter(f"{W}footnote"), start=1):
+        if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        texts = [_paragraph(p).marked() for p in note.iter(f"{W}p")]
+        text = " ".join(t for t in texts if t)
+        key = note.get(f"{W}id", str(n))
+        notes.append(Footnote(key, inlines(text), called.get(key, Span(path, 1))))
+    return notes
+
+
+def read_word(path: str, data: bytes, diagnostics: Diagnostics) -> tuple[list[Line], list[Footnote]] | None:
+    """The lines and footnotes of a .docx, or None (with an error) when it cannot be read."""
+    if problem := refusal(data):
+        diagnostics.error(problem[0], Span(path, 1), problem[1])
+        return None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as e:
+        diagnostics.error(
+            "docx-not-word", Span(path, 1),
+            f"the file is a zip archive but not a Word document ({e}); save the document as .docx",
+        )
+        return None
+    names = {s.style_id: s.name for s in document.styles}
+    reader = _Reader(path, names, diagnostics)
+    for element in document.element.body:
+        reader.block(element)
+    return reader.lines, _footnotes(document, path, reader.lines)
