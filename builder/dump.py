@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .ir import Block, Clause, Proposal, ResolutionText, Revision, Section, plain_text
+from .ir import Block, Clause, Proposal, Redline, ResolutionText, Revision, Section, has_changes, plain_text, redline
 from .link import ContributionPage, ProposalPage, ResolutionPage, Site
 from .link.model import CitationUse
 
@@ -27,6 +27,7 @@ def _clauses(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
             "status": b.change.status if b.change else None,
             "anchor": b.anchor,
             "text": plain_text(b.text),
+            "changes": [list(p) for p in redline(b.text)] if has_changes(b.text) else None,
             "line": b.span.line,
             "clauses": _clauses(b.children),
         }
@@ -35,10 +36,17 @@ def _clauses(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
     ]
 
 
+def _changes(printed: Redline) -> list[list[str]] | None:
+    """Text with tracked changes as [[op, words], ...], op ``, `ins` or `del`; None where the
+    source records no change."""
+    return [list(p) for p in printed] if printed else None
+
+
 def _sections(sections: tuple[Section, ...]) -> list[dict[str, Any]]:
     return [
         {
-            "heading": s.heading, "old_heading": s.old_heading, "anchor": s.anchor, "kind": s.kind,
+            "heading": s.heading, "old_heading": s.old_heading, "heading_changes": _changes(s.printed_heading),
+            "anchor": s.anchor, "kind": s.kind,
             "line": s.span.line, "clauses": _clauses(s.blocks),
         }
         for s in sections
@@ -50,9 +58,12 @@ def _text(text: ResolutionText | None) -> dict[str, Any]:
         return {"sections": []}
     return {
         "heading": text.heading,
+        "heading_changes": _changes(text.printed_heading),
         "revision": _revision(text.revision),
         "history": text.history,
+        "history_changes": _changes(text.printed_history),
         "formula": text.formula,
+        "formula_changes": _changes(text.printed_formula),
         "sections": _sections(text.sections),
     }
 

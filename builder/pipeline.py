@@ -28,10 +28,10 @@ SUFFIXES = (".txt", *WORD)
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    """Text exports and Word documents (Word's lock files `~$…` aside)."""
-    return sorted(
-        p for p in corpus.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith("~$")
-    )
+    """Text exports and Word documents (Word's lock files `~$…` aside), Word documents first: where
+    both hold the same text, the one with exact tracked changes is read first and published."""
+    found = [p for p in corpus.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith("~$")]
+    return sorted(found, key=lambda p: (p.suffix.lower() == ".txt", p))
 
 
 _cache: dict[tuple[Path, int, int], tuple[SourceFile, list[Diagnostic]]] = {}

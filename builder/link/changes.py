@@ -8,12 +8,13 @@ from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 
 from ..anchors import section_slug, slug
-from ..ir import Block, Clause, ResolutionText, plain_text
+from ..ir import Block, Clause, Redline, ResolutionText, has_changes, plain_text, redline
 from .model import ClauseChange, Mark, ProposalPage, Redline
 
 
 def clause_changes(text: ResolutionText | None) -> tuple[ClauseChange, ...]:
-    """Every heading replaced and every clause inserted, deleted or renumbered, in text order.
+    """Every heading replaced and every clause inserted, deleted, renumbered or amended (words
+    inserted or deleted where the source says which), in text order.
 
     `old_anchor` is where the clause stands in the text being amended, by the anchor rules
     applied to the old heading and the old labels."""
@@ -25,24 +26,47 @@ def clause_changes(text: ResolutionText | None) -> tuple[ClauseChange, ...]:
         old_prefix = section_slug(old_section) if section.kind == "section" else section.anchor
         if section.old_heading:
             out.append(ClauseChange(section.heading, section.old_heading, None, None, "replaced", section.anchor, old_prefix))
-        out.extend(_walk(section.blocks, section.heading, old_prefix, old_prefix))
+        out.extend(_walk(section.blocks, section.heading, old_prefix, old_prefix, section.anchor))
     return tuple(out)
 
 
-def _walk(blocks: Iterable[Block], section: str, old_prefix: str, old_section: str) -> list[ClauseChange]:
+def _walk(blocks: Iterable[Block], section: str, old_prefix: str, old_section: str, prefix: str) -> list[ClauseChange]:
     out: list[ClauseChange] = []
     for block in blocks:
-        if not isinstance(block, Clause) or block.change is None:
+        if not isinstance(block, Clause):
             continue
         change = block.change
+        words = excerpt(redline(block.text)) if has_changes(block.text) else ()
         old_anchor = None
-        if change.old:
+        if change and change.old:
             base = old_section if "." in change.old.rstrip(".") else old_prefix
             old_anchor = f"{base}-{slug(change.old)}"
-        if change.status != "unchanged":
-            out.append(ClauseChange(section, None, change.old, change.new, change.status, block.anchor, old_anchor))
-        out.extend(_walk(block.children, section, old_anchor or block.anchor, old_section))
+        elif change is None and block.anchor.startswith(prefix):
+            old_anchor = old_prefix + block.anchor[len(prefix) :]
+        status = change.status if change else "unchanged"
+        if status == "unchanged" and words:
+            status = "amended"
+        if status != "unchanged":
+            old, new = (change.old, change.new) if change else (block.label, block.label)
+            out.append(ClauseChange(section, None, old, new, status, block.anchor, old_anchor, words))
+        out.extend(_walk(block.children, section, old_anchor or block.anchor, old_section, block.anchor))
     return out
+
+
+def excerpt(parts: Redline, context: int = 5) -> Redline:
+    """The changed words of a clause with a few words around each change: what a "Changes
+    proposed" table shows."""
+    out: list[tuple[str, str]] = []
+    last = len(parts) - 1
+    for k, (op, text) in enumerate(parts):
+        words = text.split(" ")
+        if op or len(words) <= 2 * context + 1:
+            out.append((op, text))
+            continue
+        head = "" if k == 0 else " ".join(words[:context]) + " "
+        tail = "" if k == last else " " + " ".join(words[-context:])
+        out.append(("", f"{head}…{tail}"))
+    return tuple(out)
 
 
 def marks_for(anchors: set[str], amended_by: Iterable[ProposalPage]) -> dict[str, tuple[Mark, ...]]:

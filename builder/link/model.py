@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..conventions import BODIES
-from ..ir import BodyId, Contribution, Footnote, Proposal, ResolutionText, Revision, plain_text
+from ..ir import BodyId, Contribution, Footnote, Proposal, Redline, ResolutionText, Revision, plain_text
 
 
 def resolution_id(kind: str, body: str, number: str) -> str:
@@ -71,11 +71,13 @@ class ClauseChange:
     old: str | None
     new: str | None
     status: str
-    """`inserted`, `deleted`, `renumbered`, or `replaced` (a heading)."""
+    """`inserted`, `deleted`, `renumbered`, `amended` (words changed, label kept), or `replaced` (a heading)."""
     anchor: str
     """Where the change stands in the proposal."""
     old_anchor: str | None
     """Where the changed clause stands in the text being amended (None for an insertion)."""
+    words: Redline = ()
+    """The words inserted and deleted in the clause, with a few around each (where the source says)."""
 
     @property
     def summary(self) -> str:
@@ -83,7 +85,7 @@ class ClauseChange:
             return f"heading “{self.old_section}” replaced by “{self.section}”"
         if self.status == "renumbered":
             return f"{self.section} {self.old} renumbered {self.new}"
-        return f"{self.section} {self.new or self.old} {self.status}"
+        return f"{self.section} {self.new or self.old or 'paragraph'} {self.status}"
 
 
 @dataclass(frozen=True)

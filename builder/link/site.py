@@ -115,7 +115,8 @@ class _Linker:
         self.proposals: list[ProposalPage] = []
         self.contributions: list[ContributionPage] = []
         self.unplaced: list[UnplacedPage] = []
-        self.proposal_srcs: set[str] = set()
+        self.proposal_srcs: dict[str, str] = {}
+        """Proposal page → the file it was read from."""
         self.targeted: dict[str, list[tuple[Target, ProposalPage]]] = {}
 
     def add_file(self, file: SourceFile) -> None:
@@ -207,11 +208,13 @@ class _Linker:
         if src in self.proposal_srcs:
             self.diagnostics.error(
                 "duplicate-proposal", p.span,
-                f"proposal {pid} appears twice; give each proposal its own number. "
-                "This one is published under an address with its line number",
+                f"proposal {pid} is also read from {self.proposal_srcs[src]}, whose copy has the proposal's address "
+                "(Word documents are read before text exports: they carry the exact tracked changes). "
+                "This one is published under an address with its line number; remove one copy, or give "
+                "each proposal its own number",
             )
             src = f"proposals/{slug(p.code.printed)}-line-{p.span.line}.md"
-        self.proposal_srcs.add(src)
+        self.proposal_srcs[src] = path
         target_id = target_src = None
         label = p.target_title
         if p.target:

@@ -1,0 +1,25 @@
+// "Changes shown" / "Text as proposed" on proposal pages: the choice is kept in localStorage
+// (which works from file:// too) and applied to every page as <html data-redline="…">.
+(function () {
+  var KEY = "itu-redline";
+  function saved() {
+    try { return localStorage.getItem(KEY) === "clean" ? "clean" : "changes"; } catch (e) { return "changes"; }
+  }
+  function apply(view) {
+    document.documentElement.setAttribute("data-redline", view);
+    var buttons = document.querySelectorAll("[data-redline-view]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-redline-view") === view));
+    }
+    var status = document.querySelector(".redline-switch-status");
+    if (status) status.textContent = view === "clean" ? "Showing the text as proposed" : "Showing the changes";
+  }
+  apply(saved());
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-redline-view]");
+    if (!button) return;
+    var view = button.getAttribute("data-redline-view");
+    try { localStorage.setItem(KEY, view); } catch (e) { /* private mode: the choice lasts this page */ }
+    apply(view);
+  });
+})();
