@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from builder.pipeline import build
+from builder.pipeline import build, corpus_files
 from conftest import CORPUS
+from fixtures.word import make
 
 GOOD = (CORPUS / "wtdc-res-71.txt").read_text(encoding="utf-8")
 RESOLUTION = "RESOLUTION 5 (Kigali, 2022)\nA title\nThe World Telecommunication Development Conference (Kigali, 2022),\n"
@@ -28,16 +31,46 @@ CASES: dict[str, tuple[bytes, str | None]] = {
     "two-bodies.txt": (b"MOD\tEUR/2A1/1\nRESOLUTION 71\nStrategic plan\nresolves\n1\tx;\n", "target-body-unknown"),
     "out-of-order.txt": ((RESOLUTION.replace("5 (", "9 (") + "recalling\na)\tone;\nc)\tthree;\nb)\ttwo;\n").encode(), "labels-out-of-order"),
     "no-heading.txt": (b"Just some words.\n", "no-heading"),
+    # Word documents
+    "not-a-zip.docx": (b"Resolution 71, saved with the wrong extension", "docx-not-zip"),
+    "not-word.docx": (b"", "docx-not-word"),  # a zip without a Word document: written below
+    "encrypted.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\0" * 64, "docx-encrypted"),
+    "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "doc-binary"),
+    "letter.rtf": (b"{\\rtf1\\ansi Resolution 71}", "doc-rtf"),
+    "nested.docx": (b"", "change-nested"),  # built from WORD_SPECS below
+    "joined.docx": (b"", "paragraph-mark-deleted"),
+    "same-as-text.docx": (b"", None),
+    "same-as-word.txt": (
+        ("MOD\tARB/5A1/1\nRESOLUTION 11 (Rev. Busan, 2014Dubai, 2018)\nTitle\nresolves\n1\tx;\n").encode(), "duplicate-proposal",
+    ),
 }
+
+WORD_SPECS = {
+    "nested.docx": "MOD\tARB/3A1/1\nRESOLUTION 11 (Rev. [-Busan, 2014-][+Dubai, 2018+])\nTitle\nresolves\n1\tto [+-bring-+]address x;\n",
+    "joined.docx": "MOD\tARB/4A1/1\nRESOLUTION 12 (Rev. Dubai, 2018)\nTitle\nresolves\n1\tfirst[¶-]\n2\tsecond;\n",
+    "same-as-text.docx": "MOD\tARB/5A1/1\nRESOLUTION 11 (Rev. [-Busan, 2014-][+Dubai, 2018+])\nTitle\nresolves\n1\tx;\n",
+}
+
+
+def _word(name: str, tmp: Path) -> bytes:
+    if name == "not-word.docx":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as z:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+            z.writestr("content.xml", "<office:document-content/>")
+        return buffer.getvalue()
+    make.build(WORD_SPECS[name], tmp / name)
+    return (tmp / name).read_bytes()
 
 
 @pytest.fixture(scope="module")
 def bad_build(tmp_path_factory: pytest.TempPathFactory):
     corpus = tmp_path_factory.mktemp("bad")
+    work = tmp_path_factory.mktemp("word")
     (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
     for name, (content, _) in CASES.items():
-        (corpus / name).write_bytes(content)
-    return build(sorted(corpus.glob("*.txt")), corpus)
+        (corpus / name).write_bytes(_word(name, work) if name in WORD_SPECS or name == "not-word.docx" else content)
+    return build(corpus_files(corpus), corpus)
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -60,6 +93,31 @@ def test_the_rest_still_builds(bad_build) -> None:
     assert any(u.reason.startswith("another text of wtdc-res-71") for u in bad_build.site.unplaced)
     text = bad_build.pages["wtdc/res-5.md"]
     assert "Union’s résolution" in text  # Windows-1252 read as such
+    # The same proposal in a .docx and a .txt: the Word document, read first, has the address.
+    assert bad_build.site.resolutions and "proposals/arb-5a1-1.md" in bad_build.pages
+    assert next(p for p in bad_build.site.proposals if p.src == "proposals/arb-5a1-1.md").source_file == "same-as-text.docx"
+    assert "proposals/arb-5a1-1-line-1.md" in bad_build.pages
+    # Overlapping changes and a deleted paragraph mark: reported, and the proposal still builds.
+    assert "<del data-search-exclude>bring</del>" in bad_build.pages["proposals/arb-3a1-1.md"]
+    assert "second;" in bad_build.pages["proposals/arb-4a1-1.md"]
+
+
+def test_a_50_mb_word_document(tmp_path: Path) -> None:
+    """A large .docx (a big picture, and 2,000 clauses) reads in bounded time; the picture is reported."""
+    clauses = "".join(f"{n}\tthat the Union should [-continue to-][+keep on+] acting on matter {n};\n" for n in range(1, 2001))
+    make.build("MOD\tRCC/6A1/1\nRESOLUTION 11 (Rev. [-Busan, 2014-][+Dubai, 2018+])\nTitle\nresolves\n" + clauses
+               + "[image]\n", tmp_path / "big.docx")
+    import os
+
+    with zipfile.ZipFile(tmp_path / "big.docx", "a", zipfile.ZIP_STORED) as z:
+        z.writestr("word/media/image1.png", os.urandom(50_000_000))
+    assert (tmp_path / "big.docx").stat().st_size > 50_000_000
+    started = time.perf_counter()
+    result = build([tmp_path / "big.docx"], tmp_path)
+    assert time.perf_counter() - started < 60
+    assert [d.code for d in result.diagnostics if d.severity != "info"] == []
+    assert "image-omitted" in {d.code for d in result.diagnostics}
+    assert "<del data-search-exclude>continue to</del><ins>keep on</ins> acting on matter 2000" in result.pages["proposals/rcc-6a1-1.md"]
 
 
 def test_a_20_mb_file(tmp_path: Path) -> None:

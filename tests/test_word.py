@@ -1,0 +1,180 @@
+"""The Word reader: exact tracked changes from the fixtures in tests/fixtures/word/ (built from
+their specs by make.py), and the five corpus documents as .docx giving the pages their text
+exports give."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from builder.diagnostics import Diagnostics
+from builder.dump import dump
+from builder.ir import Change, Clause, Table, plain_text
+from builder.pipeline import build, corpus_files
+from builder.readers import read_file
+from conftest import CORPUS, ROOT
+from fixtures.word import make
+from irjson import to_data
+
+WORD = ROOT / "tests" / "fixtures" / "word"
+
+
+@pytest.fixture(scope="module")
+def mod():
+    diagnostics = Diagnostics()
+    source = read_file(WORD / "mod-words.docx", diagnostics, ROOT)
+    return source.contributions[0].proposals[0], diagnostics
+
+
+def clause(text, anchor: str) -> Clause:
+    def walk(blocks):
+        for b in blocks:
+            if isinstance(b, Clause):
+                if b.anchor == anchor:
+                    return b
+                if found := walk(b.children):
+                    return found
+        return None
+
+    return next(c for s in text.sections if (c := walk(s.blocks)))
+
+
+def changes(c: Clause) -> list[tuple[str, str]]:
+    return [(p.op, p.text) for p in c.text if isinstance(p, Change)]
+
+
+@pytest.mark.parametrize("spec", sorted(WORD.rglob("*.spec")), ids=lambda p: p.stem)
+def test_committed_fixtures_are_what_their_specs_make(spec: Path, tmp_path: Path) -> None:
+    built = tmp_path / spec.with_suffix(".docx").name
+    make.build(spec.read_text(encoding="utf-8"), built)
+    fresh, committed = Diagnostics(), Diagnostics()
+    a = to_data(read_file(built, fresh, tmp_path))
+    b = to_data(read_file(spec.with_suffix(".docx"), committed, spec.parent))
+    assert json.dumps(a) == json.dumps(b), "run `python tests/fixtures/word/make.py` and commit its output"
+
+
+def test_words_inserted_and_deleted_inside_running_text(mod) -> None:
+    proposal, _ = mod
+    b = clause(proposal.text, "considering-b")
+    assert changes(b) == [("del", "520"), ("ins", "700")]
+    assert plain_text(b.text) == "that ITU‑T comprises 193 Member States and over 700 Sector Members;"
+
+
+def test_heading_revision_formula_and_history(mod) -> None:
+    text = mod[0].text
+    assert str(text.old_revision) == "Rev. Hammamet, 2016" and str(text.revision) == "Rev. New Delhi, 2024"
+    assert text.heading == "RESOLUTION 68 (Rev. New Delhi, 2024)"
+    assert ("del", "Hammamet, 2016") in text.printed_heading and ("ins", "New Delhi, 2024") in text.printed_heading
+    assert ("ins", "New Delhi, 2024") in text.printed_formula
+    assert ("ins", "; New Delhi, 2024") in text.printed_history
+    assert mod[0].target.number == "68" and mod[0].target.body == "wtsa"
+
+
+def test_clauses_inserted_deleted_renumbered_and_a_replaced_heading(mod) -> None:
+    text = mod[0].text
+    considering, noting = text.sections[0], text.sections[1]
+    assert (considering.heading, considering.old_heading) == ("considering", "recognizing")
+    assert considering.printed_heading == (("del", "recognizing"), ("ins", "considering"))
+    c = clause(text, "considering-c")
+    assert (c.change.old, c.change.new, c.change.status) == (None, "c)", "inserted")
+    assert changes(c) == [("ins", "that the engagement of industry has become an important strategic objective;")]
+    d = clause(text, "considering-d")
+    assert (d.change.old, d.change.new, d.change.status) == ("c)", "d)", "renumbered")
+    assert d.change.printed == (("del", "c"), ("ins", "d"), ("", ")"))
+    gone = clause(text, "noting-deleted-a")
+    assert (gone.change.old, gone.change.status) == ("a)", "deleted") and plain_text(gone.text) == ""
+    assert changes(gone) == [("del", "that standards should respond appropriately to the needs of industry;")]
+    a = clause(text, "noting-a")
+    assert (a.change.old, a.change.new) == ("b)", "a)")
+    assert ("del", "representatives of industry") in changes(a) and ("ins", ", represented widely") in changes(a)
+    assert any(isinstance(b, Table) for b in noting.blocks)
+
+
+def test_citations_follow_the_proposed_revision(mod) -> None:
+    d = clause(mod[0].text, "considering-d")
+    citation = next(p for p in d.text if hasattr(p, "ref"))
+    assert citation.text == "Resolution 123 (Rev. Bucharest, 2022)"
+    assert citation.printed == (("", "Resolution 123 (Rev. "), ("del", "Busan, 2014"), ("ins", "Bucharest, 2022"), ("", ")"))
+    assert ("del", "Dubai, 2012") in changes(d)
+
+
+def test_footnotes_fields_comments_images(mod) -> None:
+    proposal, diagnostics = mod
+    source = read_file(WORD / "mod-words.docx", Diagnostics(), ROOT)
+    note = source.footnotes[0]
+    assert plain_text(note.text) == "Footnote text with a new word." and Change("ins", "new") in note.text
+    one = clause(proposal.text, "resolves-to-instruct-the-director-tsb-1")
+    assert plain_text(one.text) == "to continue to organize meetings for industry executives, see page 3;"
+    assert [d.code for d in diagnostics if d.severity != "info"] == []
+    assert [(d.code, d.span.line) for d in diagnostics] == [("image-omitted", 19)]
+
+
+def test_a_contribution_with_an_abstract_add_noc_sup_and_a_moved_paragraph() -> None:
+    diagnostics = Diagnostics()
+    source = read_file(WORD / "contribution.docx", diagnostics, ROOT)
+    contribution = source.contributions[0]
+    assert plain_text(contribution.abstract[0].text).startswith("The European proposals")
+    actions = [(p.action, str(p.code)) for p in contribution.proposals]
+    assert actions == [("ADD", "EUR/7A2/1"), ("NOC", "EUR/7A2/2"), ("SUP", "EUR/7A2/3"), ("MOD", "EUR/7A2/4")]
+    sup = contribution.proposals[2]
+    assert sup.target.number == "185" and sup.text.sections == ()
+    moved = contribution.proposals[3].text
+    assert clause(moved, "recognizing-a").change.status == "inserted"
+    assert clause(moved, "recognizing-deleted-b").change.status == "deleted"
+    assert changes(clause(moved, "resolves-1")) == [("del", "the"), ("ins", "its")]
+    assert [d for d in diagnostics if d.severity != "info"] == []
+
+
+@pytest.fixture(scope="module")
+def word_corpus():
+    return build(sorted((WORD / "corpus").glob("*.docx")), ROOT)
+
+
+def test_the_corpus_as_word_documents_gives_the_same_pages(corpus_build, word_corpus) -> None:
+    """Converted with the changes the text reader recovers, the .docx carry the same information:
+    every generated page is the same, but for the source file's name."""
+    def same_name(markdown: str) -> str:
+        return markdown.replace("tests/fixtures/word/corpus/", "corpus/").replace(".docx", ".txt")
+
+    assert set(word_corpus.pages) == set(corpus_build.pages)
+    differing = [src for src, page in corpus_build.pages.items() if same_name(word_corpus.pages[src]) != page]
+    assert differing == []
+    codes = lambda b: sorted((d.code, d.span.line) for d in b.diagnostics)  # noqa: E731
+    assert codes(word_corpus) == codes(corpus_build)
+
+
+def test_the_dump_reports_the_changes() -> None:
+    result = build([WORD / "mod-words.docx"], ROOT)
+    proposal = next(d for d in dump(result.site)["documents"] if d["id"] == "IAP/9A1/1")
+    b = next(c for c in proposal["sections"][0]["clauses"] if c["anchor"] == "considering-b")
+    assert b["text"].endswith("over 700 Sector Members;")
+    assert ["del", "520"] in b["changes"] and ["ins", "700"] in b["changes"]
+    assert proposal["heading_changes"][1] == ["del", "Hammamet, 2016"]
+    a = next(c for c in proposal["sections"][0]["clauses"] if c["anchor"] == "considering-a")
+    assert a["changes"] is None  # no tracked change in its text
+
+
+def test_text_export_revisions_read_as_redlines(corpus_build) -> None:
+    """IAP/39A13/1 as exported: its heading, formula and cited revisions are two revisions run
+    together, shown as a deletion and an insertion."""
+    page = corpus_build.pages["proposals/iap-39a13-1.md"]
+    deleted, inserted = "<del data-search-exclude>Hammamet, 2016</del>", "<ins>New Delhi, 2024</ins>"
+    assert f'<p class="resolution-heading" markdown>RESOLUTION 68 (Rev.\u00a0{deleted}{inserted})</p>' in page
+    assert f"Assembly ({deleted}{inserted})," in page
+    assert "[Resolution\u00a0123 (Rev.\u00a0<del data-search-exclude>Busan, 2014</del><ins>Bucharest, 2022</ins>) of the Plenipotentiary Conference](" in page
+    assert "2016New Delhi" not in page and "2014Bucharest" not in page
+
+
+def test_resolution_pages_name_the_words_changed() -> None:
+    result = build([WORD / "mod-words.docx", CORPUS / "iap-39a13.txt"], ROOT)
+    page = result.pages["wtsa/res-68.md"]
+    row = next(line for line in page.splitlines() if "considering-b)" in line)
+    assert "b) amended" in row and "<del data-search-exclude>520</del><ins>700</ins>" in row
+
+
+def test_corpus_files_reads_word_documents_first(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.docx", "c.doc", "d.rtf", "~$b.docx", "e.pdf"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.name for p in corpus_files(tmp_path)] == ["b.docx", "c.doc", "d.rtf", "a.txt"]
