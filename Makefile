@@ -23,6 +23,7 @@ offline: $(BIN)/.installed
 	@echo "dist/itu-resolutions-offline.zip: unzip it anywhere and open index.html"
 
 bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py --docx
 	$(BIN)/python bench/run.py --documents 200
 	$(BIN)/python bench/run.py --documents 2000
 

@@ -33,10 +33,40 @@ def clauses(site) -> int:
     return sum(count(s.blocks) for t in texts for s in t.sections)
 
 
+def word_against_text(rounds: int = 5) -> dict:
+    """Reading each corpus document as .docx (tests/fixtures/word/corpus) against reading its
+    text export, in this one process: the best of `rounds` readings of each, per document."""
+    from builder.diagnostics import Diagnostics
+    from builder.readers import read_file
+
+    def best(path: Path) -> float:
+        times = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            read_file(path, Diagnostics(), ROOT)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    pairs = [(t, ROOT / "tests" / "fixtures" / "word" / "corpus" / f"{t.stem}.docx") for t in sorted((ROOT / "corpus").glob("*.txt"))]
+    per = {t.stem: (best(t), best(w)) for t, w in pairs}
+    text_s, word_s = sum(a for a, _ in per.values()), sum(b for _, b in per.values())
+    return {
+        "documents": len(per),
+        "text_read_ms": round(1000 * text_s, 1),
+        "docx_read_ms": round(1000 * word_s, 1),
+        "docx_over_text": round(word_s / text_s, 2),
+        "worst_document": max(((round(b / a, 2), stem) for stem, (a, b) in per.items())),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--documents", type=int, default=200)
+    parser.add_argument("--docx", action="store_true", help="time the Word reader against the text reader instead")
     args = parser.parse_args()
+    if args.docx:
+        print(json.dumps(word_against_text()))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         documents = generate(args.documents, work / "corpus")

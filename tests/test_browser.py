@@ -195,3 +195,72 @@ def test_resolution_prints_cleanly(page) -> None:
         assert page.locator(hidden).first.evaluate("e => getComputedStyle(e).display") == "none", hidden
     assert page.locator("#recalling-a .clause-permalink").evaluate("e => getComputedStyle(e).display") == "none"
     assert len(page.pdf(format="A4")) > 10_000
+
+
+@pytest.fixture(scope="module")
+def word_site(tmp_path_factory: pytest.TempPathFactory):
+    """The site built from Word documents only (tests/fixtures/word: the fixtures and the corpus as
+    .docx), as `ITU_CORPUS=tests/fixtures/word make site` builds it, served."""
+    out = tmp_path_factory.mktemp("word-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": str(ROOT / "tests" / "fixtures" / "word")}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False)
+    httpd.shutdown()
+
+
+def test_word_redline_and_the_switch(browser, word_site: Site) -> None:
+    """A MOD read from a .docx shows its exact words as <ins>/<del>; "Text as proposed" hides the
+    deletions, and the choice holds on the next proposal page until switched back."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(word_site.url("proposals/iap-9a1-1/", "considering-b"))
+    b = page.locator("#considering-b")
+    assert b.locator("del").inner_text() == "520" and b.locator("ins").inner_text() == "700"
+    assert page.locator(".resolution-heading del").inner_text() == "Hammamet, 2016"
+    assert page.locator(".resolution-formula ins").inner_text() == "New Delhi, 2024"
+    assert page.locator("#considering-d a.citation del").inner_text() == "Busan, 2014"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "word-changes-shown.png"))
+    style = lambda sel, prop: page.locator(sel).first.evaluate(f"e => getComputedStyle(e).{prop}")  # noqa: E731
+    assert style("#considering-b del", "display") != "none"
+    assert "line-through" in style("#considering-b del", "textDecorationLine")
+    assert "underline" in style("#considering-b ins", "textDecorationLine")
+
+    clean = page.get_by_role("button", name="Text as proposed")
+    clean.focus()
+    page.keyboard.press("Enter")
+    assert clean.get_attribute("aria-pressed") == "true"
+    assert page.locator(".redline-switch-status").inner_text() == "Showing the text as proposed"
+    assert style("#considering-b del", "display") == "none"
+    assert "underline" not in style("#considering-b ins", "textDecorationLine")
+    assert style("#noting-deleted-a", "display") == "none"
+    assert "over 700 Sector Members" in b.inner_text() and "520" not in b.inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "word-text-as-proposed.png"))
+
+    page.goto(word_site.url("proposals/eur-7a2-4/"))
+    assert page.locator("html").get_attribute("data-redline") == "clean"
+    assert style("#resolves-1 del", "display") == "none"
+    page.get_by_role("button", name="Changes shown").click()
+    assert style("#resolves-1 del", "display") != "none"
+    assert errors == []
+    context.close()
+
+
+def test_word_changes_on_the_resolution_page(browser, word_site: Site) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(word_site.url("wtsa/res-68/"))
+    row = page.locator('article tr:has(a[href*="iap-9a1-1"])', has_text="b) amended").first
+    assert row.locator("del").inner_text() == "520" and row.locator("ins").inner_text() == "700"
+    context.close()
