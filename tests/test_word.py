@@ -118,6 +118,8 @@ def test_a_contribution_with_an_abstract_add_noc_sup_and_a_moved_paragraph() -> 
     assert plain_text(contribution.abstract[0].text).startswith("The European proposals")
     actions = [(p.action, str(p.code)) for p in contribution.proposals]
     assert actions == [("ADD", "EUR/7A2/1"), ("NOC", "EUR/7A2/2"), ("SUP", "EUR/7A2/3"), ("MOD", "EUR/7A2/4")]
+    headings = [s.heading for s in contribution.proposals[0].text.sections]
+    assert headings == ["considering", "acknowledges with satisfaction", "resolves"]  # the `Call` style decides
     sup = contribution.proposals[2]
     assert sup.target.number == "185" and sup.text.sections == ()
     moved = contribution.proposals[3].text
