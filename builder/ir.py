@@ -221,6 +221,8 @@ class ResolutionText:
     then the proposed heading); likewise the history line and the formula."""
     printed_history: Redline = ()
     printed_formula: Redline = ()
+    exact: bool = False
+    """The tracked changes are Word's own (a .docx), not recovered from a flattened text export."""
 
 
 @dataclass(frozen=True)

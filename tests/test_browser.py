@@ -264,3 +264,18 @@ def test_word_changes_on_the_resolution_page(browser, word_site: Site) -> None:
     row = page.locator('article tr:has(a[href*="iap-9a1-1"])', has_text="b) amended").first
     assert row.locator("del").inner_text() == "520" and row.locator("ins").inner_text() == "700"
     context.close()
+
+
+def test_text_export_redline_and_switch(page) -> None:
+    """IAP/39A13/1 from its text export: the run-together revisions read as a deletion and an
+    insertion, and "Text as proposed" hides the deletions, served and offline alike."""
+    page.goto(page.site.url("proposals/iap-39a13-1/"))
+    heading = page.locator(".resolution-heading")
+    assert heading.locator("del").inner_text() == "Hammamet, 2016"
+    assert heading.locator("ins").inner_text() == "New Delhi, 2024"
+    page.get_by_role("button", name="Text as proposed").click()
+    assert heading.inner_text().strip() == "RESOLUTION 68 (Rev.\u00a0New Delhi, 2024)"
+    page.reload()
+    assert page.locator("html").get_attribute("data-redline") == "clean"
+    page.get_by_role("button", name="Changes shown").click()
+    assert "Hammamet, 2016" in heading.inner_text()

@@ -112,3 +112,25 @@ def test_file_names_show_as_written(tmp_path) -> None:
     pages, _ = render(link([source], diagnostics))
     html = mkdocs_markdown().convert(pages["wtdc/res-5.md"])
     assert "<code>corpus/wtdc_res_5 &amp; &lt;b&gt;.txt</code>" in html
+
+
+def test_hostile_tracked_changes_in_a_word_document_render_as_text(tmp_path) -> None:
+    """Inserted and deleted words from a .docx are source text too: only our <ins>/<del> are markup."""
+    from builder.pipeline import build
+    from fixtures.word import make
+
+    spec = ["MOD\tARB/9A9/1", "RESOLUTION 900 (Rev. [-Hyderabad, 2010-][+Kigali, 2022+])", "Title",
+            "The World Telecommunication Development Conference (Kigali, 2022),", "recalling"]
+    hostile = [text for text in HOSTILE if "[image]" not in text]  # `[image]` is the spec's own mark for a picture
+    spec += [f"{chr(ord('a') + i)})\tx [+y {text}+] z [-w {text}-]" for i, text in enumerate(hostile)]
+    make.build("\n".join(spec) + "\n", tmp_path / "hostile.docx")
+    page = build([tmp_path / "hostile.docx"], tmp_path).pages["proposals/arb-9a9-1.md"]
+    html = mkdocs_markdown().convert(page)
+    html = html[html.index('id="text"') :]  # the text as proposed (the page's own list above uses <strong>)
+    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert 'id="injected-id"' not in html and "<em>" not in html and "<strong>" not in html
+    assert 'href="javascript' not in html
+    assert html.count("<ins>") == len(hostile) + 1 and html.count("<del data-search-exclude>") == len(hostile) + 1
+    body = text_of(html)
+    for text in hostile:
+        assert f"x y {' '.join(text.split())} z w {' '.join(text.split())}" in body, text

@@ -180,3 +180,22 @@ def test_corpus_files_reads_word_documents_first(tmp_path: Path) -> None:
     for name in ("a.txt", "b.docx", "c.doc", "d.rtf", "~$b.docx", "e.pdf"):
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in corpus_files(tmp_path)] == ["b.docx", "c.doc", "d.rtf", "a.txt"]
+
+
+def test_no_guessed_comparison_beside_exact_changes(tmp_path: Path) -> None:
+    """With the text being amended in the collection, a flattened proposal is compared with it;
+    a Word document's own changes are shown as they are, with no comparison beside them."""
+    base = tmp_path / "wtsa-res-68-hammamet.txt"
+    base.write_text(
+        "RESOLUTION 68 (Rev. Hammamet, 2016)\nEvolving role of industry\n"
+        "The World Telecommunication Standardization Assembly (Hammamet, 2016),\nrecognizing\n"
+        "a)\tthat Resolution 122 (Rev. Guadalajara, 2010) called for a symposium;\n"
+        "b)\tthat ITU-T comprises 193 Member States and over 520 Sector Members;\n",
+        encoding="utf-8",
+    )
+    result = build([WORD / "mod-words.docx", base], tmp_path)
+    proposal = result.pages["proposals/iap-9a1-1.md"]
+    assert 'class="redline"' not in proposal
+    assert "over <del data-search-exclude>520</del><ins>700</ins> Sector" in proposal
+    resolution = result.pages["wtsa/res-68.md"]
+    assert "(../proposals/iap-9a1-1.md#considering-b){: .change-mark }" in resolution

@@ -93,10 +93,11 @@ def redlines(proposal: ProposalPage, target: ResolutionText) -> dict[str, Redlin
     """Compare each clause of a MOD proposal with the same clause of another revision of its
     resolution: the text it amends (what the proposal inserts shows) or the text as adopted
     (what it deletes shows). Flattened text holds both the deleted and the inserted words, so
-    one comparison shows one side only; the page says which."""
+    one comparison shows one side only; the page says which. Not for a Word document, whose
+    tracked changes say exactly what is inserted and deleted."""
     text = proposal.proposal.text
-    if text is None or target.revision is None:
-        return {}
+    if text is None or target.revision is None or text.exact:
+        return {}  # a Word document's own changes are shown as they are
     same = lambda a, b: a is not None and b is not None and (a.venue, a.year) == (b.venue, b.year)  # noqa: E731
     if same(target.revision, text.old_revision):
         shows, mark = "insertions", "ins"

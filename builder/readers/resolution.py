@@ -415,7 +415,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
     return ResolutionText(
         kind, body, number, plain(head.text), revision, old_revision, inlines(" ".join(title)),  # type: ignore[arg-type]
         history, formula, meetings, tuple(foreword), tuple(preamble), tuple(sections), head.span,
-        _printed(head), _printed(history_line), _printed(formula_line),
+        _printed(head), _printed(history_line), _printed(formula_line), exact,
     )
 
 
