@@ -254,6 +254,9 @@ def test_word_redline_and_the_switch(browser, word_site: Site) -> None:
     page.get_by_role("button", name="Changes shown").click()
     assert style("#resolves-1 del", "display") != "none"
     assert errors == []
+    index = page.request.get(word_site.url("search/search_index.json")).json()  # the clean text is indexed
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("proposals/iap-9a1-1/"))
+    assert "over 700 Sector Members" in text and "520" not in text
     context.close()
 
 
