@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from ..anchors import section_slug, slug
 from ..ir import Block, Clause, Redline, ResolutionText, has_changes, plain_text, redline
-from .model import ClauseChange, Mark, ProposalPage, Redline
+from .model import ClauseChange, Comparison, Mark, ProposalPage
 
 
 def clause_changes(text: ResolutionText | None) -> tuple[ClauseChange, ...]:
@@ -89,7 +89,7 @@ def _clauses(blocks: Iterable[Block]) -> Iterator[Clause]:
             yield from _clauses(b.children)
 
 
-def redlines(proposal: ProposalPage, target: ResolutionText) -> dict[str, Redline]:
+def redlines(proposal: ProposalPage, target: ResolutionText) -> dict[str, Comparison]:
     """Compare each clause of a MOD proposal with the same clause of another revision of its
     resolution: the text it amends (what the proposal inserts shows) or the text as adopted
     (what it deletes shows). Flattened text holds both the deleted and the inserted words, so
@@ -108,7 +108,7 @@ def redlines(proposal: ProposalPage, target: ResolutionText) -> dict[str, Redlin
     against = f"the text {'being amended' if mark == 'ins' else 'as adopted'} ({target.revision})"
     reference = {c.anchor: plain_text(c.text) for s in target.sections for c in _clauses(s.blocks)}
     old_anchor = {c.anchor: c.old_anchor for c in proposal.changes}
-    out: dict[str, Redline] = {}
+    out: dict[str, Comparison] = {}
     for section in text.sections:
         old_prefix = section_slug(section.old_heading or section.heading) if section.kind == "section" else section.anchor
         for clause in _clauses(section.blocks):
@@ -119,7 +119,7 @@ def redlines(proposal: ProposalPage, target: ResolutionText) -> dict[str, Redlin
             flattened = plain_text(clause.text)
             if base is None or base == flattened:
                 continue
-            out[clause.anchor] = Redline(against, shows, _compare(base, flattened, mark))
+            out[clause.anchor] = Comparison(against, shows, _compare(base, flattened, mark))
     return out
 
 

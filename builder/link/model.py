@@ -99,7 +99,7 @@ class Mark:
 
 
 @dataclass(frozen=True)
-class Redline:
+class Comparison:
     """A clause of a MOD proposal compared word by word with another revision in the collection."""
 
     against: str
@@ -117,7 +117,7 @@ class Annotations:
 
     marks: dict[str, tuple[Mark, ...]] = field(default_factory=dict)
     """On a resolution: the proposals that delete, renumber or replace the clause."""
-    redlines: dict[str, Redline] = field(default_factory=dict)
+    redlines: dict[str, Comparison] = field(default_factory=dict)
     """On a MOD proposal: the clause compared word by word with another revision."""
 
 

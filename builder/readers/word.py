@@ -59,8 +59,8 @@ class _Paragraph:
     images: int = 0
     nested: bool = False
     """An insertion inside a deletion (or the reverse): shown as deleted."""
-    field_depth: int = 0
     in_instruction: list[bool] = field(default_factory=list)
+    """For each field open in the paragraph, whether its instruction is being read."""
 
     def add(self, op: str, text: str) -> None:
         if not text:
@@ -71,7 +71,7 @@ class _Paragraph:
             self.pieces.append((op, text))
 
     def marked(self) -> str:
-        pieces = [(op, strip_private(text) if REF_OPEN not in text else text) for op, text in self.pieces]
+        pieces = list(self.pieces)
         if pieces:  # trim the paragraph's ends, as the text export's lines are trimmed
             pieces[0] = (pieces[0][0], pieces[0][1].lstrip())
             pieces[-1] = (pieces[-1][0], pieces[-1][1].rstrip())
@@ -106,7 +106,7 @@ def _run(run: etree._Element, op: str, out: _Paragraph) -> None:
         elif out.in_instruction and out.in_instruction[-1]:
             continue  # a field's instruction (`PAGEREF _Toc… \h`): its displayed text follows
         elif tag in (f"{W}t", f"{W}delText"):
-            out.add(op, child.text or "")
+            out.add(op, strip_private(child.text or ""))
         elif tag == f"{W}tab":
             out.add(op, "\t")
         elif tag in (f"{W}br", f"{W}cr"):
