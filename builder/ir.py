@@ -30,6 +30,8 @@ class FootnoteRef:
 
     key: str
     """The footnote's key, unique within its source file (Word's footnote id)."""
+    op: str = ""
+    """`ins` or `del` where a tracked change inserts or deletes the call."""
 
 
 @dataclass(frozen=True)
@@ -332,4 +334,7 @@ def redline(text: tuple[Inline, ...]) -> Redline:
 
 
 def has_changes(text: tuple[Inline, ...]) -> bool:
-    return any(isinstance(p, Change) or (isinstance(p, Citation) and p.printed) for p in text)
+    return any(
+        isinstance(p, Change) or (isinstance(p, Citation) and p.printed) or (isinstance(p, FootnoteRef) and p.op)
+        for p in text
+    )

@@ -10,7 +10,7 @@ from builder.ir import FootnoteRef
 
 def to_data(value: Any) -> Any:
     if isinstance(value, FootnoteRef):
-        return {"footnote": value.key}
+        return {"footnote": value.key, **({"op": value.op} if value.op else {})}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         data = {"node": type(value).__name__}
         for f in dataclasses.fields(value):

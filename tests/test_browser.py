@@ -282,3 +282,14 @@ def test_text_export_redline_and_switch(page) -> None:
     assert page.locator("html").get_attribute("data-redline") == "clean"
     page.get_by_role("button", name="Changes shown").click()
     assert "Hammamet, 2016" in heading.inner_text()
+
+
+def test_resolution_pages_show_changes_whatever_the_switch(browser, word_site: Site) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(word_site.url("proposals/iap-9a1-1/"))
+    page.get_by_role("button", name="Text as proposed").click()
+    page.goto(word_site.url("wtsa/res-68/"))
+    row = page.locator('article tr:has(a[href*="iap-9a1-1"])', has_text="b) amended").first
+    assert row.locator("del").evaluate("e => getComputedStyle(e).display") != "none"
+    context.close()

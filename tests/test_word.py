@@ -199,3 +199,96 @@ def test_no_guessed_comparison_beside_exact_changes(tmp_path: Path) -> None:
     assert "over <del data-search-exclude>520</del><ins>700</ins> Sector" in proposal
     resolution = result.pages["wtsa/res-68.md"]
     assert "(../proposals/iap-9a1-1.md#considering-b){: .change-mark }" in resolution
+
+
+def raw_docx(body: str, tmp: Path, endnotes: str = "") -> Path:
+    """A .docx whose body is the given WordprocessingML (for what the specs cannot say)."""
+    import zipfile
+
+    base, out = tmp / "base.docx", tmp / "raw.docx"
+    make.build("placeholder", base)
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = f'<w:document {ns}><w:body>{body}</w:body></w:document>'.encode()
+            elif endnotes and item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdE" Type="http://schemas.openxmlformats.org/'
+                                    b'officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>')
+            elif endnotes and item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/endnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/></Types>')
+            dst.writestr(item, data)
+        if endnotes:
+            dst.writestr("word/endnotes.xml", f'<w:endnotes {ns}>{endnotes}</w:endnotes>')
+    return out
+
+
+def p(*runs: str, style: str = "") -> str:
+    pstyle = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{pstyle}{''.join(runs)}</w:p>"
+
+
+def r(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+HEAD = p(r("RESOLUTION 901 (Kigali, 2022)")) + p(r("Title")) + p(r("The World Telecommunication Development Conference (Kigali, 2022),")) + p(r("recalling"))
+
+
+def test_what_only_raw_wordprocessingml_holds(tmp_path: Path) -> None:
+    """Symbols, equations, positional tabs, text boxes, nested fields, nested and merged table
+    cells, endnotes: read once each, nothing dropped silently."""
+    body = HEAD + p(
+        r("a)"), "<w:r><w:ptab/></w:r>", r("at 20"), '<w:r><w:sym w:font="Symbol" w:char="F0B0"/></w:r>', r("C, "),
+        '<m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath>', r(" and "),
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>IF </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>REF x</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("1") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:r><w:instrText> = "1" "yes"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("yes")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>', r(";"),
+        '<w:r><w:endnoteReference w:id="2"/></w:r>',
+        '<w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>' + p(r("Boxed words.")) +
+        '</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>' + p(r("Boxed words.")) +
+        "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>",
+    ) + (
+        "<w:tbl><w:tr><w:tc>" + p(r("H")) + "</w:tc><w:tc>" + p(r("Y")) + "</w:tc><w:tc>" + p(r("Z")) + "</w:tc></w:tr>"
+        '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>' + p(r("span")) + "</w:tc><w:tc>" + p(r("z")) + "</w:tc></w:tr>"
+        "<w:tr><w:tc>" + p(r("A")) + "<w:tbl><w:tr><w:tc>" + p(r("I1")) + "</w:tc><w:tc>" + p(r("I2")) + "</w:tc></w:tr></w:tbl>"
+        "</w:tc><w:tc>" + p(r("B")) + "</w:tc><w:tc/></w:tr></w:tbl>"
+    )
+    notes = '<w:endnote w:id="2">' + p(r("An endnote.")) + "</w:endnote>"
+    diagnostics = Diagnostics()
+    source = read_file(raw_docx(body, tmp_path, notes), diagnostics, tmp_path)
+    text = source.resolutions[0]
+    a = text.sections[0].blocks[0]
+    assert plain_text(a.text) == "at 20°C, x=1 and yes;"
+    assert [plain_text(n.text) for n in source.footnotes] == ["An endnote."] and a.text[-1].key == "e2"
+    assert plain_text(text.sections[0].blocks[1].text) == "Boxed words."
+    table = next(b for b in text.sections[0].blocks if isinstance(b, Table))
+    assert [[plain_text(c) for c in row] for row in table.rows] == [["H", "Y", "Z"], ["span", "", "z"], ["A I1 I2", "B", ""]]
+    assert {"symbol-read", "equation-as-text", "text-box"} <= {d.code for d in diagnostics}
+
+
+def test_a_label_removed_keeps_its_clause(tmp_path: Path) -> None:
+    """Deleting only a clause's number (the last of a list of one) renumbers it; its words stay."""
+    body = (p(r("MOD\tARB/2A1/1")) + HEAD.replace("901 (Kigali, 2022)", "902 (Kigali, 2022)") .replace(p(r("recalling")), p(r("resolves")))
+            + p('<w:del w:id="1" w:author="a"><w:r><w:delText>1</w:delText></w:r><w:r><w:tab/></w:r></w:del>', r("to act;")))
+    source = read_file(raw_docx(body, tmp_path), Diagnostics(), tmp_path)
+    clause = source.contributions[0].proposals[0].text.sections[0].blocks[0]
+    assert (clause.change.old, clause.change.new, clause.change.status) == ("1", None, "renumbered")
+    assert plain_text(clause.text) == "to act;" and not changes(clause)
+
+
+def test_a_deleted_footnote_call_is_shown_deleted(tmp_path: Path) -> None:
+    spec = (WORD / "mod-words.spec").read_text(encoding="utf-8")
+    make.build(spec.replace("over [-520-][+700+] Sector Members;", "over 700 Sector Members[-[^A deleted note.^]-];"), tmp_path / "m.docx")
+    result = build([tmp_path / "m.docx"], tmp_path)
+    page = result.pages["proposals/iap-9a1-1.md"]
+    assert "over 700 Sector Members<del data-search-exclude>[^fn2]</del>;" in page
+    assert "[^fn2]: A deleted note." in page
+    proposal = next(p for p in result.site.proposals if p.id == "IAP/9A1/1")
+    assert any(c.anchor == "considering-b" and c.status == "amended" for c in proposal.changes)

@@ -116,7 +116,7 @@ def redlines(proposal: ProposalPage, target: ResolutionText) -> dict[str, Compar
                 continue
             where = old_anchor.get(clause.anchor) or f"{old_prefix}-{slug(clause.change.old)}"
             base = reference.get(where)
-            flattened = plain_text(clause.text)
+            flattened = "".join(words for _, words in redline(clause.text))  # deleted and inserted words, as exported
             if base is None or base == flattened:
                 continue
             out[clause.anchor] = Comparison(against, shows, _compare(base, flattened, mark))

@@ -84,7 +84,7 @@ class ClauseChange:
         if self.status == "replaced":
             return f"heading “{self.old_section}” replaced by “{self.section}”"
         if self.status == "renumbered":
-            return f"{self.section} {self.old} renumbered {self.new}"
+            return f"{self.section} {self.old or '(no label)'} renumbered {self.new or '(no label)'}"
         return f"{self.section} {self.new or self.old or 'paragraph'} {self.status}"
 
 

@@ -23,7 +23,7 @@ _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _IMAGE = re.compile(r"\[image: [^\]]*\]")
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
 _DISPLAYED_NUMBER = re.compile(r"^\s*(\d+)(?=\s|$)")
-_REF = re.compile(f"{REF_OPEN}(\\d+){REF_CLOSE}")
+_REF = re.compile(f"{REF_OPEN}([^{REF_CLOSE}]+){REF_CLOSE}")
 _CALL = re.compile(f"{_REF.pattern}(\\d*)")
 """A footnote call with the number Word prints after it."""
 
@@ -173,7 +173,7 @@ def _tracked_inlines(marked: str) -> tuple[Inline, ...]:
             if i % 2:
                 out.extend(_citing(run))
                 run = []
-                out.append(FootnoteRef(part))
+                out.append(FootnoteRef(part, op))
             elif part:
                 run.append((op, part))
     out.extend(_citing(run))

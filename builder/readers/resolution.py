@@ -21,7 +21,7 @@ from ..ir import Block, Clause, Inline, LabelChange, Paragraph, ResolutionText, 
 from . import headings, labels
 from .changes import align, label_value, orient_headings, split_heading, unflatten
 from .lines import Line, inlines, plain
-from .tracked import accept, cut, label_pieces, pieces, reject
+from .tracked import accept, cut, label_pieces, mark_all, pieces, reject
 
 HEADING = re.compile(
     r"^(?P<kind>RESOLUTION|DECISION)\s+(?P<number>\d+[A-Z]?(?:-\d+)?)\s*(?:\((?P<revision>.*)\))?\s*$",
@@ -195,6 +195,9 @@ class _SectionBuilder:
             for node, change in zip(siblings, found):
                 node.change = change
                 node.label = change.new or change.old
+                if change.status in ("inserted", "deleted"):  # its words go or come with it
+                    op = "ins" if change.status == "inserted" else "del"
+                    node.line = Line(node.line.span, node.line.text, mark_all(op, node.line.content))
 
     @staticmethod
     def _printed(siblings: list[_Node]) -> str:
@@ -243,10 +246,8 @@ def tracked_clause(line: Line) -> tuple[str | None, LabelChange | None, Line]:
         status, new_label = "deleted", None
     elif not old:
         status, old_label = "inserted", None
-    elif old_label == new_label:
-        status = "unchanged"
-    else:  # a label only inserted or only deleted stands for the clause, as in a text export
-        status = "renumbered" if old_label and new_label else "inserted" if new_label else "deleted"
+    else:  # a label changed, added or removed on a paragraph that stays: the clause is renumbered
+        status = "unchanged" if old_label == new_label else "renumbered"
     rest = cut(
         marked.strip(),
         len(new) - len(new_split[1]) if new_split else 0,

@@ -26,6 +26,11 @@ def mark(op: str, text: str) -> str:
     return f"{_OPEN[op]}{text}{END}" if op and text else text
 
 
+def mark_all(op: str, marked: str) -> str:
+    """Every unmarked piece of `marked` marked `op` (the text of an inserted or deleted clause)."""
+    return "".join(mark(piece_op or op, text) for piece_op, text in pieces(marked))
+
+
 def pieces(marked: str) -> list[tuple[str, str]]:
     """(op, text) pieces in order; op is ``, `ins` or `del`."""
     out: list[tuple[str, str]] = []

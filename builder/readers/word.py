@@ -2,14 +2,18 @@
 marked exactly (builder.readers.tracked) instead of flattened.
 
 python-docx's package reader opens the package (the zip, its content types and relationships,
-which part is the document, which its footnotes); the parts are parsed and walked with
-lxml, since python-docx does not expose tracked changes. (`docx.Document` would also parse every
-other part into its element classes: a fixed 3 ms a file that the builder does not need.) One
-paragraph is one line, as in a text export; a table row is one line of tab-separated cells;
-a diagnostic's "line" is the paragraph's number in the body. Kept: text, tabs, no-break
-hyphens, footnote calls, the displayed text of fields, `w:ins`/`w:del` (and moved text, as
-`w:moveTo`/`w:moveFrom`: an insertion and a deletion). Dropped: bookmarks, comments, field
-instructions, proofing marks; images with an info diagnostic.
+which part is the document, which its footnotes and endnotes); the parts are parsed and walked
+with lxml, since python-docx does not expose tracked changes. (`docx.Document` would also parse
+every other part into its element classes: a fixed 3 ms a file that the builder does not need.)
+
+One paragraph is one line, as in a text export; a table row is one line of tab-separated cells
+(a merged cell is followed by empty ones, a nested table's cells join its cell's text); a text
+box's paragraphs follow the paragraph it is anchored in. A diagnostic's "line" is the paragraph's
+number in the body. Kept: text, tabs, no-break hyphens, footnote and endnote calls, the displayed
+text of fields (nested ones too), symbols (by their code, reported), equations (as plain text,
+reported), `w:ins`/`w:del`, and moved text (`w:moveTo`/`w:moveFrom`: an insertion and a
+deletion). Dropped: bookmarks, comments, field instructions, proofing marks; pictures with an
+info diagnostic.
 """
 
 from __future__ import annotations
@@ -31,10 +35,14 @@ from .lines import REF_CLOSE, REF_OPEN, Line, inlines, strip_private
 from .tracked import accept, has_marks, mark, reject
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _CHANGE = {f"{W}ins": "ins", f"{W}moveTo": "ins", f"{W}del": "del", f"{W}moveFrom": "del"}
 _INSIDE = {f"{W}{t}" for t in ("hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple", "dir", "bdo")}
 _IMAGES = {f"{W}drawing", f"{W}pict", f"{W}object"}
-_CALLS = re.compile(f"{REF_OPEN}(\\d+){REF_CLOSE}")
+_CALLS = re.compile(f"{REF_OPEN}([^{REF_CLOSE}]+){REF_CLOSE}")
+ENDNOTE = "e"
+"""Endnote keys are `e` and Word's id, apart from the footnotes' ids."""
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -61,6 +69,10 @@ class _Paragraph:
     """An insertion inside a deletion (or the reverse): shown as deleted."""
     in_instruction: list[bool] = field(default_factory=list)
     """For each field open in the paragraph, whether its instruction is being read."""
+    boxes: list[etree._Element] = field(default_factory=list)
+    """Text boxes anchored in the paragraph (`w:txbxContent`): read as paragraphs after it."""
+    equations: int = 0
+    symbols: list[str] = field(default_factory=list)
 
     def add(self, op: str, text: str) -> None:
         if not text:
@@ -90,6 +102,18 @@ def _walk(element: etree._Element, op: str, out: _Paragraph) -> None:
             _run(child, op, out)
         elif tag in _INSIDE:
             _walk(child, op, out)
+        elif tag in (f"{M}oMath", f"{M}oMathPara"):
+            out.equations += 1
+            out.add(op, "".join(t.text or "" for t in child.iter(f"{M}t")))
+
+
+def _drawing(element: etree._Element, out: _Paragraph) -> None:
+    """A picture, or a text box whose text is kept."""
+    boxes = list(element.iter(f"{W}txbxContent"))
+    if boxes:
+        out.boxes.append(boxes[0])  # Word writes one box twice (DrawingML and VML fallback): one is read
+    else:
+        out.images += 1
 
 
 def _run(run: etree._Element, op: str, out: _Paragraph) -> None:
@@ -103,20 +127,29 @@ def _run(run: etree._Element, op: str, out: _Paragraph) -> None:
                 out.in_instruction[-1] = False
             elif kind == "end" and out.in_instruction:
                 out.in_instruction.pop()
-        elif out.in_instruction and out.in_instruction[-1]:
-            continue  # a field's instruction (`PAGEREF _Toc… \h`): its displayed text follows
+        elif any(out.in_instruction):
+            continue  # a field's instruction (`PAGEREF _Toc… \h`), and fields inside it: its displayed text follows
         elif tag in (f"{W}t", f"{W}delText"):
             out.add(op, strip_private(child.text or ""))
-        elif tag == f"{W}tab":
+        elif tag in (f"{W}tab", f"{W}ptab"):
             out.add(op, "\t")
+        elif tag == f"{W}sym":
+            code = int(child.get(f"{W}char", "0"), 16)
+            char = chr(code - 0xF000 if code >= 0xF000 else code)
+            out.symbols.append(f"{child.get(f'{W}font', '')} {child.get(f'{W}char')} as “{char}”")
+            out.add(op, char)
         elif tag in (f"{W}br", f"{W}cr"):
             out.add(op, " ")
         elif tag == f"{W}noBreakHyphen":
             out.add(op, "\u2011")
         elif tag == f"{W}footnoteReference":
             out.add(op, f"{REF_OPEN}{child.get(f'{W}id')}{REF_CLOSE}")
+        elif tag == f"{W}endnoteReference":
+            out.add(op, f"{REF_OPEN}{ENDNOTE}{child.get(f'{W}id')}{REF_CLOSE}")
         elif tag in _IMAGES:
-            out.images += 1
+            _drawing(child, out)
+        elif tag == f"{MC}AlternateContent":
+            _drawing(child, out)
 
 
 def _paragraph(p: etree._Element) -> _Paragraph:
@@ -143,7 +176,7 @@ class _Reader:
         if element.tag == f"{W}p":
             self.paragraph(element)
         elif element.tag == f"{W}tbl":
-            for row in element.iter(f"{W}tr"):
+            for row in element.iterchildren(f"{W}tr"):
                 self.row(row)
         elif element.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
             for child in element:
@@ -152,6 +185,10 @@ class _Reader:
     def _report(self, found: _Paragraph, span: Span) -> None:
         if found.images:
             self.diagnostics.info("image-omitted", span, "an image was dropped: the site shows text only")
+        if found.equations:
+            self.diagnostics.info("equation-as-text", span, "an equation is shown as plain text; check it against the document")
+        for symbol in found.symbols:
+            self.diagnostics.info("symbol-read", span, f"a symbol character (font {symbol}) was read by its code; check it")
         if found.nested:
             self.diagnostics.warning(
                 "change-nested", span,
@@ -165,7 +202,7 @@ class _Reader:
         found = _paragraph(p)
         self._report(found, span)
         marked = found.marked()
-        mark_deleted = p.find(f"{W}pPr/{W}rPr/{W}del") is not None
+        mark_deleted = p.find(f"{W}pPr/{W}rPr/{W}del") is not None or p.find(f"{W}pPr/{W}rPr/{W}moveFrom") is not None
         if mark_deleted and accept(marked).strip() and p.getnext() is not None:
             self.diagnostics.warning(
                 "paragraph-mark-deleted", span,
@@ -173,21 +210,39 @@ class _Reader:
                 "Both are shown as separate paragraphs; accept or reject the change in Word to be exact",
             )
         self.lines.append(_line(span, marked, _style(p)))
+        if found.boxes:
+            self.diagnostics.info("text-box", span, "a text box is read as paragraphs after the one it is anchored in")
+        for box in found.boxes:
+            for child in box:
+                self.block(child)
 
     def row(self, tr: etree._Element) -> None:
         self.number += 1
         span = Span(self.path, self.number)
-        cells = []
-        for tc in tr.iter(f"{W}tc"):
-            parts = []
-            for p in tc.iter(f"{W}p"):
-                found = _paragraph(p)
-                self._report(found, span)
-                parts.append(found.marked().replace("\t", " "))
-            cells.append(" ".join(x for x in parts if x))
+        cells: list[str] = []
+        for tc in tr.iterchildren(f"{W}tc", f"{W}sdt"):
+            cell = tc if tc.tag == f"{W}tc" else tc.find(f".//{W}tc")
+            if cell is None:
+                continue
+            cells.append(self._cell(cell, span))
+            span_cols = cell.find(f"{W}tcPr/{W}gridSpan")
+            cells += [""] * (int(span_cols.get(f"{W}val", "1")) - 1 if span_cols is not None else 0)
         if any(cells):
             line = _line(span, "\t".join(cells), None)
             self.lines.append(Line(line.span, line.text, line.marked, None, row=True))
+
+
+    def _cell(self, tc: etree._Element, span: Span) -> str:
+        """A cell's text on one line: its paragraphs, and the cells of a table nested in it."""
+        parts = []
+        for child in tc:
+            if child.tag == f"{W}p":
+                found = _paragraph(child)
+                self._report(found, span)
+                parts.append(found.marked().replace("\t", " "))
+            elif child.tag == f"{W}tbl":
+                parts += [self._cell(c, span) for r in child.iterchildren(f"{W}tr") for c in r.iterchildren(f"{W}tc")]
+        return " ".join(x for x in parts if x)
 
 
 def _line(span: Span, marked: str, style: str | None) -> Line:
@@ -197,23 +252,23 @@ def _line(span: Span, marked: str, style: str | None) -> Line:
     return Line(span, proposed or reject(marked).strip(), marked, style)
 
 
-def _footnotes(blob: bytes | None, path: str, lines: list[Line]) -> list[Footnote]:
-    """The footnotes, each with the span of the paragraph that calls it."""
-    if blob is None:
-        return []
-    root = etree.fromstring(blob, _SAFE)
-    called = {}
+def _notes(parts: dict[str, bytes], path: str, lines: list[Line]) -> list[Footnote]:
+    """The footnotes and endnotes (shown alike, as footnotes), each with the span of the
+    paragraph that calls it."""
+    called: dict[str, Span] = {}
     for line in lines:
         for key in _CALLS.findall(line.content):
             called.setdefault(key, line.span)
     notes = []
-    for n, note in enumerate(root.iter(f"{W}footnote"), start=1):
-        if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+    for reltype, tag, prefix in ((RT.FOOTNOTES, "footnote", ""), (RT.ENDNOTES, "endnote", ENDNOTE)):
+        if reltype not in parts:
             continue
-        texts = [_paragraph(p).marked() for p in note.iter(f"{W}p")]
-        text = " ".join(t for t in texts if t)
-        key = note.get(f"{W}id", str(n))
-        notes.append(Footnote(key, inlines(text), called.get(key, Span(path, 1))))
+        for n, note in enumerate(etree.fromstring(parts[reltype], _SAFE).iter(f"{W}{tag}"), start=1):
+            if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = " ".join(t for t in (_paragraph(p).marked() for p in note.iter(f"{W}p")) if t)
+            key = prefix + note.get(f"{W}id", str(n))
+            notes.append(Footnote(key, inlines(text), called.get(key, Span(path, 1))))
     return notes
 
 
@@ -236,7 +291,7 @@ def read_word(path: str, data: bytes, diagnostics: Diagnostics) -> tuple[list[Li
     reader = _Reader(path, diagnostics)
     for element in body:
         reader.block(element)
-    return reader.lines, _footnotes(parts.get(RT.FOOTNOTES), path, reader.lines)
+    return reader.lines, _notes(parts, path, reader.lines)
 
 
 _DOCUMENT_TYPES = (
@@ -247,7 +302,7 @@ _DOCUMENT_TYPES = (
 
 
 def _parts(data: bytes) -> dict[str, bytes]:
-    """The document part and the footnotes part it relates to, by relationship type."""
+    """The document part and the footnotes and endnotes parts it relates to, by relationship type."""
     package = PackageReader.from_file(io.BytesIO(data))
     main = next((p for p in package.iter_sparts() if p[2] == RT.OFFICE_DOCUMENT), None)
     if main is None or main[1] not in _DOCUMENT_TYPES:
@@ -255,6 +310,6 @@ def _parts(data: bytes) -> dict[str, bytes]:
     related = {srel.target_partname: srel.reltype for source, srel in package.iter_srels() if source == main[0] and not srel.is_external}
     found = {RT.OFFICE_DOCUMENT: main[3]}
     for partname, _, _, blob in package.iter_sparts():
-        if related.get(partname) == RT.FOOTNOTES:
+        if related.get(partname) in (RT.FOOTNOTES, RT.ENDNOTES):
             found[related[partname]] = blob
     return found

@@ -42,7 +42,7 @@ class BlockWriter:
             if isinstance(piece, str):
                 out.append(esc(piece))
             elif isinstance(piece, FootnoteRef):
-                out.append(f"[^fn{piece.key}]")
+                out.append(_TAGS[piece.op].format(f"[^fn{piece.key}]"))
             elif isinstance(piece, Change):
                 out.append(self._redline(((piece.op, piece.text),)))
             else:

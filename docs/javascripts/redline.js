@@ -1,5 +1,6 @@
 // "Changes shown" / "Text as proposed" on proposal pages: the choice is kept in localStorage
-// (which works from file:// too) and applied to every page as <html data-redline="…">.
+// (which works from file:// too) and applied as <html data-redline="…"> to every page that has
+// the switch; pages without it (a resolution's "Changes proposed") always show the changes.
 (function () {
   var KEY = "itu-redline";
   function saved() {
@@ -14,6 +15,7 @@
     var status = document.querySelector(".redline-switch-status");
     if (status) status.textContent = view === "clean" ? "Showing the text as proposed" : "Showing the changes";
   }
+  if (!document.querySelector("[data-redline-view]")) return;
   apply(saved());
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-redline-view]");
