@@ -46,6 +46,8 @@ def _walk(blocks: Iterable[Block], section: str, old_prefix: str, old_section: s
         status = change.status if change else "unchanged"
         if status == "unchanged" and words:
             status = "amended"
+        if status in ("inserted", "deleted"):
+            words = ()  # all of them: the change says so
         if status != "unchanged":
             old, new = (change.old, change.new) if change else (block.label, block.label)
             out.append(ClauseChange(section, None, old, new, status, block.anchor, old_anchor, words))
