@@ -136,6 +136,38 @@ def test_redline_against_the_text_being_amended() -> None:
     proposal = next(p for p in site.proposals if p.id == "AFCP/1A1/1")
     redline = proposal.annotations.redlines["considering-b"]
     assert redline.shows == "insertions" and "Rev. Kigali, 2022" in redline.against
-    assert redline.parts == (("", "over 520"), ("ins", "700"), ("", " Sector Members"), ("ins", " and academia"), ("", ";"))
+    # word by word, punctuation with its word; a run-together word shows what it has beyond the old one
+    assert redline.parts == (("", "over 520"), ("ins", "700"), ("", " Sector Members"), ("ins", " and academia;"))
     markdown = render(site)[0]["proposals/afcp-1a1-1.md"]
-    assert "over 520<ins>700</ins> Sector Members<ins> and academia</ins>;" in markdown
+    assert "over 520<ins>700</ins> Sector Members<ins> and academia;</ins>" in markdown
+
+
+ADOPTED = """RESOLUTION 900 (Rev. Baku, 2025)
+A base text
+The World Telecommunication Development Conference (Baku, 2025),
+considering
+a)\tfirst;
+b)\tthat annually the Union reports to the Council on its work;
+c)\tover 700 Sector Members and academia;
+"""
+MOD_NEED = """MOD\tAFCP/2A1/1
+RESOLUTION 900 (Rev. Kigali, 2022Baku, 2025)
+A base text
+The World Telecommunication Development Conference (Kigali, 2022Baku, 2025),
+considering
+a)\tfirst;
+b)\tthe need for a global framework for emergency telecommunications;
+bc)\tover 520700 Sector Members and academia;
+"""
+
+
+def test_comparison_pairs_clauses_by_content_not_label() -> None:
+    """Against the adopted text, the proposal's b) ("the need for…") is a different clause from
+    the adopted b) ("that annually…"): nothing is compared; its c) is compared with the adopted c)."""
+    diagnostics = Diagnostics()
+    site = link([read_source("adopted.txt", ADOPTED, diagnostics), read_source("mod.txt", MOD_NEED, diagnostics)], diagnostics)
+    proposal = next(p for p in site.proposals if p.id == "AFCP/2A1/1")
+    redlines = proposal.annotations.redlines
+    assert "considering-b" not in redlines
+    assert redlines["considering-c"].shows == "deletions"
+    assert redlines["considering-c"].parts == (("", "over "), ("del", "520"), ("", "700 Sector Members and academia;"))

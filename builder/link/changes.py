@@ -3,12 +3,12 @@ it amends (`amended by` at clause level)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
-from difflib import SequenceMatcher
+from dataclasses import replace
 
 from ..anchors import section_slug, slug
-from ..ir import Block, Clause, Redline, ResolutionText, has_changes, plain_text, redline
+from ..ir import Block, Clause, Redline, ResolutionText, has_changes, redline
+from .compare import compare_items, items
 from .model import ClauseChange, Comparison, Mark, ProposalPage
 
 
@@ -92,11 +92,11 @@ def _clauses(blocks: Iterable[Block]) -> Iterator[Clause]:
 
 
 def redlines(proposal: ProposalPage, target: ResolutionText) -> dict[str, Comparison]:
-    """Compare each clause of a MOD proposal with the same clause of another revision of its
-    resolution: the text it amends (what the proposal inserts shows) or the text as adopted
-    (what it deletes shows). Flattened text holds both the deleted and the inserted words, so
-    one comparison shows one side only; the page says which. Not for a Word document, whose
-    tracked changes say exactly what is inserted and deleted."""
+    """Compare each clause of a MOD proposal with its clause in another revision of the
+    resolution, paired by content (builder.link.compare): the text it amends (what the proposal
+    inserts shows) or the text as adopted (what it deletes shows). Flattened text holds both the
+    deleted and the inserted words, so one comparison shows one side only; the page says which.
+    Not for a Word document, whose tracked changes say exactly what is inserted and deleted."""
     text = proposal.proposal.text
     if text is None or target.revision is None or text.exact:
         return {}  # a Word document's own changes are shown as they are
@@ -108,42 +108,41 @@ def redlines(proposal: ProposalPage, target: ResolutionText) -> dict[str, Compar
     else:
         return {}
     against = f"the text {'being amended' if mark == 'ins' else 'as adopted'} ({target.revision})"
-    reference = {c.anchor: plain_text(c.text) for s in target.sections for c in _clauses(s.blocks)}
-    old_anchor = {c.anchor: c.old_anchor for c in proposal.changes}
+    flattened = [  # the proposal's clauses as exported: deleted and inserted words together
+        replace(item, text="".join(words for _, words in redline(item.clause.text))) for item in items(text)
+    ]
     out: dict[str, Comparison] = {}
-    for section in text.sections:
-        old_prefix = section_slug(section.old_heading or section.heading) if section.kind == "section" else section.anchor
-        for clause in _clauses(section.blocks):
-            if clause.change is None or clause.change.old is None:
-                continue
-            where = old_anchor.get(clause.anchor) or f"{old_prefix}-{slug(clause.change.old)}"
-            base = reference.get(where)
-            flattened = "".join(words for _, words in redline(clause.text))  # deleted and inserted words, as exported
-            if base is None or base == flattened:
-                continue
-            out[clause.anchor] = Comparison(against, shows, _compare(base, flattened, mark))
+    for diff in compare_items(items(target), flattened).clauses:
+        clause = diff.new.clause if diff.new else None
+        if diff.status != "changed" or clause is None or (clause.change and clause.change.old is None):
+            continue
+        out[clause.anchor] = Comparison(against, shows, _flattened(diff.words, mark))
     return out
 
 
-def _compare(reference: str, flattened: str, mark: str) -> tuple[tuple[str, str], ...]:
-    """Mark what the flattened text has beyond the reference: by word, then by character inside a
-    replaced word (`520700` against `520`: `700`)."""
-    a, b = re.findall(r"\s+|\S+", reference), re.findall(r"\s+|\S+", flattened)
-    parts: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            parts.append(("", "".join(b[j1:j2])))
-        elif op == "insert":
-            parts.append((mark, "".join(b[j1:j2])))
-        elif op == "replace":
-            x, y = "".join(a[i1:i2]), "".join(b[j1:j2])
-            for cop, _, _, k1, k2 in SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
-                if k2 > k1:
-                    parts.append(("" if cop == "equal" else mark, y[k1:k2]))
-    merged: list[tuple[str, str]] = []
-    for kind, piece in parts:
-        if merged and merged[-1][0] == kind:
-            merged[-1] = (kind, merged[-1][1] + piece)
-        else:
-            merged.append((kind, piece))
-    return tuple(merged)
+def _flattened(words: Redline, mark: str) -> Redline:
+    """The flattened clause with what it has beyond the other text marked: words the other text
+    lacks, and the part of a run-together word beyond the word it replaces (`520700` against
+    `520`: `700`; against `700`: `520`). Words only the other text has are not in the flattened clause, so not shown."""
+    out: list[tuple[str, str]] = []
+
+    def add(op: str, piece: str) -> None:
+        if piece:
+            out.append((op, piece)) if not out or out[-1][0] != op else out.__setitem__(-1, (op, out[-1][1] + piece))
+
+    for k, (op, piece) in enumerate(words):
+        if op == "":
+            add("", piece)
+        elif op == "ins":
+            before = words[k - 1][1] if k and words[k - 1][0] == "del" else ""
+            stem = before.rstrip(";,.") if before and " " not in before.strip() else ""
+            if stem and piece.startswith(stem):  # `520700` after `520`: 700 added
+                add("", stem)
+                add(mark, piece[len(stem) :])
+            elif stem and piece.rstrip(";,.").endswith(stem):  # `520700` before `700`: 520 added
+                cut = piece.rstrip(";,.")
+                add(mark, cut[: len(cut) - len(stem)])
+                add("", piece[len(cut) - len(stem) :])
+            else:
+                add(mark, piece)
+    return tuple(out)
