@@ -6,7 +6,7 @@ from typing import Any
 
 from .ir import Block, Clause, Proposal, Redline, ResolutionText, Revision, Section, has_changes, plain_text, redline
 from .link import ContributionPage, ProposalPage, ResolutionPage, Site
-from .link.model import CitationUse
+from .link.model import CitationUse, RevisionPage, revision_id
 
 
 def url(src: str) -> str:
@@ -114,6 +114,22 @@ def proposal(page: ProposalPage) -> dict[str, Any]:
     }
 
 
+def revision(page: RevisionPage) -> dict[str, Any]:
+    """A revision at its permanent address: the text as revised at one meeting."""
+    return {
+        "id": revision_id(page),
+        "kind": "revision",
+        "resolution": page.id,
+        "url": url(page.src),
+        "latest": page.latest,
+        "title": plain_text(page.text.title),
+        "source": page.source_file,
+        # the latest revision's citations are its resolution's (the same text): listed there once
+        **({} if page.latest else {"citations": _citations(page.citations)}),
+        **_text(page.text),
+    }
+
+
 def contribution(page: ContributionPage) -> dict[str, Any]:
     return {
         "id": page.id,
@@ -132,6 +148,7 @@ def contribution(page: ContributionPage) -> dict[str, Any]:
 def dump(site: Site) -> dict[str, Any]:
     return {
         "documents": [resolution(r) for r in site.resolutions]
+        + [revision(v) for v in site.revisions]
         + [contribution(c) for c in site.contributions]
         + [proposal(p) for p in site.proposals]
     }

@@ -55,7 +55,8 @@ def test_every_document_kind_and_url(corpus_build) -> None:
     assert docs["ACP/64A1"]["url"] == "proposals/acp-64a1/"
     assert docs["EUR/44A24/1"]["kind"] == "proposal" and docs["EUR/44A24/1"]["action"] == "ADD"
     assert docs["IAP/39A13/1"]["target"] == "wtsa-res-68"
-    assert {d["kind"] for d in docs.values()} == {"resolution", "decision", "proposal", "contribution"}
+    assert {d["kind"] for d in docs.values()} == {"resolution", "decision", "revision", "proposal", "contribution"}
+    assert docs["wtdc-res-71@kigali-2022"]["url"] == "wtdc/res-71/kigali-2022/" and docs["wtdc-res-71@kigali-2022"]["latest"]
     assert docs["pp-dec-5"]["url"] == "pp/dec-5/"
 
 

@@ -27,7 +27,7 @@ from ..ir import (
 )
 from .model import (
     CitationUse, CitedBy, ProposalPage, ReferenceEntry, ResolutionPage, Site, page_order,
-    resolution_id, resolution_src,
+    resolution_id, resolution_src, revision_id,
 )
 
 REFERENCES_SRC = "references.md"
@@ -72,9 +72,14 @@ def external(ref: Reference) -> tuple[str, str]:
 class Resolver:
     """Resolves citations against the texts of the collection, reporting what it cannot resolve."""
 
-    def __init__(self, anchors: dict[str, set[str]], diagnostics: Diagnostics) -> None:
+    def __init__(
+        self, anchors: dict[str, set[str]], diagnostics: Diagnostics,
+        earlier: dict[str, dict[tuple[str, int], tuple[str, set[str]]]] | None = None,
+    ) -> None:
         self.anchors = anchors
         """Resolution ids whose text is in the collection → the anchors of their pages."""
+        self.earlier_revisions = earlier or {}
+        """Resolution id → its revisions held besides the latest: meeting → (page, anchors)."""
         self.diagnostics = diagnostics
 
     def body(
@@ -132,14 +137,18 @@ class Resolver:
             earlier[ref.number] = body
         rid = resolution_id(ref.kind, body, ref.number)
         cited = clause_anchor(ref)
-        anchor = cited if cited and cited in self.anchors.get(rid, ()) else None
-        if cited and rid in self.anchors and anchor is None:
+        named = ref.revisions[-1] if ref.revisions else None
+        page, anchors = resolution_src(rid), self.anchors.get(rid)
+        if named and (held := self.earlier_revisions.get(rid, {}).get((named.venue, named.year))):
+            page, anchors = held  # the revision cited, at its own address
+        anchor = cited if cited and cited in (anchors or ()) else None
+        if cited and anchors is not None and anchor is None:
             self.diagnostics.warning(
                 "citation-clause-missing", span,
                 f"“{citation.text}” cites {' '.join(filter(None, (ref.section, ref.label)))}, but {rid} has no `#{cited}`; "
                 "the link goes to the resolution",
             )
-        return Resolved(rid, resolution_src(rid), anchor), f"{rid}#{cited}" if cited else rid
+        return Resolved(rid, page, anchor), f"{rid}#{cited}" if cited else rid
 
 
 class _Relinker:
@@ -166,7 +175,8 @@ class _Relinker:
                 if target and name:
                     after = text[n + 1] if n + 1 < len(text) and isinstance(text[n + 1], str) else ""
                     title = _TITLE.match(after)  # type: ignore[arg-type]
-                    entry = CitedBy(self.page_id, self.page_label, self.page_src, anchor, where)
+                    named = piece.ref.revisions[-1] if piece.ref.revisions else None
+                    entry = CitedBy(self.page_id, self.page_label, self.page_src, anchor, where, str(named) if named else None)
                     self.record(target.id, entry, title["title"] if title else None)
                 piece = replace(piece, target=target)
                 self.resolved.append(piece)
@@ -227,7 +237,11 @@ class _Relinker:
 
 def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     anchors = {r.id: set(anchors_of(r.text)) for r in site.resolutions if r.text}
-    resolver = Resolver(anchors, diagnostics)
+    earlier: dict[str, dict[tuple[str, int], tuple[str, set[str]]]] = {}
+    for v in site.revisions:
+        if not v.latest:
+            earlier.setdefault(v.id, {})[(v.revision.venue, v.revision.year)] = (v.src, set(anchors_of(v.text)))
+    resolver = Resolver(anchors, diagnostics, earlier)
     cited_by: dict[str, list[CitedBy]] = {}
     titles: dict[str, list[str]] = {}
     seen: list[Citation] = []
@@ -273,6 +287,15 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     for u in site.unplaced:
         rl = relinker(u.text.body, u.src, f"Unplaced text from {u.source_file}", u.src)
         unplaced.append(replace(u, text=rl.text(u.text), footnotes=rl.footnotes(u.footnotes)))
+    relinked = {r.id: r for r in resolutions}
+    revisions = []
+    for v in site.revisions:
+        if v.latest:  # the canonical page's text, relinked once
+            latest = relinked[v.id]
+            revisions.append(replace(v, text=latest.text, footnotes=latest.footnotes, citations=latest.citations))
+            continue
+        rl = relinker(v.text.body, revision_id(v), f"{v.label} ({v.revision})", v.src)
+        revisions.append(replace(v, text=rl.text(v.text), footnotes=rl.footnotes(v.footnotes), citations=tuple(rl.uses)))
     seen = [c for rl in relinkers for c in rl.resolved]
 
     pages = {r.id: replace(r, amended_by=tuple(by_src[p.src] for p in r.amended_by)) for r in resolutions}
@@ -290,6 +313,7 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
         contributions=tuple(contributions),
         unplaced=tuple(unplaced),
         references=_references(seen, cited_by),
+        revisions=tuple(revisions),
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..anchors import slug
 from ..conventions import BODIES
+from .compare import TextDiff
 from ..ir import BodyId, Contribution, Footnote, Proposal, Redline, ResolutionText, Revision, plain_text
 
 
@@ -17,6 +19,31 @@ def resolution_src(rid: str) -> str:
     """`pp-res-11` → `pp/res-11.md` (URL `pp/res-11/`)."""
     body, rest = rid.split("-", 1)
     return f"{body}/{rest}.md"
+
+
+def revision_slug(revision: Revision) -> str:
+    """`Rev. Hammamet, 2016` → `hammamet-2016`: the meeting, whether or not the text says "Rev."."""
+    return slug(f"{revision.venue} {revision.year}")
+
+
+def revision_src(rid: str, revision: Revision) -> str:
+    """`wtsa-res-68`, Hammamet 2016 → `wtsa/res-68/hammamet-2016.md` (URL `wtsa/res-68/hammamet-2016/`)."""
+    return f"{resolution_src(rid).removesuffix('.md')}/{revision_slug(revision)}.md"
+
+
+def comparison_src(rid: str, old: Revision, new: Revision) -> str:
+    """`wtsa/res-68/compare/hammamet-2016..new-delhi-2024.md` (URL `…/compare/hammamet-2016..new-delhi-2024/`)."""
+    return f"{resolution_src(rid).removesuffix('.md')}/compare/{revision_slug(old)}..{revision_slug(new)}.md"
+
+
+def revision_id(page: "RevisionPage") -> str:
+    """`wtsa-res-68@hammamet-2016`: how the dump and "cited by" lists name a revision."""
+    return f"{page.id}@{revision_slug(page.revision)}"
+
+
+def meeting(revision: Revision) -> tuple[str, int]:
+    """What identifies a revision: its meeting (`Rev.` or not)."""
+    return (revision.venue, revision.year)
 
 
 def page_order(rid: str) -> tuple:
@@ -58,6 +85,8 @@ class CitedBy:
     anchor: str | None
     where: str
     """The citing clause as a reader names it (`recalling a)`, `Introduction`)."""
+    revision: str | None = None
+    """The revision the citation names (`Rev. Hammamet, 2016`), if it names one."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +185,49 @@ class ProposalPage:
 
 
 @dataclass(frozen=True)
+class HistoryEntry:
+    """One revision of a resolution, as its history line and the collection know it."""
+
+    revision: Revision
+    src: str | None
+    """Its page, where the collection holds its text."""
+    compare_src: str | None = None
+    """The comparison with the previous revision the collection holds."""
+
+
+@dataclass(frozen=True)
+class RevisionPage:
+    """One revision of a resolution at its permanent address (`wtsa/res-68/hammamet-2016/`)."""
+
+    id: str
+    """The resolution's id (`wtsa-res-68`)."""
+    src: str
+    label: str
+    """`WTSA Resolution 68`."""
+    canonical_src: str
+    revision: Revision
+    text: ResolutionText
+    footnotes: tuple[Footnote, ...]
+    source_file: str
+    latest: bool
+    history: tuple[HistoryEntry, ...] = ()
+    citations: tuple["CitationUse", ...] = ()
+
+
+@dataclass(frozen=True)
+class RevisionComparison:
+    """Two consecutive revisions of a resolution in the collection, compared."""
+
+    id: str
+    src: str
+    label: str
+    canonical_src: str
+    old: RevisionPage
+    new: RevisionPage
+    diff: TextDiff
+
+
+@dataclass(frozen=True)
 class ResolutionPage:
     id: str
     """`pp-res-11`, `wtsa-res-74`, `pp-dec-5`."""
@@ -175,6 +247,8 @@ class ResolutionPage:
     cited_by: tuple[CitedBy, ...] = ()
     citations: tuple[CitationUse, ...] = ()
     annotations: Annotations = field(default_factory=Annotations)
+    history: tuple[HistoryEntry, ...] = ()
+    """Every revision known, oldest first (the one shown is `text.revision`)."""
 
     @property
     def label(self) -> str:
@@ -228,3 +302,6 @@ class Site:
     contributions: tuple[ContributionPage, ...]
     unplaced: tuple[UnplacedPage, ...] = ()
     references: tuple[ReferenceEntry, ...] = ()
+    revisions: tuple[RevisionPage, ...] = ()
+    """Every revision the collection holds, the latest included, at its permanent address."""
+    comparisons: tuple[RevisionComparison, ...] = ()

@@ -14,10 +14,12 @@ from ..ir import (
     SourceFile, Table, Target, plain_text,
 )
 from .changes import clause_changes, marks_for, redlines
+from .compare import compare
 from .citations import anchors_of, resolve_citations
 from .model import (
-    Annotations, Conference, ContributionPage, ProposalPage, ResolutionPage, Site, UnplacedPage, page_order, resolution_id,
-    resolution_src,
+    Annotations, Conference, ContributionPage, HistoryEntry, ProposalPage, ResolutionPage, RevisionComparison, RevisionPage,
+    Site, UnplacedPage,
+    comparison_src, meeting, page_order, resolution_id, resolution_src, revision_src,
 )
 
 
@@ -111,7 +113,8 @@ def _merged(first: ContributionPage, second: ContributionPage) -> ContributionPa
 class _Linker:
     def __init__(self, diagnostics: Diagnostics) -> None:
         self.diagnostics = diagnostics
-        self.texts: dict[str, tuple[ResolutionText, str, dict[str, Footnote]]] = {}
+        self.texts: dict[str, dict[tuple[str, int] | None, tuple[ResolutionText, str, dict[str, Footnote]]]] = {}
+        """Resolution id → its texts by revision (the meeting; None for a text that names none)."""
         self.proposals: list[ProposalPage] = []
         self.contributions: list[ContributionPage] = []
         self.unplaced: list[UnplacedPage] = []
@@ -166,19 +169,34 @@ class _Linker:
             self._unplace(text, path, by_key, "the body that adopted it is unknown")
             return
         rid = resolution_id(text.kind, body, text.number)
-        if rid in self.texts:
-            kept, kept_path, kept_keys = self.texts[rid]
+        held = self.texts.setdefault(rid, {})
+        key = meeting(text.revision) if text.revision else None
+        if key in held:
+            kept_path = held[key][1]
+            self.diagnostics.warning(
+                "duplicate-resolution", text.span,
+                f"{rid} ({text.revision or 'no revision named'}) is also read from {kept_path}; the text read first "
+                "(Word documents before text exports, then by file name) is published and this one is listed under "
+                "unplaced texts. Remove one of the two, or correct the revision in its heading",
+            )
+            self._unplace(text, path, by_key, f"another text of {rid} ({text.revision or 'no revision'}) is published")
+            return
+        if None in held or (key is None and held):  # a text that names no revision cannot be placed among revisions
+            kept_key = None if None in held else next(iter(held))
+            kept, kept_path, kept_keys = held[kept_key]
             newer = (text.revision.year if text.revision else 0) > (kept.revision.year if kept.revision else 0)
             self.diagnostics.warning(
                 "duplicate-resolution", text.span,
-                f"{rid} is also read from {kept_path}; the {'later revision, read here,' if newer else 'text read first'}"
-                " is published and the other is listed under unplaced texts. Remove one of the two",
+                f"{rid} is also read from {kept_path}, and one of the two names no revision; the "
+                f"{'later revision, read here,' if newer else 'text read first'} is published and the other is listed "
+                "under unplaced texts. Put the revision in the heading (`RESOLUTION 71 (Rev. Kigali, 2022)`)",
             )
             if not newer:
                 self._unplace(text, path, by_key, f"another text of {rid} is published")
                 return
             self._unplace(kept, kept_path, kept_keys, f"a later revision of {rid} is published")
-        self.texts[rid] = (text, path, by_key)
+            del held[kept_key]
+        held[key] = (text, path, by_key)
 
     def add_contribution(self, contribution: Contribution, path: str, by_key: dict[str, Footnote]) -> None:
         csrc = f"proposals/{slug(contribution.code)}/index.md"
@@ -233,12 +251,12 @@ class _Linker:
             amending = self.targeted.get(rid, [])
             amended_by = tuple(page for _, page in amending)
             if rid in self.texts:
-                text, path, by_key = self.texts[rid]
+                text, path, by_key = self.latest(rid)
                 assert text.body and text.number
                 pages.append(ResolutionPage(
                     rid, resolution_src(rid), text.kind, text.body, text.number, text,
                     (plain_text(text.title),), tuple(r for r in (text.revision,) if r), amended_by,
-                    _footnotes(_text_refs(text), by_key), path,
+                    _footnotes(_text_refs(text), by_key), path, history=self.history(rid),
                 ))
             else:
                 target = amending[0][0]
@@ -249,15 +267,76 @@ class _Linker:
                 ))
         return pages
 
+    def held(self, rid: str) -> list[tuple[ResolutionText, str, dict[str, Footnote]]]:
+        """The texts of a resolution, oldest revision first."""
+        return sorted(self.texts[rid].values(), key=lambda t: t[0].revision.year if t[0].revision else 0)
+
+    def latest(self, rid: str) -> tuple[ResolutionText, str, dict[str, Footnote]]:
+        return self.held(rid)[-1]
+
+    def history(self, rid: str) -> tuple[HistoryEntry, ...]:
+        """Every revision the texts' history lines name or the collection holds, oldest first;
+        each held one with its page and the comparison with the previous held one."""
+        held = [t for t, _, _ in self.held(rid) if t.revision]
+        known: dict[tuple[str, int], Revision] = {}
+        for text in held:
+            for r in parse_revisions(text.history or ""):
+                known.setdefault(meeting(r), r)
+        for text in held:
+            assert text.revision
+            known[meeting(text.revision)] = text.revision
+        entries, previous = [], None
+        for key in sorted(known, key=lambda k: k[1]):
+            revision = known[key]
+            if any(meeting(t.revision) == key for t in held if t.revision):
+                compare = comparison_src(rid, previous, revision) if previous else None
+                entries.append(HistoryEntry(revision, revision_src(rid, revision), compare))
+                previous = revision
+            else:
+                entries.append(HistoryEntry(revision, None))
+        return tuple(entries)
+
+    def revision_pages(self) -> list[RevisionPage]:
+        pages = []
+        for rid in sorted(self.texts, key=page_order):
+            held = [t for t in self.held(rid) if t[0].revision]
+            history = self.history(rid)
+            for n, (text, path, by_key) in enumerate(held):
+                assert text.revision and text.body and text.number
+                label = f"{BODIES[text.body].short} {text.kind.capitalize()} {text.number}"
+                pages.append(RevisionPage(
+                    rid, revision_src(rid, text.revision), label, resolution_src(rid), text.revision, text,
+                    _footnotes(_text_refs(text), by_key), path, latest=n == len(held) - 1 and held[-1] == self.latest(rid),
+                    history=history,
+                ))
+        return pages
+
     def site(self) -> Site:
-        return Site(tuple(self.resolution_pages()), tuple(self.proposals), tuple(self.contributions), tuple(self.unplaced))
+        return Site(
+            tuple(self.resolution_pages()), tuple(self.proposals), tuple(self.contributions), tuple(self.unplaced),
+            revisions=tuple(self.revision_pages()),
+        )
 
 
 def link(files: Iterable[SourceFile], diagnostics: Diagnostics) -> Site:
     linker = _Linker(diagnostics)
     for file in files:
         linker.add_file(file)
-    return annotate_changes(resolve_citations(linker.site(), diagnostics))
+    return compare_revisions(annotate_changes(resolve_citations(linker.site(), diagnostics)))
+
+
+def compare_revisions(site: Site) -> Site:
+    """Each pair of consecutive revisions the collection holds, compared (builder.link.compare)."""
+    by_id: dict[str, list[RevisionPage]] = {}
+    for v in site.revisions:
+        by_id.setdefault(v.id, []).append(v)
+    comparisons = [
+        RevisionComparison(rid, comparison_src(rid, old.revision, new.revision), new.label, new.canonical_src, old, new,
+                           compare(old.text, new.text))
+        for rid, held in by_id.items()
+        for old, new in zip(held, held[1:])
+    ]
+    return replace(site, comparisons=tuple(comparisons))
 
 
 def annotate_changes(site: Site) -> Site:

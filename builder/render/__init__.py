@@ -100,6 +100,8 @@ class Renderer:
             resolutions = [r for r in site.resolutions if r.body == body]
             jobs.append(("body_index.md.j2", f"{body}/index.md", {"body": BODIES[body], "resolutions": resolutions}))
         jobs += [("resolution.md.j2", r.src, {"page": r}) for r in site.resolutions]
+        jobs += [("revision.md.j2", v.src, {"page": v}) for v in site.revisions]
+        jobs += [("comparison.md.j2", c.src, {"page": c}) for c in site.comparisons]
         jobs += [("contribution.md.j2", c.src, {"page": c}) for c in site.contributions]
         jobs += [("proposal.md.j2", p.src, {"page": p}) for p in site.proposals]
         jobs += [("unplaced.md.j2", u.src, {"page": u}) for u in site.unplaced]
