@@ -293,3 +293,58 @@ def test_resolution_pages_show_changes_whatever_the_switch(browser, word_site: S
     row = page.locator('article tr:has(a[href*="iap-9a1-1"])', has_text="b) amended").first
     assert row.locator("del").evaluate("e => getComputedStyle(e).display") != "none"
     context.close()
+
+
+@pytest.fixture(scope="module")
+def revisions_site(tmp_path_factory: pytest.TempPathFactory):
+    """The corpus with an earlier revision of WTDC Resolution 71 and a text citing both
+    (tests/fixtures/revisions), built and served."""
+    corpus = tmp_path_factory.mktemp("revisions-corpus")
+    for path in [*sorted((ROOT / "corpus").glob("*.txt")), *sorted((ROOT / "tests" / "fixtures" / "revisions").glob("*.txt"))]:
+        shutil.copy(path, corpus / path.name)
+    out = tmp_path_factory.mktemp("revisions-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": str(corpus)}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False)
+    httpd.shutdown()
+
+
+def test_revisions_history_comparison_and_revision_citations(browser, revisions_site: Site) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(revisions_site.url("wtdc/res-71/"))
+    history = page.locator(".revision-history")
+    assert "Kigali, 2022 (this text)" in history.inner_text()
+    with page.expect_navigation():
+        history.get_by_role("link", name="Buenos Aires, 2017").click()
+    assert page.url.endswith("wtdc/res-71/buenos-aires-2017/")
+    assert "An earlier revision" in page.locator("article").inner_text()
+    with page.expect_navigation():
+        page.locator(".revision-history").get_by_role("link", name="compared with the previous").click()
+    assert "compare/buenos-aires-2017..kigali-2022" in page.url
+    inserted = page.locator(".compare-inserted")
+    assert inserted.count() == 1 and "Resolution 169" in inserted.inner_text()
+    assert page.locator(".compare-changed ins").first.inner_text() == "professional "
+    folded = page.locator("details.compare-unchanged").first
+    assert not folded.evaluate("e => e.open")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "revision-comparison.png"), full_page=False)
+
+    page.goto(revisions_site.url("wtdc/res-950/"))
+    with page.expect_navigation():
+        page.locator("#recalling-a a.citation").first.evaluate("e => e.click()")
+    assert page.url.endswith("wtdc/res-71/buenos-aires-2017/#recalling-c")
+    assert page.locator("#recalling-c").inner_text().split(None, 1)[1].startswith("Resolution 209")
+    assert errors == []
+    context.close()
