@@ -141,7 +141,8 @@ class Table:
     span: Span
 
 
-ClauseStatus = Literal["unchanged", "inserted", "deleted", "renumbered"]
+ClauseStatus = Literal["unchanged", "inserted", "deleted", "renumbered", "changed"]
+"""`changed`: the clause's words differ from its base text's (known where the collection holds it)."""
 
 
 @dataclass(frozen=True)

@@ -121,8 +121,10 @@ def test_marks_on_a_resolution_whose_text_is_in_the_collection() -> None:
     diagnostics = Diagnostics()
     site = link([read_source("base.txt", BASE, diagnostics), read_source("mod.txt", MOD, diagnostics)], diagnostics)
     page = next(r for r in site.resolutions if r.id == "wtdc-res-900")
-    assert set(page.annotations.marks) == {"recognizing", "resolves-2"}
+    # with its base in the collection, b)'s words are known to change too
+    assert set(page.annotations.marks) == {"recognizing", "recognizing-b", "resolves-2"}
     assert "renumbered" in page.annotations.marks["resolves-2"][0].what
+    assert "changed" in page.annotations.marks["recognizing-b"][0].what
     markdown = render(site)[0]["wtdc/res-900.md"]
     assert "(../proposals/afcp-1a1-1.md#resolves-3){: .change-mark }" in markdown
     assert "## Changes proposed" in markdown and "(../proposals/afcp-1a1-1.md#resolves-2)" in markdown
@@ -171,3 +173,51 @@ def test_comparison_pairs_clauses_by_content_not_label() -> None:
     assert "considering-b" not in redlines
     assert redlines["considering-c"].shows == "deletions"
     assert redlines["considering-c"].parts == (("", "over "), ("del", "520"), ("", "700 Sector Members and academia;"))
+
+
+TRAILING = """MOD\tAFCP/3A1/1
+RESOLUTION 900 (Rev. Kigali, 2022Baku, 2025)
+A base text
+The World Telecommunication Development Conference (Kigali, 2022Baku, 2025),
+recognizing
+a)\tfirst;
+b)\tover 520700 Sector Members;
+c)\ta trailing new clause;
+resolves
+1\tone;
+2\ttwo;
+"""
+
+
+def test_with_its_base_a_trailing_clause_is_inserted_and_changed_words_are_changed() -> None:
+    """Labels a)–c) over a base a)–b) run on without a gap, so only the base can tell that c) is new."""
+    diagnostics = Diagnostics()
+    site = link([read_source("base.txt", BASE, diagnostics), read_source("mod.txt", TRAILING, diagnostics)], diagnostics)
+    doc = next(d for d in dump(site)["documents"] if d["id"] == "AFCP/3A1/1")
+    recognizing = next(s for s in doc["sections"] if s["anchor"] == "recognizing")
+    assert [(c["label"], c["status"]) for c in recognizing["clauses"]] == [("a)", "unchanged"), ("b)", "changed"), ("c)", "inserted")]
+    proposal = render(site)[0]["proposals/afcp-3a1-1.md"]
+    assert 'class="clause clause-inserted" id="recognizing-c"' in proposal
+    assert "Not compared with the text it amends" not in proposal
+
+
+def test_without_its_base_the_page_says_which_revision_is_needed() -> None:
+    diagnostics = Diagnostics()
+    site = link([read_source("mod.txt", TRAILING, diagnostics)], diagnostics)
+    proposal = render(site)[0]["proposals/afcp-3a1-1.md"]
+    assert "Not compared with the text it amends" in proposal and "WTDC Resolution 900 (Rev. Kigali, 2022)" in proposal
+    doc = next(d for d in dump(site)["documents"] if d["id"] == "AFCP/3A1/1")
+    assert [c["status"] for c in doc["sections"][0]["clauses"]] == ["unchanged", "unchanged", "unchanged"]
+
+
+def test_what_the_conference_adopted() -> None:
+    adopted = ADOPTED.replace("c)\tover 700 Sector Members and academia;", "c)\tover 700 Sector Members;")
+    diagnostics = Diagnostics()
+    site = link([read_source("adopted.txt", adopted, diagnostics), read_source("mod.txt", MOD_NEED, diagnostics)], diagnostics)
+    proposal = next(p for p in site.proposals if p.id == "AFCP/2A1/1")
+    statuses = [(d.status, d.old and d.old.label, d.new and d.new.label) for d in proposal.adopted.clauses]
+    assert statuses == [("unchanged", "a)", "a)"), ("deleted", "b)", None), ("inserted", None, "b)"), ("changed", "c)", "c)")]
+    page = render(site)[0]["proposals/afcp-2a1-1.md"]
+    assert "## What the conference adopted" in page and "not in the adopted text" in page
+    assert ("adopted with changes](../wtdc/res-900/baku-2025.md#considering-c): over <del data-search-exclude>520700</del>"
+            "<ins>700</ins> Sector <del data-search-exclude>Members and academia;</del><ins>Members;</ins>") in page

@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..anchors import section_slug, slug
-from ..ir import Block, Clause, Redline, ResolutionText, has_changes, redline
-from .compare import compare_items, items
+from ..ir import Block, Clause, LabelChange, Redline, ResolutionText, has_changes, plain_text, redline
+from ..readers.tracked import label_pieces
+from .compare import Item, TextDiff, compare_items, items
 from .model import ClauseChange, Comparison, Mark, ProposalPage
 
 
@@ -108,11 +109,8 @@ def redlines(proposal: ProposalPage, target: ResolutionText) -> dict[str, Compar
     else:
         return {}
     against = f"the text {'being amended' if mark == 'ins' else 'as adopted'} ({target.revision})"
-    flattened = [  # the proposal's clauses as exported: deleted and inserted words together
-        replace(item, text="".join(words for _, words in redline(item.clause.text))) for item in items(text)
-    ]
     out: dict[str, Comparison] = {}
-    for diff in compare_items(items(target), flattened).clauses:
+    for diff in compare_items(items(target), _proposed(text)).clauses:
         clause = diff.new.clause if diff.new else None
         if diff.status != "changed" or clause is None or (clause.change and clause.change.old is None):
             continue
@@ -146,3 +144,50 @@ def _flattened(words: Redline, mark: str) -> Redline:
             else:
                 add(mark, piece)
     return tuple(out)
+
+
+def _proposed(text: ResolutionText) -> list[Item]:
+    """The proposal's clauses as exported: deleted and inserted words together."""
+    return [replace(item, text="".join(words for _, words in redline(item.clause.text))) for item in items(text)]
+
+
+def against_base(page: ProposalPage, base: ResolutionText) -> ProposalPage:
+    """Clause statuses from the text the proposal amends: a clause the base lacks is `inserted`
+    (a trailing one too, which labels running on without a gap cannot show), one whose words
+    differ is `changed`; renumbered and deleted clauses keep what the labels say."""
+    text = page.proposal.text
+    assert text is not None
+    found: dict[str, str] = {}
+    for diff in compare_items(items(base), _proposed(text)).clauses:
+        if diff.new and diff.status in ("inserted", "changed"):
+            found[diff.new.anchor] = diff.status
+    if not found:
+        return page
+
+    def update(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for b in blocks:
+            if not isinstance(b, Clause):
+                out.append(b)
+                continue
+            change = b.change
+            status = found.get(b.anchor)
+            if status and (change is None or change.status == "unchanged"):
+                if status == "inserted":
+                    change = LabelChange(None, b.label, "inserted", label_pieces(None, b.label) if b.label else ())
+                else:
+                    change = LabelChange(b.label, b.label, "changed", change.printed if change else (("", b.label or ""),))
+            out.append(replace(b, change=change, children=update(b.children)))
+        return tuple(out)
+
+    amended = replace(text, sections=tuple(replace(s, blocks=update(s.blocks)) for s in text.sections))
+    return replace(page, proposal=replace(page.proposal, text=amended), changes=clause_changes(amended))
+
+
+def compare_proposed(page: ProposalPage, adopted: ResolutionText) -> TextDiff:
+    """The text as proposed against the text the conference adopted: what was adopted of it."""
+    text = page.proposal.text
+    assert text is not None
+    proposed = [replace(item, text=plain_text(item.clause.text)) for item in items(text)
+                if not (item.clause.change and item.clause.change.status == "deleted")]
+    return compare_items(proposed, items(adopted))

@@ -137,12 +137,16 @@ def compare_items(a: list[Item], b: list[Item], old: ResolutionText | None = Non
     gone = set(moved.values())
     out: list[ClauseDiff] = []
     next_old = 0
+    upcoming = [len(a)] * (len(b) + 1)  # for each new clause, the old index of the next pair from it on
+    for j in range(len(b) - 1, -1, -1):
+        upcoming[j] = pairs[j] if j in pairs else upcoming[j + 1]
     for j, y in enumerate(b):
         i = pairs.get(j)
-        if i is not None:  # deletions that stood before this clause's pair come first
-            for k in range(next_old, i):
-                if k not in paired_old and k not in gone:
-                    out.append(ClauseDiff("deleted", a[k], None, (("del", a[k].text),)))
+        for k in range(next_old, upcoming[j]):  # deletions of this stretch first, as Word shows them
+            if k not in paired_old and k not in gone:
+                out.append(ClauseDiff("deleted", a[k], None, (("del", a[k].text),)))
+        next_old = max(next_old, upcoming[j])
+        if i is not None:
             next_old = max(next_old, i + 1)
             x = a[i]
             words = word_diff(x.text, y.text) if x.text != y.text else (("", y.text),)

@@ -170,6 +170,12 @@ class ProposalPage:
     changes: tuple[ClauseChange, ...] = ()
     """For a MOD proposal: its clause-level changes."""
     annotations: Annotations = field(default_factory=Annotations)
+    base_needed: Revision | None = None
+    """For a MOD proposal whose base revision the collection lacks: the revision it amends."""
+    adopted: TextDiff | None = None
+    """For a MOD proposal whose adopted revision the collection holds: its text (as proposed)
+    against what the conference adopted, clause by clause."""
+    adopted_src: str | None = None
 
     @property
     def label(self) -> str:

@@ -13,7 +13,7 @@ from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, ResolutionText, Revision,
     SourceFile, Table, Target, plain_text,
 )
-from .changes import clause_changes, marks_for, redlines
+from .changes import against_base, clause_changes, compare_proposed, marks_for, redlines
 from .compare import compare
 from .citations import anchors_of, resolve_citations
 from .model import (
@@ -339,15 +339,28 @@ def compare_revisions(site: Site) -> Site:
     return replace(site, comparisons=tuple(comparisons))
 
 
+def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], ResolutionText]) -> ProposalPage:
+    text = p.proposal.text
+    if p.proposal.action not in ("MOD", "(MOD)") or text is None or p.target_id is None:
+        return p
+    base = held.get((p.target_id, meeting(text.old_revision))) if text.old_revision else None
+    adopted = held.get((p.target_id, meeting(text.revision))) if text.revision else None
+    if base is not None:
+        p = against_base(p, base)
+    annotations = Annotations(redlines=redlines(p, base or adopted)) if base or adopted else p.annotations
+    return replace(
+        p, annotations=annotations, base_needed=None if base is not None else text.old_revision,
+        adopted=compare_proposed(p, adopted) if adopted is not None else None,
+        adopted_src=revision_src(p.target_id, text.revision) if adopted is not None and text.revision else None,
+    )
+
+
 def annotate_changes(site: Site) -> Site:
-    """Marks on the resolutions that MOD proposals amend, and redlines on the proposals, where
-    the collection holds a text of the resolution."""
-    texts = {r.id: r.text for r in site.resolutions if r.text}
-    proposals = {
-        p.src: replace(p, annotations=Annotations(redlines=redlines(p, texts[p.target_id])))
-        if p.changes and p.target_id in texts else p
-        for p in site.proposals
-    }
+    """For each MOD proposal: its clauses compared with its base revision (the one it amends)
+    and with the revision adopted, where the collection holds them, or the revision it would
+    need; then the marks on the resolutions it amends."""
+    held = {(v.id, meeting(v.revision)): v.text for v in site.revisions}
+    proposals = {p.src: _against_revisions(p, held) for p in site.proposals}
     resolutions = []
     for r in site.resolutions:
         amended_by = tuple(proposals[p.src] for p in r.amended_by)
