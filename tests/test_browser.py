@@ -348,3 +348,47 @@ def test_revisions_history_comparison_and_revision_citations(browser, revisions_
     assert page.locator("#recalling-c").inner_text().split(None, 1)[1].startswith("Resolution 209")
     assert errors == []
     context.close()
+
+
+@pytest.fixture(scope="module")
+def competing_site(tmp_path_factory: pytest.TempPathFactory):
+    """The corpus with two more proposals competing with ACP/64A1/3 and their base (tests/fixtures/competing)."""
+    corpus = tmp_path_factory.mktemp("competing-corpus")
+    folder = ROOT / "tests" / "fixtures" / "competing"
+    for path in [*sorted((ROOT / "corpus").glob("*.txt")), *sorted(folder.glob("*.txt")), *sorted(folder.glob("*.docx"))]:
+        shutil.copy(path, corpus / path.name)
+    out = tmp_path_factory.mktemp("competing-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": str(corpus)}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False)
+    httpd.shutdown()
+
+
+def test_proposals_compared_side_by_side(browser, competing_site: Site) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(competing_site.url("pp/res-11/"))
+    with page.expect_navigation():
+        page.get_by_role("link", name="The competing proposals side by side").click()
+    assert page.url.endswith("pp/res-11/proposals-compared/")
+    headers = page.locator(".proposals-compared table").first.locator("th").all_inner_texts()
+    assert len(headers) == 4 and {"EUR/12A1/1 (CEPT)", "IAP/12A1/1 (CITEL)", "ACP/64A1/3 (APT)"} <= set(headers)
+    row = page.locator(".proposals-compared tr", has_text="has been").first
+    assert row.locator("del").first.inner_text() == "has been" and row.locator("ins").first.inner_text() == "is"
+    table = page.locator(".proposals-compared table").first
+    assert table.evaluate("e => e.scrollWidth <= e.parentElement.clientWidth + 1")  # fits a laptop screen
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "proposals-compared.png"))
+    page.emulate_media(media="print")
+    assert table.evaluate("e => getComputedStyle(e).display") != "none"
+    assert len(page.pdf(format="A4")) > 10_000
+    context.close()

@@ -10,7 +10,7 @@ from ..anchors import section_slug, slug
 from ..ir import Block, Clause, LabelChange, Redline, ResolutionText, has_changes, plain_text, redline
 from ..readers.tracked import label_pieces
 from .compare import Item, TextDiff, compare_items, items
-from .model import ClauseChange, Comparison, Mark, ProposalPage
+from .model import Cell, ClauseChange, Comparison, Mark, ProposalPage, Row
 
 
 def clause_changes(text: ResolutionText | None) -> tuple[ClauseChange, ...]:
@@ -191,3 +191,63 @@ def compare_proposed(page: ProposalPage, adopted: ResolutionText) -> TextDiff:
     proposed = [replace(item, text=plain_text(item.clause.text)) for item in items(text)
                 if not (item.clause.change and item.clause.change.status == "deleted")]
     return compare_items(proposed, items(adopted))
+
+
+def side_by_side(base: list[Item], proposals: list[list[Item]]) -> tuple[Row, ...]:
+    """Rows for the "Proposals compared" page: one per base clause, each proposal's version of it
+    in its column; a clause a proposal inserts gets a row of its own after the base clause it
+    follows. Every proposal is compared with the base by the one engine (builder.link.compare)."""
+    width = len(proposals)
+    by_base: list[list[Cell | None]] = [[None] * width for _ in base]
+    inserted: dict[int, list[tuple[int, Item]]] = {}  # base index it follows (-1: first) → (column, clause)
+    index = {id(item): k for k, item in enumerate(base)}
+    for column, items_ in enumerate(proposals):
+        last = -1
+        for d in compare_items(base, items_).clauses:
+            if d.old is not None:
+                last = index[id(d.old)]
+                status = "deleted" if d.new is None else d.status
+                words = d.words if d.new is None or d.status != "deleted" else d.words
+                by_base[last][column] = Cell(status, d.new.label if d.new else None, words, d.new.anchor if d.new else None)
+            else:
+                assert d.new is not None
+                inserted.setdefault(last, []).append((column, d.new))
+    rows: list[Row] = []
+    for new_item in inserted.get(-1, []):
+        rows.append(_inserted_row(new_item, width))
+    for k, item in enumerate(base):
+        rows.append(Row(item.section, item.label, item.anchor, tuple(by_base[k])))
+        rows += [_inserted_row(new_item, width) for new_item in inserted.get(k, [])]
+    return tuple(rows)
+
+
+def _inserted_row(found: tuple[int, Item], width: int) -> Row:
+    column, item = found
+    cells: list[Cell | None] = [None] * width
+    cells[column] = Cell("inserted", item.label, (("ins", item.text),), item.anchor)
+    return Row(item.section, None, None, tuple(cells))
+
+
+def proposal_items(page: ProposalPage) -> list[Item]:
+    """A proposal's clauses with the words a comparison should see: for a Word document the
+    text as proposed; for a text export the words as exported (deleted and inserted together)."""
+    text = page.proposal.text
+    assert text is not None
+    if text.exact:
+        return [replace(item, text=plain_text(item.clause.text)) for item in items(text)
+                if not (item.clause.change and item.clause.change.status == "deleted")]
+    return _proposed(text)
+
+
+def base_items(page: ProposalPage) -> list[Item]:
+    """The clauses a proposal amends, as far as it shows them: where no base is held, its
+    clauses with their old labels, leaving out what it inserts."""
+    text = page.proposal.text
+    assert text is not None
+    out = []
+    for item in _proposed(text):
+        change = item.clause.change
+        if change and change.status == "inserted":
+            continue
+        out.append(replace(item, label=change.old if change else item.label))
+    return out

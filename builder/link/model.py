@@ -41,6 +41,11 @@ def revision_id(page: "RevisionPage") -> str:
     return f"{page.id}@{revision_slug(page.revision)}"
 
 
+def compared_src(rid: str) -> str:
+    """`wtsa-res-68` → `wtsa/res-68/proposals-compared.md`."""
+    return f"{resolution_src(rid).removesuffix('.md')}/proposals-compared.md"
+
+
 def meeting(revision: Revision) -> tuple[str, int]:
     """What identifies a revision: its meeting (`Rev.` or not)."""
     return (revision.venue, revision.year)
@@ -176,6 +181,8 @@ class ProposalPage:
     """For a MOD proposal whose adopted revision the collection holds: its text (as proposed)
     against what the conference adopted, clause by clause."""
     adopted_src: str | None = None
+    compared_src: str | None = None
+    """The "Proposals compared" page of its target, where other MOD proposals compete with it."""
 
     @property
     def label(self) -> str:
@@ -234,6 +241,50 @@ class RevisionComparison:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One proposal's version of one clause of the base text."""
+
+    status: str
+    """`unchanged`, `changed`, `deleted`, `moved` or `inserted` (a clause the base lacks)."""
+    label: str | None
+    """The clause's label in the proposal (None: deleted)."""
+    words: Redline
+    """Its words against the base clause's."""
+    anchor: str | None
+    """Where it stands on the proposal's page."""
+
+
+@dataclass(frozen=True)
+class Row:
+    section: str
+    label: str | None
+    """The base clause's label; None for a clause only proposals insert."""
+    anchor: str | None
+    """The base clause's anchor."""
+    cells: tuple[Cell | None, ...]
+    """One per proposal; None where the proposal does not have this row's clause."""
+
+    @property
+    def touched(self) -> bool:
+        return any(c is not None and c.status != "unchanged" for c in self.cells)
+
+
+@dataclass(frozen=True)
+class ProposalsCompared:
+    """The competing MOD proposals on one resolution, side by side against one base text."""
+
+    id: str
+    src: str
+    label: str
+    canonical_src: str
+    base: str
+    """What the rows follow: `Rev. Kigali, 2022`, or the first proposal's text when no base is held."""
+    base_src: str | None
+    proposals: tuple["ProposalPage", ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
 class ResolutionPage:
     id: str
     """`pp-res-11`, `wtsa-res-74`, `pp-dec-5`."""
@@ -255,6 +306,8 @@ class ResolutionPage:
     annotations: Annotations = field(default_factory=Annotations)
     history: tuple[HistoryEntry, ...] = ()
     """Every revision known, oldest first (the one shown is `text.revision`)."""
+    compared_src: str | None = None
+    """Its "Proposals compared" page, where two or more MOD proposals amend it."""
 
     @property
     def label(self) -> str:
@@ -311,3 +364,4 @@ class Site:
     revisions: tuple[RevisionPage, ...] = ()
     """Every revision the collection holds, the latest included, at its permanent address."""
     comparisons: tuple[RevisionComparison, ...] = ()
+    compared: tuple[ProposalsCompared, ...] = ()

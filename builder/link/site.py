@@ -13,13 +13,14 @@ from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, ResolutionText, Revision,
     SourceFile, Table, Target, plain_text,
 )
-from .changes import against_base, clause_changes, compare_proposed, marks_for, redlines
-from .compare import compare
+from .changes import (
+    against_base, base_items, clause_changes, compare_proposed, marks_for, proposal_items, redlines, side_by_side,
+)
+from .compare import compare, items
 from .citations import anchors_of, resolve_citations
 from .model import (
-    Annotations, Conference, ContributionPage, HistoryEntry, ProposalPage, ResolutionPage, RevisionComparison, RevisionPage,
-    Site, UnplacedPage,
-    comparison_src, meeting, page_order, resolution_id, resolution_src, revision_src,
+    Annotations, Conference, ContributionPage, HistoryEntry, ProposalPage, ProposalsCompared, ResolutionPage,
+    RevisionComparison, RevisionPage, Site, UnplacedPage, compared_src, comparison_src, meeting, page_order, resolution_id, resolution_src, revision_src,
 )
 
 
@@ -322,7 +323,46 @@ def link(files: Iterable[SourceFile], diagnostics: Diagnostics) -> Site:
     linker = _Linker(diagnostics)
     for file in files:
         linker.add_file(file)
-    return compare_revisions(annotate_changes(resolve_citations(linker.site(), diagnostics)))
+    return compare_proposals(compare_revisions(annotate_changes(resolve_citations(linker.site(), diagnostics))))
+
+
+def compare_proposals(site: Site) -> Site:
+    """A "Proposals compared" page for each resolution two or more MOD proposals amend, against
+    the revision they amend where the collection holds it (else the latest held, else the first
+    proposal's own text), linked from the resolution and from each proposal."""
+    held = {(v.id, meeting(v.revision)): v for v in site.revisions}
+    pages: list[ProposalsCompared] = []
+    for r in site.resolutions:
+        mods = [p for p in r.amended_by if p.proposal.action in ("MOD", "(MOD)") and p.proposal.text]
+        parts: dict[str | None, list[ProposalPage]] = {}
+        for p in mods:  # proposals on the same part compete: the whole text, or one annex
+            parts.setdefault(p.proposal.target.part if p.proposal.target else None, []).append(p)
+        competing = next((group for _, group in sorted(parts.items(), key=lambda g: (g[0] is not None, g[0] or ""))
+                          if len(group) >= 2), [])
+        if not competing:
+            continue
+        old = next((p.proposal.text.old_revision for p in competing if p.proposal.text and p.proposal.text.old_revision), None)
+        base_page = held.get((r.id, meeting(old))) if old else None
+        if base_page is not None:
+            base, label, base_src = items(base_page.text), str(base_page.revision), base_page.src
+        elif r.text is not None:
+            base, label, base_src = items(r.text), str(r.text.revision or "the text in the collection"), r.src
+        else:
+            base, label, base_src = base_items(competing[0]), f"{competing[0].label} (the text it amends is not in the collection)", None
+        rows = side_by_side(base, [proposal_items(p) for p in competing])
+        pages.append(ProposalsCompared(r.id, compared_src(r.id), r.label, r.src, label, base_src, tuple(competing), rows))
+    if not pages:
+        return site
+    by_id = {c.id: c.src for c in pages}
+    in_compared = {p.src: c.src for c in pages for p in c.proposals}
+    proposals = {p.src: replace(p, compared_src=in_compared.get(p.src)) for p in site.proposals}
+    resolutions = tuple(
+        replace(r, compared_src=by_id.get(r.id), amended_by=tuple(proposals[p.src] for p in r.amended_by))
+        for r in site.resolutions
+    )
+    contributions = tuple(replace(c, proposals=tuple(proposals[p.src] for p in c.proposals)) for c in site.contributions)
+    return replace(site, resolutions=resolutions, proposals=tuple(proposals.values()), contributions=contributions,
+                   compared=tuple(pages))
 
 
 def compare_revisions(site: Site) -> Site:

@@ -102,6 +102,7 @@ class Renderer:
         jobs += [("resolution.md.j2", r.src, {"page": r}) for r in site.resolutions]
         jobs += [("revision.md.j2", v.src, {"page": v}) for v in site.revisions]
         jobs += [("comparison.md.j2", c.src, {"page": c}) for c in site.comparisons]
+        jobs += [("proposals_compared.md.j2", c.src, {"page": c}) for c in site.compared]
         jobs += [("contribution.md.j2", c.src, {"page": c}) for c in site.contributions]
         jobs += [("proposal.md.j2", p.src, {"page": p}) for p in site.proposals]
         jobs += [("unplaced.md.j2", u.src, {"page": u}) for u in site.unplaced]

@@ -1,0 +1,62 @@
+"""Competing proposals side by side: three MOD proposals of PP Resolution 11 against its base
+(tests/fixtures/competing, made from ACP/64A1/3 of the corpus)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.diagnostics import Diagnostics
+from builder.pipeline import build, corpus_files
+from builder.readers import read_file
+from conftest import CORPUS, ROOT
+from irjson import to_data
+
+COMPETING = ROOT / "tests" / "fixtures" / "competing"
+
+
+@pytest.fixture(scope="module")
+def competing():
+    return build(corpus_files(CORPUS) + corpus_files(COMPETING), ROOT)
+
+
+def test_the_fixtures_are_what_make_py_makes(tmp_path: Path) -> None:
+    work = tmp_path
+    subprocess.run([sys.executable, str(COMPETING / "make.py"), str(work)], check=True)
+    for name in ("pp-res-11-busan-2014.txt", "eur-12a1.spec", "iap-12a1.spec"):
+        assert (work / name).read_text(encoding="utf-8") == (COMPETING / name).read_text(encoding="utf-8"), name
+    for name in ("eur-12a1.docx", "iap-12a1.docx"):
+        fresh, committed = read_file(work / name, Diagnostics(), work), read_file(COMPETING / name, Diagnostics(), COMPETING)
+        assert json.dumps(to_data(fresh)) == json.dumps(to_data(committed)), name
+
+
+def test_three_proposals_side_by_side(competing) -> None:
+    assert not [str(d) for d in competing.diagnostics if d.severity != "info"]
+    page = next(c for c in competing.site.compared if c.id == "pp-res-11")
+    assert sorted(p.id for p in page.proposals) == ["ACP/64A1/3", "EUR/12A1/1", "IAP/12A1/1"]
+    assert page.base == "Rev. Busan, 2014" and page.base_src == "pp/res-11/busan-2014.md"
+    column = {p.id: k for k, p in enumerate(page.proposals)}
+    touched = {(r.section, r.label): r for r in page.rows if r.touched}
+    c = touched[("considering", "c)")].cells
+    assert c[column["EUR/12A1/1"]].words[1:3] == (("del", "has been"), ("ins", "is"))
+    assert ("del", " strategies and ") in c[column["IAP/12A1/1"]].words
+    assert c[column["ACP/64A1/3"]].status == "unchanged"
+    noting_e = touched[("noting", "e)")].cells
+    assert noting_e[column["EUR/12A1/1"]].status == "deleted" and noting_e[column["IAP/12A1/1"]].status == "unchanged"
+    new = [r for r in page.rows if r.label is None]
+    assert {(r.section, r.cells[column["ACP/64A1/3"]].label) for r in new} == {
+        ("considering", "f)"), ("instructs the Secretary-General", "7")}
+    untouched = [r for r in page.rows if not r.touched]
+    assert len(untouched) > 40  # folded
+
+
+def test_linked_from_the_resolution_and_each_proposal(competing) -> None:
+    assert "[The competing proposals side by side](res-11/proposals-compared.md)" in competing.pages["pp/res-11.md"]
+    for src in ("proposals/acp-64a1-3.md", "proposals/eur-12a1-1.md", "proposals/iap-12a1-1.md"):
+        assert "(../pp/res-11/proposals-compared.md)" in competing.pages[src], src
+    page = competing.pages["pp/res-11/proposals-compared.md"]
+    assert "has been</del><ins>is</ins>" in page and "Unchanged by every proposal:" in page
