@@ -81,3 +81,13 @@ def test_the_same_revision_twice_names_both_files(tmp_path: Path) -> None:
     found = [str(d) for d in result.diagnostics if d.code == "duplicate-resolution"]
     assert len(found) == 1 and found[0].startswith("b.txt:") and "a.txt" in found[0] and "read first" in found[0]
     assert any(u.source_file == "b.txt" for u in result.site.unplaced)
+
+
+def test_a_revision_out_of_order_with_history_is_reported(tmp_path: Path) -> None:
+    head = "RESOLUTION 902 (Rev. {rev})\nA title\n({history})\nThe World Telecommunication Development Conference ({meeting}),\nrecalling\na)\tx;\n"
+    (tmp_path / "a.txt").write_text(head.format(rev="Kigali, 2022", history="Dubai, 2014; Buenos Aires, 2017; Baku, 2025",
+                                                meeting="Kigali, 2022"), encoding="utf-8")
+    result = build([tmp_path / "a.txt"], tmp_path)
+    found = [str(d) for d in result.diagnostics if d.code == "revision-out-of-order"]
+    assert len(found) == 1 and found[0].startswith("a.txt:1: warning:") and "2025" in found[0]
+    assert "wtdc/res-902/kigali-2022.md" in result.pages  # still published

@@ -297,9 +297,23 @@ class _Linker:
                 entries.append(HistoryEntry(revision, None))
         return tuple(entries)
 
+    def check_histories(self, rid: str) -> None:
+        """A revision earlier than a meeting its history line names is out of order: a wrong year
+        in its heading or its history line. (Revisions are ordered by year, so the same check
+        covers a revision earlier than what its predecessor's history names.)"""
+        for text, _, _ in self.held(rid):
+            named = [r.year for r in parse_revisions(text.history or "")]
+            if text.revision and (later := [y for y in named if y > text.revision.year]):
+                self.diagnostics.warning(
+                    "revision-out-of-order", text.span,
+                    f"{rid} ({text.revision}): its history line names {max(later)}, after its own revision; "
+                    "check the year in the heading or in the history line",
+                )
+
     def revision_pages(self) -> list[RevisionPage]:
         pages = []
         for rid in sorted(self.texts, key=page_order):
+            self.check_histories(rid)
             held = [t for t in self.held(rid) if t[0].revision]
             history = self.history(rid)
             for n, (text, path, by_key) in enumerate(held):
