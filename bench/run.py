@@ -59,13 +59,48 @@ def word_against_text(rounds: int = 5) -> dict:
     }
 
 
+def with_revisions(documents: int) -> dict:
+    """The builder's time per document on N documents without and with earlier revisions of part
+    of the resolutions (bench/generate.py), in this one process, the order alternated."""
+    from builder import pipeline
+    from builder.render import _last
+
+    times: dict[bool, list[float]] = {False: [], True: []}
+    counts: dict[bool, int] = {}
+    comparisons = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for revisions in (False, True):
+            counts[revisions] = generate(documents, Path(tmp) / str(revisions), revisions=revisions)
+        for revisions in (False, True, True, False):
+            _last.clear()  # each build reads and renders everything
+            pipeline._cache.clear()
+            corpus = Path(tmp) / str(revisions)
+            started = time.perf_counter()
+            result = build(corpus_files(corpus), corpus)
+            times[revisions].append(time.perf_counter() - started)
+            comparisons = max(comparisons, len(result.site.comparisons))
+    per = {r: 1000 * min(t) / counts[r] for r, t in times.items()}
+    return {
+        "documents": counts,
+        "revision_comparisons": comparisons,
+        "ms_per_document_without": round(per[False], 2),
+        "ms_per_document_with": round(per[True], 2),
+        "growth": round(per[True] / per[False], 3),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--documents", type=int, default=200)
     parser.add_argument("--docx", action="store_true", help="time the Word reader against the text reader instead")
+    parser.add_argument("--revisions", action="store_true",
+                        help="time the builder on N documents without and with earlier revisions instead")
     args = parser.parse_args()
     if args.docx:
         print(json.dumps(word_against_text()))
+        return
+    if args.revisions:
+        print(json.dumps(with_revisions(args.documents), default=str))
         return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
