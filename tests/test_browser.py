@@ -39,6 +39,29 @@ class Site:
         return self.base + page + (f"#{anchor}" if anchor else "")
 
 
+def build_and_serve(corpus: Path, out: Path):
+    """`mkdocs build --strict` of a corpus folder (as `ITU_CORPUS=… make site`), served on localhost."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": str(corpus)}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False), httpd
+
+
+def copied(folder: Path, *sources: Path) -> Path:
+    """A corpus folder holding copies of the given files."""
+    for path in sources:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def served(built_site: Path):
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -201,19 +224,8 @@ def test_resolution_prints_cleanly(page) -> None:
 def word_site(tmp_path_factory: pytest.TempPathFactory):
     """The site built from Word documents only (tests/fixtures/word: the fixtures and the corpus as
     .docx), as `ITU_CORPUS=tests/fixtures/word make site` builds it, served."""
-    out = tmp_path_factory.mktemp("word-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": str(ROOT / "tests" / "fixtures" / "word")}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                         cwd=ROOT, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False)
+    site, httpd = build_and_serve(ROOT / "tests" / "fixtures" / "word", tmp_path_factory.mktemp("word-site"))
+    yield site
     httpd.shutdown()
 
 
@@ -299,22 +311,10 @@ def test_resolution_pages_show_changes_whatever_the_switch(browser, word_site: S
 def revisions_site(tmp_path_factory: pytest.TempPathFactory):
     """The corpus with an earlier revision of WTDC Resolution 71 and a text citing both
     (tests/fixtures/revisions), built and served."""
-    corpus = tmp_path_factory.mktemp("revisions-corpus")
-    for path in [*sorted((ROOT / "corpus").glob("*.txt")), *sorted((ROOT / "tests" / "fixtures" / "revisions").glob("*.txt"))]:
-        shutil.copy(path, corpus / path.name)
-    out = tmp_path_factory.mktemp("revisions-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": str(corpus)}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                         cwd=ROOT, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False)
+    corpus = copied(tmp_path_factory.mktemp("revisions-corpus"), *sorted((ROOT / "corpus").glob("*.txt")),
+                    *sorted((ROOT / "tests" / "fixtures" / "revisions").glob("*.txt")))
+    site, httpd = build_and_serve(corpus, tmp_path_factory.mktemp("revisions-site"))
+    yield site
     httpd.shutdown()
 
 
@@ -353,23 +353,11 @@ def test_revisions_history_comparison_and_revision_citations(browser, revisions_
 @pytest.fixture(scope="module")
 def competing_site(tmp_path_factory: pytest.TempPathFactory):
     """The corpus with two more proposals competing with ACP/64A1/3 and their base (tests/fixtures/competing)."""
-    corpus = tmp_path_factory.mktemp("competing-corpus")
     folder = ROOT / "tests" / "fixtures" / "competing"
-    for path in [*sorted((ROOT / "corpus").glob("*.txt")), *sorted(folder.glob("*.txt")), *sorted(folder.glob("*.docx"))]:
-        shutil.copy(path, corpus / path.name)
-    out = tmp_path_factory.mktemp("competing-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": str(corpus)}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                         cwd=ROOT, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False)
+    corpus = copied(tmp_path_factory.mktemp("competing-corpus"), *sorted((ROOT / "corpus").glob("*.txt")),
+                    *sorted(folder.glob("*.txt")), *sorted(folder.glob("*.docx")))
+    site, httpd = build_and_serve(corpus, tmp_path_factory.mktemp("competing-site"))
+    yield site
     httpd.shutdown()
 
 
