@@ -339,3 +339,17 @@ def has_changes(text: tuple[Inline, ...]) -> bool:
         isinstance(p, Change) or (isinstance(p, Citation) and p.printed) or (isinstance(p, FootnoteRef) and p.op)
         for p in text
     )
+
+
+def label_pieces(old: str | None, new: str | None) -> Redline:
+    """A label as Word's redline prints it: `c)` → `f)` is (`del`, `c`), (`ins`, `f`), (``, `)`)."""
+    if old == new:
+        return (("", new or ""),)
+    if old is None or new is None:
+        label = new or old or ""
+        token = label.rstrip(").")
+        return tuple(p for p in (("ins" if old is None else "del", token), ("", label[len(token) :])) if p[1])
+    suffix = ""
+    while old and new and old[-1] == new[-1] and not old[-1].isalnum():
+        suffix, old, new = old[-1] + suffix, old[:-1], new[:-1]
+    return tuple(p for p in (("del", old), ("ins", new), ("", suffix)) if p[1])

@@ -331,7 +331,7 @@ def test_revisions_history_comparison_and_revision_citations(browser, revisions_
     assert page.url.endswith("wtdc/res-71/buenos-aires-2017/")
     assert "An earlier revision" in page.locator("article").inner_text()
     with page.expect_navigation():
-        page.locator(".revision-history").get_by_role("link", name="compared with the previous").click()
+        page.locator(".revision-history").get_by_role("link", name="compare with the previous revision").click()
     assert "compare/buenos-aires-2017..kigali-2022" in page.url
     inserted = page.locator(".compare-inserted")
     assert inserted.count() == 1 and "Resolution 169" in inserted.inner_text()

@@ -40,7 +40,7 @@ def test_history_marks_the_text_shown_and_links_the_comparison(revised) -> None:
     canonical = revised.pages["wtdc/res-71.md"]
     assert "[Buenos Aires, 2017](res-71/buenos-aires-2017.md)" in canonical
     assert "Kigali, 2022 (this text)" in canonical
-    assert "[compared with the previous](res-71/compare/buenos-aires-2017..kigali-2022.md)" in canonical
+    assert "[compare with the previous revision](res-71/compare/buenos-aires-2017..kigali-2022.md)" in canonical
     older = revised.pages["wtdc/res-71/buenos-aires-2017.md"]
     assert "Buenos Aires, 2017 (this text)" in older and "[Kigali, 2022](kigali-2022.md)" in older
 

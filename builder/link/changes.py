@@ -7,8 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..anchors import section_slug, slug
-from ..ir import Block, Clause, LabelChange, Redline, ResolutionText, has_changes, plain_text, redline
-from ..readers.tracked import label_pieces
+from ..ir import Block, Clause, LabelChange, Redline, ResolutionText, has_changes, label_pieces, plain_text, redline
 from .compare import Item, TextDiff, compare_items, items
 from .model import Cell, ClauseChange, Comparison, Mark, ProposalPage, Row
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from ..anchors import AnchorSet, section_slug, slug
 from ..conventions import bodies_meeting, body_of_formula, match_text, parse_revisions
 from ..diagnostics import Diagnostics
-from ..ir import Block, Clause, Inline, LabelChange, Paragraph, ResolutionText, Revision, Section, Span, Table
+from ..ir import Block, Clause, Inline, LabelChange, Paragraph, ResolutionText, Revision, Section, Span, Table, label_pieces
 from . import headings, labels
 from .changes import align, label_value, orient_headings, split_heading, unflatten
 from .lines import Line, inlines, plain
-from .tracked import accept, cut, label_pieces, mark_all, pieces, reject
+from .tracked import accept, cut, mark_all, pieces, reject
 
 HEADING = re.compile(
     r"^(?P<kind>RESOLUTION|DECISION)\s+(?P<number>\d+[A-Z]?(?:-\d+)?)\s*(?:\((?P<revision>.*)\))?\s*$",
