@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from builder.pipeline import build, corpus_files, write_pages
 from builder.progress import Progress
+from builder.search import index_site
 
 log = logging.getLogger("mkdocs.builder")
 _pages: dict[str, str] = {}
@@ -42,6 +43,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if str(corpus) not in config.watch:
         config.watch.append(str(corpus))  # `mkdocs serve` rebuilds on an edit to the corpus, wherever it is
     return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the built site with Pagefind, except for the offline bundle (Pagefind cannot load
+    its fragments from file://; the bundle keeps Material's search)."""
+    if "offline" in config.plugins:
+        return
+    pages = index_site(Path(config.site_dir))
+    log.info(f"Pagefind indexed {pages} pages")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -1,0 +1,38 @@
+"""The Pagefind index of the built site: every clause once, as an anchor a result can land on;
+deleted words and the pages' repeated parts left out."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from builder.dump import dump
+from test_corpus import anchor_list
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's per-page fragments, by page URL (without the leading slash)."""
+    out = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        out[fragment["url"].lstrip("/")] = fragment
+    return out
+
+
+def test_the_index_holds_every_clause_once(built_site: Path, corpus_build) -> None:
+    indexed = fragments(built_site)
+    for doc in dump(corpus_build.site)["documents"]:
+        if not doc["sections"]:
+            continue
+        ids = [a["id"] for a in indexed[doc["url"]]["anchors"]]
+        for anchor in anchor_list(doc):
+            assert ids.count(anchor) == 1, (doc["url"], anchor)
+
+
+def test_the_index_holds_the_text_as_proposed(built_site: Path) -> None:
+    iap = fragments(built_site)["proposals/iap-39a13-1/"]
+    assert "RESOLUTION 68 (Rev. New Delhi, 2024)" in iap["content"]
+    assert "2016New" not in iap["content"] and "Link to this clause" not in iap["content"]
+    assert iap["meta"]["title"].startswith("MOD IAP/39A13/1")
