@@ -46,9 +46,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the built site with Pagefind, except for the offline bundle (Pagefind cannot load
-    its fragments from file://; the bundle keeps Material's search)."""
-    if "offline" in config.plugins:
+    """Index the built site with Pagefind where the site searches with it (`extra.pagefind`; the
+    offline bundle keeps Material's search, since Pagefind cannot load its fragments from file://)."""
+    if not config.extra.get("pagefind"):
         return
     pages = index_site(Path(config.site_dir))
     log.info(f"Pagefind indexed {pages} pages")
