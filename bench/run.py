@@ -1,7 +1,10 @@
 """Benchmark: `python bench/run.py --documents N` prints one JSON line.
 
 builder_s is read + link + render + writing the Markdown (the builder's own cost); mkdocs_s is
-`mkdocs build` of the same corpus less the builder's share inside it; total_s is both."""
+`mkdocs build` of the same corpus less the builder's share inside it (Pagefind's indexing
+included); total_s is both. Where Chromium is installed, search is timed too (bench/search.py):
+online, the bytes one query downloads and the seconds to its first results; offline, from
+file://, the seconds to first results (the offline bundle is built for that, outside total_s)."""
 
 from __future__ import annotations
 
@@ -19,10 +22,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import search  # noqa: E402
 from generate import ROOT, generate  # noqa: E402
 
 from builder.ir import Clause  # noqa: E402
 from builder.pipeline import build, corpus_files, write_pages  # noqa: E402
+
+
+QUERY = "Resolution 68"
+"""What the search timings type: a citation delegates search for."""
 
 
 def clauses(site) -> int:
@@ -116,6 +124,12 @@ def main() -> None:
         total_s = time.perf_counter() - started
         pages = sorted((work / "site").rglob("*.html"))
         sizes = [p.stat().st_size for p in pages]
+        searched: dict = {}
+        if search.available():
+            searched.update(search.online(work / "site", QUERY))
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", "mkdocs.offline.yml",
+                            "--site-dir", str(work / "offline")], cwd=ROOT, env=env, check=True)
+            searched.update(search.offline(work / "offline", QUERY))
         print(json.dumps({
             "documents": documents,
             "pages": len(result.pages),
@@ -124,11 +138,12 @@ def main() -> None:
             "mkdocs_s": round(total_s - builder_s, 2),
             "total_s": round(total_s, 2),
             "site_bytes": sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file()),
-            "search_index_bytes": (work / "site" / "search" / "search_index.json").stat().st_size,
+            "search_index_bytes": sum(p.stat().st_size for p in (work / "site" / "pagefind").rglob("*") if p.is_file()),
             "median_page_bytes": int(statistics.median(sizes)),
             "max_page_bytes": max(sizes),
             "peak_rss_mb": round(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024, 1),
+            **searched,
         }))
 
 

@@ -1,0 +1,70 @@
+"""Search as a reader meets it, timed in headless Chromium (Debian's, driven by Playwright): the
+online site's Pagefind over HTTP on localhost, and the offline bundle's search from file://."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+import time
+from pathlib import Path
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+RESULT = ".md-search-result__item a"
+
+
+def available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+def _first_result(page, query: str) -> float:
+    """Seconds from typing the query into the search box to the first result shown."""
+    box = page.locator(".md-search__input").first
+    box.click()
+    started = time.perf_counter()
+    page.keyboard.type(query, delay=20)  # as typed: both searches listen to key events
+    page.locator(RESULT).first.wait_for(timeout=120_000)
+    return time.perf_counter() - started
+
+
+def online(site: Path, query: str) -> dict:
+    """Time to first results and the bytes the query made the browser download from the site."""
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/wtsa/")
+            page.wait_for_load_state("networkidle")
+            sizes: list[int] = []
+            page.on("response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url else None)
+            seconds = _first_result(page, query)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+        return {"search_first_result_s": round(seconds, 2), "search_query_bytes": sum(sizes)}
+    finally:
+        httpd.shutdown()
+
+
+def offline(site: Path, query: str) -> dict:
+    """Time to first results in the offline bundle, opened from file:// (its index loads first)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto((site / "wtsa" / "index.html").as_uri())
+        seconds = _first_result(page, query)
+        browser.close()
+    return {"offline_search_first_result_s": round(seconds, 2),
+            "offline_search_index_bytes": (site / "search" / "search_index.json").stat().st_size}
