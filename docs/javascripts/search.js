@@ -189,7 +189,7 @@
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(run, 120);
+    timer = setTimeout(run, 80);
   });
   root.querySelector("button[type=reset]").addEventListener("click", function () {
     input.value = "";
