@@ -30,12 +30,13 @@ EXCLUDE = (
 
 
 async def _index(site: Path) -> int:
-    config = IndexConfig(root_selector="article", exclude_selectors=list(EXCLUDE), force_language="en")
-    async with PagefindIndex(config=config) as index:
+    config = IndexConfig(
+        root_selector="article", exclude_selectors=list(EXCLUDE), force_language="en", output_path=str(site / "pagefind"),
+    )
+    async with PagefindIndex(config=config) as index:  # writes the bundle on leaving
         pages = 0
         for glob in DOCUMENTS:
             pages += int((await index.add_directory(path=str(site), glob=glob))["page_count"])
-        await index.write_files(output_path=str(site / "pagefind"))
     return pages
 
 

@@ -46,3 +46,10 @@ def test_the_index_holds_the_text_as_proposed(built_site: Path) -> None:
     assert "RESOLUTION 68 (Rev. New Delhi, 2024)" in iap["content"]
     assert "2016New" not in iap["content"] and "Link to this clause" not in iap["content"]
     assert iap["meta"]["title"].startswith("MOD IAP/39A13/1")
+
+
+def test_the_index_is_written_into_the_site_only(built_site: Path) -> None:
+    from conftest import ROOT
+
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
+    assert not (ROOT / "pagefind").exists()
