@@ -109,10 +109,21 @@ def bodies_meeting(venue: str, year: int) -> list[BodyId]:
     return [b.id for b in BODIES.values() if (venue, year) in b.meetings]
 
 
-_REVISION = re.compile(
+REVISION = re.compile(
     r"(?P<rev>rev\.\s*)?(?P<venue>[^\d(),;]+?),\s*(?P<year>\d{4})(?P<year2>\d{4})?(?!\d)", re.IGNORECASE
 )
+"""`[Rev. ]Venue, YYYY`; with flattened tracked changes the venue may be two run together
+(`Buenos AiresDubai`) and the year two (`20142017`)."""
 _VENUE_NAMES = sorted(_VENUES, key=len, reverse=True)
+
+
+def is_meeting(venue: str, year: int) -> bool:
+    """Whether any body met at (venue, year), the venue spelled in any case."""
+    return bool(bodies_meeting(_VENUES.get(venue.lower(), venue), year))
+
+
+def venue_known(venue: str) -> bool:
+    return venue.lower() in _VENUES
 
 
 def _venues(raw: str) -> list[str]:
@@ -136,7 +147,7 @@ def parse_revisions(text: str) -> tuple[Revision, ...]:
     meetings are kept, earlier year first.
     """
     found = []
-    for m in _REVISION.finditer(match_text(text)):
+    for m in REVISION.finditer(match_text(text)):
         rev = bool(m["rev"])
         venues = _venues(" ".join(m["venue"].split()))
         years = [int(y) for y in (m["year"], m["year2"]) if y]

@@ -27,7 +27,7 @@ def _clauses(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
             "status": b.change.status if b.change else None,
             "anchor": b.anchor,
             "text": plain_text(b.text),
-            "changes": [list(p) for p in redline(b.text)] if has_changes(b.text) else None,
+            "changes": _changes(redline(b.text)) if has_changes(b.text) else None,
             "line": b.span.line,
             "clauses": _clauses(b.children),
         }

@@ -108,9 +108,9 @@ def site(request) -> Site:
     return request.getfixturevalue(request.param)
 
 
-@pytest.fixture
-def page(browser, site: Site):
-    """A page that may only load from the site; anything else is blocked and recorded."""
+def watched(browser, site: Site):
+    """A page that may only load from the site; anything else is blocked and recorded, and so
+    are console errors."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.external = []
@@ -127,6 +127,12 @@ def page(browser, site: Site):
     page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     page.site = site
+    return context, page
+
+
+@pytest.fixture
+def page(browser, site: Site):
+    context, page = watched(browser, site)
     yield page
     assert page.external == [], "requests outside the site"
     assert page.errors == [], "console errors"
@@ -412,14 +418,7 @@ def pagefind_search(page, query: str) -> None:
 
 @pytest.fixture
 def online(browser, served: Site):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.errors = []
-    page.external = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served.base)
-                  else (page.external.append(route.request.url), route.abort()))
+    context, page = watched(browser, served)
     page.goto(served.url("wtdc/res-71/"))
     yield page
     assert page.errors == [] and page.external == []

@@ -187,9 +187,13 @@ def compare_proposed(page: ProposalPage, adopted: ResolutionText) -> TextDiff:
     """The text as proposed against the text the conference adopted: what was adopted of it."""
     text = page.proposal.text
     assert text is not None
-    proposed = [replace(item, text=plain_text(item.clause.text)) for item in items(text)
-                if not (item.clause.change and item.clause.change.status == "deleted")]
-    return compare_items(proposed, items(adopted))
+    return compare_items(_as_proposed(text), items(adopted))
+
+
+def _as_proposed(text: ResolutionText) -> list[Item]:
+    """The proposal's clauses as it proposes them: deleted words and deleted clauses left out."""
+    return [replace(item, text=plain_text(item.clause.text)) for item in items(text)
+            if not (item.clause.change and item.clause.change.status == "deleted")]
 
 
 def side_by_side(base: list[Item], proposals: list[list[Item]]) -> tuple[Row, ...]:
@@ -205,9 +209,7 @@ def side_by_side(base: list[Item], proposals: list[list[Item]]) -> tuple[Row, ..
         for d in compare_items(base, items_).clauses:
             if d.old is not None:
                 last = index[id(d.old)]
-                status = "deleted" if d.new is None else d.status
-                words = d.words if d.new is None or d.status != "deleted" else d.words
-                by_base[last][column] = Cell(status, d.new.label if d.new else None, words, d.new.anchor if d.new else None)
+                by_base[last][column] = Cell(d.status, d.new.label if d.new else None, d.words, d.new.anchor if d.new else None)
             else:
                 assert d.new is not None
                 inserted.setdefault(last, []).append((column, d.new))
@@ -232,10 +234,7 @@ def proposal_items(page: ProposalPage) -> list[Item]:
     text as proposed; for a text export the words as exported (deleted and inserted together)."""
     text = page.proposal.text
     assert text is not None
-    if text.exact:
-        return [replace(item, text=plain_text(item.clause.text)) for item in items(text)
-                if not (item.clause.change and item.clause.change.status == "deleted")]
-    return _proposed(text)
+    return _as_proposed(text) if text.exact else _proposed(text)
 
 
 def base_items(page: ProposalPage) -> list[Item]:

@@ -122,6 +122,7 @@ class _Linker:
         self.proposal_srcs: dict[str, str] = {}
         """Proposal page → the file it was read from."""
         self.targeted: dict[str, list[tuple[Target, ProposalPage]]] = {}
+        self._history: dict[str, tuple[HistoryEntry, ...]] = {}
 
     def add_file(self, file: SourceFile) -> None:
         by_key = {f.key: f for f in file.footnotes}
@@ -277,7 +278,13 @@ class _Linker:
 
     def history(self, rid: str) -> tuple[HistoryEntry, ...]:
         """Every revision the texts' history lines name or the collection holds, oldest first;
-        each held one with its page and the comparison with the previous held one."""
+        each held one with its page and the comparison with the previous held one. (Once per
+        resolution: its canonical page and each revision's page show it.)"""
+        if rid not in self._history:
+            self._history[rid] = self._make_history(rid)
+        return self._history[rid]
+
+    def _make_history(self, rid: str) -> tuple[HistoryEntry, ...]:
         held = [t for t, _, _ in self.held(rid) if t.revision]
         known: dict[tuple[str, int], Revision] = {}
         for text in held:
@@ -313,20 +320,21 @@ class _Linker:
     def revision_pages(self) -> list[RevisionPage]:
         pages = []
         for rid in sorted(self.texts, key=page_order):
-            self.check_histories(rid)
-            held = [t for t in self.held(rid) if t[0].revision]
-            history = self.history(rid)
-            for n, (text, path, by_key) in enumerate(held):
-                assert text.revision and text.body and text.number
+            latest = self.latest(rid)
+            for text, path, by_key in self.held(rid):
+                if text.revision is None:
+                    continue
+                assert text.body and text.number
                 label = f"{BODIES[text.body].short} {text.kind.capitalize()} {text.number}"
                 pages.append(RevisionPage(
                     rid, revision_src(rid, text.revision), label, resolution_src(rid), text.revision, text,
-                    _footnotes(_text_refs(text), by_key), path, latest=n == len(held) - 1 and held[-1] == self.latest(rid),
-                    history=history,
+                    _footnotes(_text_refs(text), by_key), path, latest=text is latest[0], history=self.history(rid),
                 ))
         return pages
 
     def site(self) -> Site:
+        for rid in self.texts:
+            self.check_histories(rid)
         return Site(
             tuple(self.resolution_pages()), tuple(self.proposals), tuple(self.contributions), tuple(self.unplaced),
             revisions=tuple(self.revision_pages()),
@@ -369,13 +377,8 @@ def compare_proposals(site: Site) -> Site:
         return site
     by_id = {c.id: c.src for c in pages}
     in_compared = {p.src: c.src for c in pages for p in c.proposals}
-    proposals = {p.src: replace(p, compared_src=in_compared.get(p.src)) for p in site.proposals}
-    resolutions = tuple(
-        replace(r, compared_src=by_id.get(r.id), amended_by=tuple(proposals[p.src] for p in r.amended_by))
-        for r in site.resolutions
-    )
-    contributions = tuple(replace(c, proposals=tuple(proposals[p.src] for p in c.proposals)) for c in site.contributions)
-    return replace(site, resolutions=resolutions, proposals=tuple(proposals.values()), contributions=contributions,
+    site = _with_proposals(site, {p.src: replace(p, compared_src=in_compared.get(p.src)) for p in site.proposals})
+    return replace(site, resolutions=tuple(replace(r, compared_src=by_id.get(r.id)) for r in site.resolutions),
                    compared=tuple(pages))
 
 
@@ -414,11 +417,18 @@ def annotate_changes(site: Site) -> Site:
     and with the revision adopted, where the collection holds them, or the revision it would
     need; then the marks on the resolutions it amends."""
     held = {(v.id, meeting(v.revision)): v.text for v in site.revisions}
-    proposals = {p.src: _against_revisions(p, held) for p in site.proposals}
-    resolutions = []
-    for r in site.resolutions:
-        amended_by = tuple(proposals[p.src] for p in r.amended_by)
-        marks = marks_for(set(anchors_of(r.text)), amended_by) if r.text else {}
-        resolutions.append(replace(r, amended_by=amended_by, annotations=Annotations(marks=marks)))
-    contributions = tuple(replace(c, proposals=tuple(proposals[p.src] for p in c.proposals)) for c in site.contributions)
-    return replace(site, resolutions=tuple(resolutions), proposals=tuple(proposals.values()), contributions=contributions)
+    site = _with_proposals(site, {p.src: _against_revisions(p, held) for p in site.proposals})
+    return replace(site, resolutions=tuple(
+        replace(r, annotations=Annotations(marks=marks_for(set(anchors_of(r.text)), r.amended_by) if r.text else {}))
+        for r in site.resolutions
+    ))
+
+
+def _with_proposals(site: Site, proposals: dict[str, ProposalPage]) -> Site:
+    """The site with its proposal pages replaced, by source, wherever they are listed."""
+    return replace(
+        site,
+        proposals=tuple(proposals[p.src] for p in site.proposals),
+        resolutions=tuple(replace(r, amended_by=tuple(proposals[p.src] for p in r.amended_by)) for r in site.resolutions),
+        contributions=tuple(replace(c, proposals=tuple(proposals[p.src] for p in c.proposals)) for c in site.contributions),
+    )

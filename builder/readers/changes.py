@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..conventions import BODIES, bodies_meeting, match_text
+from ..conventions import REVISION, is_meeting, match_text, venue_known
 from ..ir import LabelChange
 from .tracked import mark
 
@@ -158,7 +158,7 @@ def unflatten(text: str) -> str | None:
         return None
     probe = match_text(text)
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
-    found = [m for m in _REVISION.finditer(probe)]
+    found = list(REVISION.finditer(probe))
     for m in found:
         venue_at = m.start("venue") + len(m["venue"]) - len(m["venue"].lstrip())
         venue = probe[venue_at : m.end("venue")].strip()
@@ -169,8 +169,8 @@ def unflatten(text: str) -> str | None:
                 continue
             v1, v2 = venues
             # Venues and years may each be printed deletion first or insertion first.
-            straight = _is_meeting(v1, y1) and _is_meeting(v2, y2)
-            crossed = v1 != v2 and _is_meeting(v1, y2) and _is_meeting(v2, y1)
+            straight = is_meeting(v1, y1) and is_meeting(v2, y2)
+            crossed = v1 != v2 and is_meeting(v1, y2) and is_meeting(v2, y1)
             if straight == crossed:  # no reading, or two: leave the text as printed
                 continue
             years = ("del", "ins") if y1 < y2 else ("ins", "del")
@@ -187,7 +187,7 @@ def unflatten(text: str) -> str | None:
         a_at = a.start("venue") + len(a["venue"]) - len(a["venue"].lstrip())
         va, vb = " ".join(a["venue"].split()), " ".join(b["venue"].split())
         ya, yb = int(a["year"]), int(b["year"])
-        if not (_is_meeting(va, ya) and _is_meeting(vb, yb)) or ya == yb:
+        if not (is_meeting(va, ya) and is_meeting(vb, yb)) or ya == yb:
             continue
         first = "del" if ya < yb else "ins"
         second = "ins" if first == "del" else "del"
@@ -205,20 +205,13 @@ def unflatten(text: str) -> str | None:
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_REVISION = re.compile(r"(?P<rev>rev\.\s*)?(?P<venue>[^\d(),;\[\]]+?),\s*(?P<year>\d{4})(?P<year2>\d{4})?(?!\d)", re.IGNORECASE)
-_VENUES = {venue.lower(): venue for body in BODIES.values() for venue, _ in body.meetings}
-
-
-def _is_meeting(venue: str, year: int) -> bool:
-    return bool(bodies_meeting(_VENUES.get(venue.lower(), venue), year))
 
 
 def _split_venues(venue: str) -> tuple[str, str] | None:
-    """`Buenos AiresDubai` → (`Buenos Aires`, `Dubai`); `Geneva` → (`Geneva`, `Geneva`)."""
-    key = venue.lower()
-    if key in _VENUES:
+    """`Buenos AiresDubai` → (`Buenos Aires`, `Dubai`) as printed; `Geneva` → (`Geneva`, `Geneva`)."""
+    if venue_known(venue):
         return venue, venue
     for k in range(1, len(venue)):
-        if key[:k] in _VENUES and key[k:].strip() in _VENUES:
+        if venue_known(venue[:k]) and venue_known(venue[k:].strip()):
             return venue[:k], venue[k:]
     return None

@@ -146,7 +146,7 @@ class _SectionBuilder:
         blocks = _clauses(self.nodes, anchor, anchor, anchors)
         if old is None and self.marked:
             was = " ".join(plain(reject(self.marked)).split())
-            old = (was if was and was != self.heading else None, tuple(pieces(plain(self.marked))))  # type: ignore[assignment]
+            old = (was if was and was != self.heading else None, _printed(self.marked))  # type: ignore[assignment]
         old_heading, printed = old if old else (None, ())
         return Section(self.heading, anchor, blocks, self.span, self.kind, old_heading, printed)
 
@@ -416,13 +416,14 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
     return ResolutionText(
         kind, body, number, plain(head.text), revision, old_revision, inlines(" ".join(title)),  # type: ignore[arg-type]
         history, formula, meetings, tuple(foreword), tuple(preamble), tuple(sections), head.span,
-        _printed(head), _printed(history_line), _printed(formula_line), exact,
+        _printed(head.marked), _printed(history_line and history_line.marked), _printed(formula_line and formula_line.marked),
+        exact,
     )
 
 
-def _printed(line: Line | None) -> tuple[tuple[str, str], ...]:
-    """A line's tracked changes as redline pieces, or () where it has none."""
-    return tuple(pieces(plain(line.marked))) if line and line.marked else ()
+def _printed(marked: str | None) -> tuple[tuple[str, str], ...]:
+    """A marked line (builder.readers.tracked) as redline pieces, or () where there is none."""
+    return tuple(pieces(plain(marked))) if marked else ()
 
 
 def _read_heading_changes(builders: list[_SectionBuilder]) -> list[tuple[str, tuple[tuple[str, str], ...]] | None]:

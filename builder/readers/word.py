@@ -228,8 +228,7 @@ class _Reader:
             span_cols = cell.find(f"{W}tcPr/{W}gridSpan")
             cells += [""] * (int(span_cols.get(f"{W}val", "1")) - 1 if span_cols is not None else 0)
         if any(cells):
-            line = _line(span, "\t".join(cells), None)
-            self.lines.append(Line(line.span, line.text, line.marked, None, row=True))
+            self.lines.append(_line(span, "\t".join(cells), None, row=True))
 
 
     def _cell(self, tc: etree._Element, span: Span) -> str:
@@ -245,11 +244,11 @@ class _Reader:
         return " ".join(x for x in parts if x)
 
 
-def _line(span: Span, marked: str, style: str | None) -> Line:
+def _line(span: Span, marked: str, style: str | None, row: bool = False) -> Line:
     if not has_marks(marked):
-        return Line(span, marked, None, style)
+        return Line(span, marked, None, style, row)
     proposed = accept(marked).strip()
-    return Line(span, proposed or reject(marked).strip(), marked, style)
+    return Line(span, proposed or reject(marked).strip(), marked, style, row)
 
 
 def _notes(parts: dict[str, bytes], path: str, lines: list[Line]) -> list[Footnote]:
