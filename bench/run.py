@@ -3,8 +3,8 @@
 builder_s is read + link + render + writing the Markdown (the builder's own cost); mkdocs_s is
 `mkdocs build` of the same corpus less the builder's share inside it (Pagefind's indexing
 included); total_s is both. Where Chromium is installed, search is timed too (bench/search.py):
-online, the bytes one query downloads and the seconds to its first results; offline, from
-file://, the seconds to first results (the offline bundle is built for that, outside total_s)."""
+the bytes one query loads and the seconds to its first results, online over HTTP and in the
+offline bundle from file:// (built for that, outside total_s)."""
 
 from __future__ import annotations
 

@@ -46,11 +46,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the built site with Pagefind where the site searches with it (`extra.pagefind`; the
-    offline bundle keeps Material's search, since Pagefind cannot load its fragments from file://)."""
-    if not config.extra.get("pagefind"):
+    """Index the built site with Pagefind (`extra.pagefind`: `fetch` online, `scripts` for the
+    offline bundle, which file:// cannot fetch)."""
+    transport = config.extra.get("pagefind")
+    if not transport:
         return
-    pages = index_site(Path(config.site_dir))
+    pages = index_site(Path(config.site_dir), directory_urls=config.use_directory_urls, scripts=transport == "scripts")
     log.info(f"Pagefind indexed {pages} pages")
 
 

@@ -1,5 +1,5 @@
-"""The Pagefind index of the built site (online only): Pagefind loads just the index fragments
-a query needs, where Material's search downloads the whole index.
+"""The Pagefind index of the built site: Pagefind loads just the index fragments a query needs,
+where Material's search downloads the whole index.
 
 Indexed: the pages of documents (resolutions, their revisions, proposals, contributions,
 unplaced texts), each page's article, with its clauses (elements with ids, which Pagefind
@@ -7,39 +7,82 @@ returns as anchors, so that a result can land on the clause). Not indexed: the p
 or compare documents (indexes, references, comparisons), what pages repeat (permalinks, badges,
 backlink lists, revision histories) and deleted words (the text as proposed is what is
 searched). Filters and metadata come from `data-pagefind-*` attributes the templates write.
+
+The offline bundle is read from file://, where a page can neither fetch nor import a module, but
+can still run a classic `<script>`. So there (`extra.pagefind: scripts`) each file of the bundle
+is also written as a script that hands its bytes to the page, and Pagefind's module as a classic
+script whose `fetch` loads those scripts (docs/javascripts/search.js): the same index, ranking and
+search box as online, each query still loading only the fragments it needs.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
+import re
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
 DOCUMENTS = (
-    "{pp,wtsa,wtdc,ra}/{res,dec}-*/index.html",  # resolutions and decisions
-    "{pp,wtsa,wtdc,ra}/{res,dec}-*/*-[0-9][0-9][0-9][0-9]/index.html",  # their revisions (`hammamet-2016`)
-    "proposals/*[0-9]*/index.html",  # proposals and contributions
-    "unplaced/*/index.html",
+    "{pp,wtsa,wtdc,ra}/{res,dec}-*",  # resolutions and decisions
+    "{pp,wtsa,wtdc,ra}/{res,dec}-*/*-[0-9][0-9][0-9][0-9]",  # their revisions (`hammamet-2016`)
+    "proposals/*[0-9]*",  # proposals and contributions
+    "unplaced/*",
 )
-"""The pages of documents, by the URL rules (README, "URLs and anchors"); directory URLs."""
+"""The pages of documents by their URLs (README, "URLs and anchors"), without the ending: a page
+is `x/index.html`, or in the offline bundle (no directory URLs) `x.html` unless its source is
+itself an index (a contribution's `proposals/acp-64a1/`)."""
 EXCLUDE = (
     ".clause-permalink", ".headerlink", "del", ".change-badge", ".change-mark", ".redline-switch",
     ".revision-history", ".resolution-meta", ".redline", ".footnote-backref",
 )
+MODULE = "pagefind.js"
+CLASSIC = "pagefind-classic.js"
+"""Pagefind's module rewritten as a classic script, for the offline bundle."""
 
 
-async def _index(site: Path) -> int:
+async def _index(site: Path, directory_urls: bool) -> int:
     config = IndexConfig(
         root_selector="article", exclude_selectors=list(EXCLUDE), force_language="en", output_path=str(site / "pagefind"),
     )
+    endings = ("/index.html",) if directory_urls else ("/index.html", ".html")
     async with PagefindIndex(config=config) as index:  # writes the bundle on leaving
         pages = 0
         for glob in DOCUMENTS:
-            pages += int((await index.add_directory(path=str(site), glob=glob))["page_count"])
+            for ending in endings:
+                pages += int((await index.add_directory(path=str(site), glob=glob + ending))["page_count"])
     return pages
 
 
-def index_site(site: Path) -> int:
-    """Write `site/pagefind/`; returns how many pages were indexed."""
-    return asyncio.run(_index(site))
+def index_site(site: Path, *, directory_urls: bool = True, scripts: bool = False) -> int:
+    """Write `site/pagefind/` (as scripts for file:// if `scripts`); returns how many pages were indexed."""
+    pages = asyncio.run(_index(site, directory_urls))
+    if scripts:
+        as_scripts(site / "pagefind")
+    return pages
+
+
+def as_scripts(bundle: Path) -> None:
+    """Rewrite a Pagefind bundle for file://: every index file `f` as `f.js`, which calls
+    `ituPagefindFile("f", "<base64>")`, and the module as `pagefind-classic.js`, which sets
+    `ituPagefind` and fetches through `ituPagefindFetch`. The rest (the original files, Pagefind's
+    own UIs and worker, which file:// cannot run) is removed."""
+    module = (bundle / MODULE).read_text(encoding="utf-8")
+    exports = re.fullmatch(r"(?s)(.*)export\s*\{([\w\s,]+)\};?\s*", module)
+    if exports is None or "import.meta.url" not in module or re.search(r"\bimport\s*[({]|\bexport\b", exports[1]):
+        raise RuntimeError(f"{bundle / MODULE}: not the module shape this Pagefind version had; update builder/search.py")
+    body = exports[1].replace("import.meta.url", "undefined")  # the offline page passes basePath itself
+    (bundle / CLASSIC).write_text(
+        f"window.ituPagefind = (function (fetch) {{\n{body}\nreturn {{{exports[2]}}};\n}})(window.ituPagefindFetch);\n",
+        encoding="utf-8",
+    )
+    for path in sorted(bundle.rglob("*")):
+        if path.is_dir() or path.name == CLASSIC:
+            continue
+        if path.suffix not in (".js", ".css"):
+            name = path.relative_to(bundle).as_posix()
+            data = base64.b64encode(path.read_bytes()).decode("ascii")
+            path.with_name(path.name + ".js").write_text(f"ituPagefindFile({json.dumps(name)}, \"{data}\");\n", encoding="ascii")
+        path.unlink()

@@ -139,14 +139,18 @@ def page(browser, site: Site):
     context.close()
 
 
-def search(page, query: str) -> list[str]:
-    """Type a query in Material's search (once its worker is ready) and return the results' links."""
-    page.goto(page.site.url(""))
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(800)
-    page.locator(".md-search__input").first.click()
-    page.keyboard.type(query, delay=20)
-    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+def search(page, query: str, start: str = "") -> list[str]:
+    """Open the search with its keyboard shortcut on a page, type a query, and return the
+    results' links once they are shown."""
+    page.goto(page.site.url(start))
+    page.locator("article").first.click(position={"x": 1, "y": 1})
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type(query, delay=10)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search__input').value === q && "
+        "document.querySelectorAll('.md-search-result__item').length > 0", arg=query)
+    page.wait_for_timeout(300)
     return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
 
 
@@ -160,33 +164,23 @@ def test_screenshots(page) -> None:
         page.screenshot(path=str(SCREENSHOTS / f"{kind}-{name}.png"))
 
 
-def test_search_a_phrase_and_land_on_its_section(page) -> None:
-    hrefs = search(page, "Industry Advisory Panel")
-    index = next(k for k, h in enumerate(hrefs) if "eur-44a24-1" in h and "#" in h)
-    page.locator(".md-search-result__item a").nth(index).click()
-    page.wait_for_load_state()
-    assert "eur-44a24-1" in page.url
-    assert "#" in page.url  # Material's index leads to the section
-    assert page.locator("article").inner_text().count("Industry Advisory Panel") >= 1
-
-
-@pytest.mark.parametrize(("query", "first_online", "among_offline"), [
-    # online (Pagefind): the first result; offline (Material's search): among the first ten
-    ("ACP/64A1/3", "proposals/acp-64a1-3/", "acp-64a1-3"),
-    ("Resolution 68", "wtsa/res-68/", "res-68"),
-    ("Res 68", "wtsa/res-68/", "res-68"),
-    ("resolves 3", "#resolves-3", "res-"),
-    ("considering f)", "#considering-f", "considering"),
-    ("\"Industry Advisory Panel\"", "proposals/eur-44a24-1/#resolves-to-instruct-the-secretary-general-and-the-directors-of-the-bureaux-3", "eur-44a24-1"),
-    ("ITU\u2011T", "wtsa/res-74/#foreword", "res-74"),
+@pytest.mark.parametrize(("query", "first", "anchor"), [
+    ("ACP/64A1/3", "proposals/acp-64a1-3/", ""),
+    ("Resolution 68", "wtsa/res-68/", ""),
+    ("Res 68", "wtsa/res-68/", ""),
+    ("resolves 3", None, "resolves-3"),
+    ("considering f)", None, "considering-f"),
+    ("\"Industry Advisory Panel\"", "proposals/eur-44a24-1/", "resolves-to-instruct-the-secretary-general-and-the-directors-of-the-bureaux-3"),
+    ("ITU\u2011T", "wtsa/res-74/", "foreword"),
 ])
-def test_search_the_way_delegates_search(page, query: str, first_online: str, among_offline: str) -> None:
-    # Material's search (offline) has no phrase search: there the words are typed without quotes
-    hrefs = search(page, query.strip('"') if page.site.offline else query)
-    if page.site.offline:
-        assert any(among_offline in h for h in hrefs[:10]), hrefs[:10]
+def test_search_the_way_delegates_search(page, query: str, first: str | None, anchor: str) -> None:
+    """The first result, online and from file:// alike (the same Pagefind index, loaded as
+    scripts offline); `None`: any page, at that clause."""
+    hrefs = search(page, query)
+    if first is None:
+        assert hrefs[0].endswith("#" + anchor), hrefs[:3]
     else:
-        assert hrefs[0].endswith(first_online) or (first_online.startswith("#") and first_online in hrefs[0]), hrefs[:3]
+        assert hrefs[0] == page.site.url(first, anchor), hrefs[:3]
 
 
 def test_clause_permalink_lands_on_the_clause_highlighted(page) -> None:
@@ -404,52 +398,31 @@ def test_proposals_compared_side_by_side(browser, competing_site: Site) -> None:
     context.close()
 
 
-def pagefind_search(page, query: str) -> None:
-    """Open the Pagefind search with its keyboard shortcut and type a query; wait for its results."""
-    page.locator("article").first.click(position={"x": 1, "y": 1})
-    page.keyboard.press("/")
-    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.type(query, delay=10)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search__input').value === q && "
-        "document.querySelectorAll('.md-search-result__item').length > 0", arg=query)
-    page.wait_for_timeout(300)
-
-
-@pytest.fixture
-def online(browser, served: Site):
-    context, page = watched(browser, served)
-    page.goto(served.url("wtdc/res-71/"))
-    yield page
-    assert page.errors == [] and page.external == []
-    context.close()
-
-
-def test_pagefind_result_lands_on_the_clause_in_view(online) -> None:
-    pagefind_search(online, "considering f)")
-    first = online.locator(".md-search-result__item a").first
+def test_search_result_lands_on_the_clause_in_view(page) -> None:
+    search(page, "considering f)", start="wtdc/res-71/")
+    first = page.locator(".md-search-result__item a").first
     assert "MOD ACP/64A1/3 · considering f)" in first.inner_text()
     assert first.locator("mark").count() >= 1  # the words found are highlighted
-    online.keyboard.press("ArrowDown")
-    assert online.evaluate("document.activeElement.classList.contains('md-search-result__link')")
-    with online.expect_navigation():
-        online.keyboard.press("Enter")
-    assert online.url.endswith("proposals/acp-64a1-3/#considering-f")
-    box = online.locator("#considering-f").bounding_box()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == page.site.url("proposals/acp-64a1-3/", "considering-f")
+    box = page.locator("#considering-f").bounding_box()
     assert box and 0 <= box["y"] < 900
+
+
+def test_search_filters_narrow_the_results(page) -> None:
+    search(page, "resolves", start="wtdc/res-71/")
+    before = page.locator(".md-search-result__meta").inner_text()
     SCREENSHOTS.mkdir(exist_ok=True)
-
-
-def test_pagefind_filters_narrow_the_results(online) -> None:
-    pagefind_search(online, "resolves")
-    before = online.locator(".md-search-result__meta").inner_text()
-    online.screenshot(path=str(SCREENSHOTS / "pagefind-results.png"))
-    online.locator(".itu-search-filters select[name=body]").select_option("WTDC")
-    online.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent !== t", arg=before)
-    online.wait_for_timeout(200)
-    after = online.locator(".md-search-result__meta").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / f"search-results-{'offline' if page.site.offline else 'served'}.png"))
+    page.locator(".itu-search-filters select[name=body]").select_option("WTDC")
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent !== t", arg=before)
+    page.wait_for_timeout(200)
+    after = page.locator(".md-search-result__meta").inner_text()
     assert int(after.split()[0]) < int(before.split()[0])
-    hrefs = online.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
     assert hrefs and all("/wtdc/" in h or "/proposals/" in h for h in hrefs)
 
 
@@ -467,10 +440,8 @@ def test_pagefind_works_under_a_path_prefix(browser, built_site: Path, tmp_path:
         context = browser.new_context()
         page = context.new_page()
         base = f"http://127.0.0.1:{httpd.server_address[1]}/pr-preview/pr-7/"
-        page.goto(base + "wtsa/res-74/")
-        pagefind_search(page, "ACP/64A1/3")
-        first = page.locator(".md-search-result__item a").first.get_attribute("href")
-        assert first == base + "proposals/acp-64a1-3/"
+        page.site = Site(base, offline=False)
+        assert search(page, "ACP/64A1/3", start="wtsa/res-74/")[0] == base + "proposals/acp-64a1-3/"
         context.close()
     finally:
         httpd.shutdown()

@@ -53,3 +53,26 @@ def test_the_index_is_written_into_the_site_only(built_site: Path) -> None:
 
     assert (built_site / "pagefind" / "pagefind.js").is_file()
     assert not (ROOT / "pagefind").exists()
+
+
+def test_the_offline_bundle_holds_the_same_index_as_scripts(built_site: Path, tmp_path: Path) -> None:
+    """file:// can neither fetch nor import: each index file becomes a script carrying its bytes,
+    and Pagefind's module a classic script (the browser tests search with it from file://)."""
+    import base64
+    import re
+    import shutil
+
+    from builder.search import CLASSIC, as_scripts
+
+    bundle = shutil.copytree(built_site / "pagefind", tmp_path / "pagefind")
+    files = {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*")
+             if p.is_file() and p.suffix not in (".js", ".css")}
+    as_scripts(bundle)
+    left = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
+    assert left == {name + ".js" for name in files} | {CLASSIC}
+    for name, data in files.items():
+        call = re.fullmatch(r'ituPagefindFile\("([^"]+)", "([A-Za-z0-9+/=]*)"\);\n', (bundle / (name + ".js")).read_text())
+        assert call and call[1] == name and base64.b64decode(call[2]) == data, name
+    classic = (bundle / CLASSIC).read_text()
+    assert "import.meta" not in classic and not re.search(r"\bexport\s*\{", classic)
+    assert classic.startswith("window.ituPagefind = (function (fetch) {")

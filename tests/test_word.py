@@ -162,10 +162,10 @@ def test_text_export_revisions_read_as_redlines(corpus_build) -> None:
     """IAP/39A13/1 as exported: its heading, formula and cited revisions are two revisions run
     together, shown as a deletion and an insertion."""
     page = corpus_build.pages["proposals/iap-39a13-1.md"]
-    deleted, inserted = "<del data-search-exclude>Hammamet, 2016</del>", "<ins>New Delhi, 2024</ins>"
+    deleted, inserted = "<del>Hammamet, 2016</del>", "<ins>New Delhi, 2024</ins>"
     assert f'<p class="resolution-heading" markdown>RESOLUTION 68 (Rev.\u00a0{deleted}{inserted})</p>' in page
     assert f"Assembly ({deleted}{inserted})," in page
-    assert "[Resolution\u00a0123 (Rev.\u00a0<del data-search-exclude>Busan, 2014</del><ins>Bucharest, 2022</ins>) of the Plenipotentiary Conference](" in page
+    assert "[Resolution\u00a0123 (Rev.\u00a0<del>Busan, 2014</del><ins>Bucharest, 2022</ins>) of the Plenipotentiary Conference](" in page
     assert "2016New Delhi" not in page and "2014Bucharest" not in page
 
 
@@ -173,7 +173,7 @@ def test_resolution_pages_name_the_words_changed() -> None:
     result = build([WORD / "mod-words.docx", CORPUS / "iap-39a13.txt"], ROOT)
     page = result.pages["wtsa/res-68.md"]
     row = next(line for line in page.splitlines() if "considering-b)" in line)
-    assert "b) amended" in row and "<del data-search-exclude>520</del><ins>700</ins>" in row
+    assert "b) amended" in row and "<del>520</del><ins>700</ins>" in row
 
 
 def test_corpus_files_reads_word_documents_first(tmp_path: Path) -> None:
@@ -196,7 +196,7 @@ def test_no_guessed_comparison_beside_exact_changes(tmp_path: Path) -> None:
     result = build([WORD / "mod-words.docx", base], tmp_path)
     proposal = result.pages["proposals/iap-9a1-1.md"]
     assert 'class="redline"' not in proposal
-    assert "over <del data-search-exclude>520</del><ins>700</ins> Sector" in proposal
+    assert "over <del>520</del><ins>700</ins> Sector" in proposal
     resolution = result.pages["wtsa/res-68.md"]
     assert "(../proposals/iap-9a1-1.md#considering-b){: .change-mark }" in resolution
 
@@ -288,7 +288,7 @@ def test_a_deleted_footnote_call_is_shown_deleted(tmp_path: Path) -> None:
     make.build(spec.replace("over [-520-][+700+] Sector Members;", "over 700 Sector Members[-[^A deleted note.^]-];"), tmp_path / "m.docx")
     result = build([tmp_path / "m.docx"], tmp_path)
     page = result.pages["proposals/iap-9a1-1.md"]
-    assert "over 700 Sector Members<del data-search-exclude>[^fn2]</del>;" in page
+    assert "over 700 Sector Members<del>[^fn2]</del>;" in page
     assert "[^fn2]: A deleted note." in page
     proposal = next(p for p in result.site.proposals if p.id == "IAP/9A1/1")
     assert any(c.anchor == "considering-b" and c.status == "amended" for c in proposal.changes)

@@ -15,7 +15,7 @@ from ..link.model import Annotations
 from .escape import escape_text as esc
 
 Href = Callable[..., str]
-_TAGS = {"": "{}", "ins": "<ins>{}</ins>", "del": "<del data-search-exclude>{}</del>"}
+_TAGS = {"": "{}", "ins": "<ins>{}</ins>", "del": "<del>{}</del>"}
 NO_NOTES = Annotations()
 
 

@@ -1,4 +1,4 @@
-// Search on the online site, with Pagefind: it loads only the index fragments a query needs.
+// Search, with Pagefind: it loads only the index fragments a query needs.
 // Results are grouped by document and land on the clause: Pagefind returns every element with an
 // id it met as an anchor, and each hit belongs to the clause whose anchor precedes it. The
 // citation-like title ("WTSA Resolution 74 · resolves 2") is made from the anchor by the rules of
@@ -12,16 +12,59 @@
   var meta = root.querySelector(".md-search-result__meta");
   var filterBox = root.querySelector(".itu-search-filters");
   var config = JSON.parse(document.getElementById("__config").textContent);
-  var bundle = new URL(config.base.replace(/\/?$/, "/") + "pagefind/pagefind.js", location.href).href;
+  var site = new URL(config.base.replace(/\/?$/, "/"), location.href).href;
+  var bundle = site + "pagefind/";
   var pagefind = null;
   var chosen = {};
   var latest = 0;
+  var OPTIONS = { excerptLength: 20, baseUrl: "/" };
+  var scripts = root.getAttribute("data-itu-search") === "scripts";
+
+  // The offline bundle (data-itu-search="scripts") is read from file://, where nothing can be
+  // fetched or imported as a module: each file of the index is a script that hands over its bytes
+  // (ituPagefindFile), and Pagefind's module a classic script whose fetch loads them.
+  var waiting = {};
+  window.ituPagefindFile = function (name, data) {
+    var bytes = Uint8Array.from(atob(data), function (c) { return c.charCodeAt(0); });
+    (waiting[name] || []).forEach(function (w) { w.resolve(new Response(bytes)); });
+    delete waiting[name];
+  };
+  window.ituPagefindFetch = function (url) {
+    var name = new URL(url, location.href).href.split("?")[0].slice(bundle.length);
+    return new Promise(function (resolve, reject) {
+      var first = !waiting[name];
+      (waiting[name] = waiting[name] || []).push({ resolve: resolve, reject: reject });
+      if (!first) return;
+      var script = document.createElement("script");
+      script.src = bundle + name + ".js";
+      script.onload = script.onerror = function (event) {
+        script.remove();
+        (waiting[name] || []).forEach(function (w) { w.reject(new Error("Search index file missing: " + name + " (" + event.type + ")")); });
+        delete waiting[name];
+      };
+      document.head.appendChild(script);
+    });
+  };
+
+  function classic() {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = bundle + "pagefind-classic.js";
+      script.onload = function () { resolve(window.ituPagefind); };
+      script.onerror = function () { reject(new Error("Search is missing from this copy of the site")); };
+      document.head.appendChild(script);
+    });
+  }
 
   function load() {
     if (!pagefind) {
-      pagefind = import(bundle).then(function (module) {
-        return module.options({ excerptLength: 20 }).then(function () { return module; });
-      });
+      pagefind = scripts
+        ? classic().then(function (module) {
+          return module.createInstance(Object.assign({ basePath: bundle, noWorker: true }, OPTIONS));
+        })
+        : import(bundle + "pagefind.js").then(function (module) {
+          return module.options(OPTIONS).then(function () { return module; });
+        });
     }
     return pagefind;
   }
@@ -93,10 +136,13 @@
     return found;
   }
 
-  // Pagefind's result URLs are absolute paths under the bundle's own folder (so a site under a
-  // path prefix, such as a PR preview, gets its prefix).
+  // Pagefind's result URLs are paths from the site's root (baseUrl "/"), which may sit under a
+  // path prefix (a PR preview) or in a folder on disk (the offline bundle, where a folder's page
+  // is its index.html: file:// has no directory URLs).
   function link(url, anchor) {
-    return new URL(url, location.href).href + (anchor ? "#" + anchor : "");
+    var path = url.replace(/^\//, "");
+    if (scripts && /(^|\/)$/.test(path)) path += "index.html";
+    return new URL(path, site).href + (anchor ? "#" + anchor : "");
   }
 
   // `resolves 3`, `considering f)`: a query that names a clause puts the clauses so named first.
