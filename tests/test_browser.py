@@ -108,10 +108,10 @@ def site(request) -> Site:
     return request.getfixturevalue(request.param)
 
 
-def watched(browser, site: Site):
+def watched(browser, site: Site, **options):
     """A page that may only load from the site; anything else is blocked and recorded, and so
-    are console errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    are console errors. `options` for the browser context (a phone's viewport, a colour scheme)."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
     page = context.new_page()
     page.external = []
     page.errors = []
@@ -410,6 +410,27 @@ def test_search_result_lands_on_the_clause_in_view(page) -> None:
     assert page.url == page.site.url("proposals/acp-64a1-3/", "considering-f")
     box = page.locator("#considering-f").bounding_box()
     assert box and 0 <= box["y"] < 900
+
+
+def test_search_on_a_phone_in_the_dark(browser, site: Site) -> None:
+    """The search box opens from the header's icon on a narrow screen, its results fit the
+    screen, and the dark scheme colours them for reading."""
+    context, page = watched(browser, site, viewport={"width": 390, "height": 844}, color_scheme="dark", has_touch=True)
+    page.goto(site.url("wtdc/res-71/"))
+    page.locator("label.md-header__button[for=__search]").click()
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("Resolution 68", delay=10)
+    first = page.locator(".md-search-result__item").first
+    first.wait_for()
+    box = first.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    luminance = """e => { const c = getComputedStyle(e).color.match(/[\\d.]+/g).map(Number);
+                           return (0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]) / 255; }"""
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert first.locator("h1").evaluate(luminance) > 0.6  # light text on the dark scheme's background
+    page.screenshot(path=str(SCREENSHOTS / f"search-phone-dark-{'offline' if site.offline else 'served'}.png"))
+    assert page.errors == [] and page.external == []
+    context.close()
 
 
 def test_search_filters_narrow_the_results(page) -> None:

@@ -76,3 +76,18 @@ def test_the_offline_bundle_holds_the_same_index_as_scripts(built_site: Path, tm
     classic = (bundle / CLASSIC).read_text()
     assert "import.meta" not in classic and not re.search(r"\bexport\s*\{", classic)
     assert classic.startswith("window.ituPagefind = (function (fetch) {")
+
+
+def test_every_document_can_be_filtered_and_the_filters_add_no_words(built_site: Path) -> None:
+    for url, fragment in fragments(built_site).items():
+        filters = fragment["filters"]
+        if url.startswith("unplaced/"):
+            continue  # a text the builder could not place: no kind to give it
+        assert filters["kind"] in (["resolution"], ["decision"], ["proposal"], ["contribution"]), url
+        if filters["kind"] == ["proposal"]:
+            assert filters["action"] and filters["source"], url
+        else:
+            assert filters.get("body"), url
+        # the values live in attributes: the words of the page are not run together with them
+        assert " ".join(v[0] for v in filters.values()) not in fragment["content"]
+        assert "".join(v[0] for v in filters.values())[:12] not in fragment["content"].replace(" ", "")

@@ -226,6 +226,11 @@ class RevisionPage:
     history: tuple[HistoryEntry, ...] = ()
     citations: tuple["CitationUse", ...] = ()
 
+    @property
+    def kind(self) -> str:
+        """`resolution` or `decision`, as its resolution's (the id says: `wtsa-dec-5`)."""
+        return "decision" if self.id.split("-")[1] == "dec" else "resolution"
+
 
 @dataclass(frozen=True)
 class RevisionComparison:
