@@ -36,7 +36,7 @@ is `x/index.html`, or in the offline bundle (no directory URLs) `x.html` unless 
 itself an index (a contribution's `proposals/acp-64a1/`)."""
 EXCLUDE = (
     ".clause-permalink", ".headerlink", "del", ".change-badge", ".change-mark", ".redline-switch",
-    ".revision-history", ".resolution-meta", ".redline", ".footnote-backref",
+    ".revision-history", ".resolution-meta", ".redline", ".footnote-backref", ".cite-as",
 )
 MODULE = "pagefind.js"
 CLASSIC = "pagefind-classic.js"

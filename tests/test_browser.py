@@ -466,3 +466,48 @@ def test_pagefind_works_under_a_path_prefix(browser, built_site: Path, tmp_path:
         context.close()
     finally:
         httpd.shutdown()
+
+
+@pytest.mark.parametrize(("url", "anchor", "permanent", "citation"), [
+    ("wtdc/res-71/", "resolves-5-ii", "wtdc/res-71/kigali-2022/",
+     "Resolution 71 (Rev. Kigali, 2022) of the World Telecommunication Development Conference, resolves 5 ii)"),
+    ("proposals/acp-64a1-3/", "considering-f", "proposals/acp-64a1-3/",
+     "Proposal ACP/64A1/3 (MOD of Resolution 11), considering f)"),
+])
+def test_copy_a_clause_citation_with_the_keyboard(browser, site: Site, url, anchor, permanent, citation) -> None:
+    """The copy control beside the permalink: a menu of three forms, used with the keyboard; the
+    clipboard read back; the permanent link is the revision's page (this copy's, or the public
+    site's where pages carry a canonical link)."""
+    context, page = watched(browser, site)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site.url(url))
+    button = page.locator(f"#{anchor} > p .cite-copy-button")
+    assert button.get_attribute("aria-label") == "Copy the citation of " + citation.split(", ")[-1]
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.dataset.format") == "text"
+    page.keyboard.press("Enter")
+    clipboard = page.evaluate("navigator.clipboard.readText()")
+    assert clipboard == f"{citation} <{site.url(permanent, anchor)}>"
+    page.wait_for_function("document.querySelector('.cite-status').textContent.startsWith('Citation copied')")
+    assert page.evaluate(f"document.activeElement === document.querySelector('#{anchor} > p .cite-copy-button')")
+
+    own = url if not site.offline else url.rstrip("/") + ".html"
+    page.evaluate(f"""document.head.insertAdjacentHTML("beforeend",
+        '<link rel="canonical" href="https://itu.example/site/{own}">')""")
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    public = f"https://itu.example/site/{permanent}#{anchor}"
+    assert page.evaluate("navigator.clipboard.readText()") == f"[{citation}]({public})"
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    assert page.evaluate("navigator.clipboard.readText()") == f'<a href="{public}">{citation}</a>'
+    page.keyboard.press("Enter")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"copy-citation-{'offline' if site.offline else 'served'}.png"))
+    page.keyboard.press("Escape")
+    assert page.locator(".cite-copy-menu").is_hidden()
+    assert page.errors == [] and page.external == []
+    context.close()

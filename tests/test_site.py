@@ -135,3 +135,17 @@ def test_references_page_lists_where_each_provision_is_cited(built_site: Path) -
 def test_body_index_has_most_cited(built_site: Path) -> None:
     html = html_of(built_site, "pp/")
     assert 'id="most-cited"' in html and 'id="targeted-or-cited-only"' in html
+
+
+def test_pages_say_how_to_cite_them(corpus_build) -> None:
+    """As ITU writes a citation; the resolution's permanent link is its revision's page."""
+    site = corpus_build.site
+    res = next(r for r in site.resolutions if r.id == "wtdc-res-71")
+    assert res.citation == "Resolution 71 (Rev. Kigali, 2022) of the World Telecommunication Development Conference"
+    assert res.permanent_src == "wtdc/res-71/kigali-2022.md"
+    proposals = {p.id: p for p in site.proposals}
+    assert proposals["ACP/64A1/3"].citation == "Proposal ACP/64A1/3 (MOD of Resolution 11)"
+    assert proposals["ACP/64A1/9"].citation == "Proposal ACP/64A1/9 (MOD of Resolution 71, Annex 1)"
+    assert proposals["EUR/44A24/1"].citation == "Proposal EUR/44A24/1 (ADD of Draft New Resolution [EUR-1])"
+    revision = next(r for r in site.revisions if r.id == "wtsa-res-74")
+    assert revision.citation == "Resolution 74 (Rev. New Delhi, 2024) of the World Telecommunication Standardization Assembly"

@@ -31,6 +31,12 @@ def revision_src(rid: str, revision: Revision) -> str:
     return f"{resolution_src(rid).removesuffix('.md')}/{revision_slug(revision)}.md"
 
 
+def citation(kind: str, number: str, revision: Revision | None, body: BodyId) -> str:
+    """A text as ITU cites it: `Resolution 68 (Rev. New Delhi, 2024) of the World
+    Telecommunication Standardization Assembly`."""
+    return f"{kind.capitalize()} {number}{f' ({revision})' if revision else ''} of the {BODIES[body].name}"
+
+
 def comparison_src(rid: str, old: Revision, new: Revision) -> str:
     """`wtsa/res-68/compare/hammamet-2016..new-delhi-2024.md` (URL `…/compare/hammamet-2016..new-delhi-2024/`)."""
     return f"{resolution_src(rid).removesuffix('.md')}/compare/{revision_slug(old)}..{revision_slug(new)}.md"
@@ -190,6 +196,15 @@ class ProposalPage:
         return f"{self.proposal.action} {self.proposal.code.printed}"
 
     @property
+    def citation(self) -> str:
+        """`Proposal ACP/64A1/3 (MOD of Resolution 11)`, as a delegate cites it."""
+        p = self.proposal
+        target = f"{p.target.kind.capitalize()} {p.target.number}" if p.target else p.target_title
+        if target and p.target and p.target.part:
+            target += f", {p.target.part}"
+        return f"Proposal {self.id} ({p.action}{f' of {target}' if target else ''})"
+
+    @property
     def summary_line(self) -> str:
         for part in (self.proposal.summary, self.proposal.proposal, self.proposal.introduction):
             if part:
@@ -230,6 +245,11 @@ class RevisionPage:
     def kind(self) -> str:
         """`resolution` or `decision`, as its resolution's (the id says: `wtsa-dec-5`)."""
         return "decision" if self.id.split("-")[1] == "dec" else "resolution"
+
+    @property
+    def citation(self) -> str:
+        body, _, number = self.id.split("-", 2)
+        return citation(self.kind, self.text.number or number, self.revision, self.text.body or body)
 
 
 @dataclass(frozen=True)
@@ -317,6 +337,20 @@ class ResolutionPage:
     @property
     def label(self) -> str:
         return f"{BODIES[self.body].short} {self.kind.capitalize()} {self.number}"
+
+    @property
+    def citation(self) -> str:
+        """The text shown, as ITU cites it."""
+        return citation(self.kind, self.number, self.text.revision if self.text else None, self.body)
+
+    @property
+    def permanent_src(self) -> str:
+        """Where the text shown stays whatever the collection adds later: its revision's page."""
+        shown = self.text.revision if self.text else None
+        for entry in self.history:
+            if shown and entry.src and meeting(entry.revision) == meeting(shown):
+                return entry.src
+        return self.src
 
     @property
     def cited_by_count(self) -> int:
