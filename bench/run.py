@@ -1,6 +1,7 @@
 """Benchmark: `python bench/run.py --documents N` prints one JSON line.
 
-builder_s is read + link + render + writing the Markdown (the builder's own cost); mkdocs_s is
+builder_s is read + link + render + writing the Markdown (the builder's own cost); exports_s is
+making the JSON and source files published beside the pages (inside total_s too); mkdocs_s is
 `mkdocs build` of the same corpus less the builder's share inside it (Pagefind's indexing
 included); total_s is both. Where Chromium is installed, search is timed too (bench/search.py):
 the bytes one query loads and the seconds to its first results, online over HTTP and in the
@@ -25,8 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import search  # noqa: E402
 from generate import ROOT, generate  # noqa: E402
 
+from builder.exports import exports  # noqa: E402
 from builder.ir import Clause  # noqa: E402
 from builder.pipeline import build, corpus_files, write_pages  # noqa: E402
+from builder.readers import source_name  # noqa: E402
 
 
 QUERY = "Resolution 68"
@@ -117,6 +120,9 @@ def main() -> None:
         result = build(corpus_files(work / "corpus"), work)
         write_pages(result.pages, work / "docs")
         builder_s = time.perf_counter() - started
+        started = time.perf_counter()
+        exported = exports(result.site, {source_name(p, work): p for p in corpus_files(work / "corpus")})
+        exports_s = time.perf_counter() - started
         env = {**os.environ, "ITU_CORPUS": str(work / "corpus"), "NO_MKDOCS_2_WARNING": "1"}
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "site")],
@@ -137,6 +143,8 @@ def main() -> None:
             "builder_s": round(builder_s, 2),
             "mkdocs_s": round(total_s - builder_s, 2),
             "total_s": round(total_s, 2),
+            "exports_s": round(exports_s, 2),
+            "exports_bytes": sum(len(b) for b in exported.values()),
             "site_bytes": sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file()),
             "search_index_bytes": sum(p.stat().st_size for p in (work / "site" / "pagefind").rglob("*") if p.is_file()),
             "median_page_bytes": int(statistics.median(sizes)),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 from .ir import Block, Clause, Proposal, Redline, ResolutionText, Revision, Section, has_changes, plain_text, redline
 from .link import ContributionPage, ProposalPage, ResolutionPage, Site
@@ -145,10 +145,13 @@ def contribution(page: ContributionPage) -> dict[str, Any]:
     }
 
 
+def documents(site: Site) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every document of the site with its page's Markdown path, in the dump's order."""
+    yield from ((r.src, resolution(r)) for r in site.resolutions)
+    yield from ((v.src, revision(v)) for v in site.revisions)
+    yield from ((c.src, contribution(c)) for c in site.contributions)
+    yield from ((p.src, proposal(p)) for p in site.proposals)
+
+
 def dump(site: Site) -> dict[str, Any]:
-    return {
-        "documents": [resolution(r) for r in site.resolutions]
-        + [revision(v) for v in site.revisions]
-        + [contribution(c) for c in site.contributions]
-        + [proposal(p) for p in site.proposals]
-    }
+    return {"documents": [document for _, document in documents(site)]}

@@ -17,12 +17,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from builder.exports import exports
 from builder.pipeline import build, corpus_files, write_pages
 from builder.progress import Progress
+from builder.readers import source_name
 from builder.search import index_site
 
 log = logging.getLogger("mkdocs.builder")
 _pages: dict[str, str] = {}
+_exports: dict[str, bytes] = {}
 _generated: list[Path] = []
 
 
@@ -30,7 +33,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     corpus = Path(os.environ.get("ITU_CORPUS", root / "corpus"))
     progress = Progress()
-    result = build(corpus_files(corpus), root, progress)
+    paths = corpus_files(corpus)
+    result = build(paths, root, progress)
     for d in result.diagnostics:
         {"error": log.error, "warning": log.warning, "info": log.info}[d.severity](str(d))
     site_dir = Path(config.site_dir)
@@ -38,6 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     write_pages(result.pages, generated, progress)
     _pages.clear()
     _pages.update(result.pages)
+    _exports.clear()
+    _exports.update(exports(result.site, {source_name(p, root): p for p in paths}))
     _generated[:] = [generated]
     config.nav = result.nav
     if str(corpus) not in config.watch:
@@ -58,4 +64,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src in _pages:
         files.append(File(src, str(_generated[0]), config.site_dir, config.use_directory_urls))
+    for src, content in _exports.items():  # JSON and source files (builder/exports.py)
+        files.append(File.generated(config, src, content=content))
     return files

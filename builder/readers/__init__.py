@@ -44,9 +44,14 @@ WORD = (".docx", ".doc", ".rtf")
 (they get a diagnostic saying so)."""
 
 
+def source_name(path: Path, root: Path | None = None) -> str:
+    """How pages and diagnostics name a corpus file: relative to `root` (the project) when given."""
+    return path.relative_to(root).as_posix() if root and path.is_relative_to(root) else path.as_posix()
+
+
 def read_file(path: Path, diagnostics: Diagnostics, root: Path | None = None) -> SourceFile:
-    """Read a corpus file; diagnostics name it relative to `root` (the project) when given."""
-    name = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    """Read a corpus file, named by `source_name`."""
+    name = source_name(path, root)
     if path.suffix.lower() in WORD:
         read = read_word(name, path.read_bytes(), diagnostics)
         return SourceFile(name) if read is None else read_lines(name, *read, diagnostics, exact=True)

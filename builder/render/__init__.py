@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..conventions import ACTIONS, BODIES, source
 from ..anchors import slug
+from ..exports import json_src, source_src
 from ..ir import Clause
 from ..link import REFERENCES_SRC, ProposalPage, ResolutionPage, Site
 from ..link.citations import REFERENCE_KINDS
@@ -44,7 +45,7 @@ def environment() -> Environment:
     env.filters["slug"] = lambda text: Markup(slug(str(text)))
     env.globals.update(
         BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
-        citation_examples=citation_examples,
+        citation_examples=citation_examples, json_src=json_src, source_src=source_src,
     )
     return env
 
@@ -157,6 +158,7 @@ class Renderer:
         if site.unplaced:
             nav.append({"Unplaced texts": [{u.source_file: u.src} for u in site.unplaced]})
         nav.append({"About": "about.md"})
+        nav.append({"Data": "data.md"})
         return nav
 
 

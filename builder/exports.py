@@ -1,0 +1,42 @@
+"""What readers take away, published beside the pages: every document as JSON (the dump's
+object, builder/dump.py; its shape is schemas/itu-resolutions.schema.json), the whole collection
+as one JSON file, and every source file as it was read. The MkDocs hook adds them to the site's
+files, so that MkDocs copies them and checks the pages' links to them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .dump import documents
+from .link import Site
+
+COLLECTION = "data/itu-resolutions.json"
+
+
+def json_src(src: str) -> str:
+    """`wtsa/res-68.md` → `wtsa/res-68.json`, beside the page (`proposals/acp-64a1/index.json`)."""
+    return src.removesuffix(".md") + ".json"
+
+
+def source_src(source_file: str) -> str:
+    """A source file as the pages name it (`corpus/wtdc-res-71.txt`) → `sources/corpus/wtdc-res-71.txt`."""
+    return "sources/" + source_file.lstrip("/")
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def exports(site: Site, sources: dict[str, Path]) -> dict[str, bytes]:
+    """The files to publish, by path in the site; `sources`: each source file by the name pages give it."""
+    out: dict[str, bytes] = {}
+    collection = []
+    for src, document in documents(site):
+        collection.append(document)
+        out[json_src(src)] = _json(document)
+    out[COLLECTION] = _json({"documents": collection})
+    for name, path in sources.items():
+        out[source_src(name)] = path.read_bytes()
+    return out
