@@ -1,6 +1,7 @@
-"""What readers take away, published beside the pages: every document as JSON (the dump's
-object, builder/dump.py; its shape is schemas/itu-resolutions.schema.json), the whole collection
-as one JSON file, and every source file as it was read. The MkDocs hook adds them to the site's
+"""What readers take away, published beside the pages: every resolution, revision and proposal
+text as Akoma Ntoso XML (builder/akn.py), every document as JSON (the dump's object,
+builder/dump.py; its shape is schemas/itu-resolutions.schema.json), the whole collection as one
+JSON file, and every source file as it was read. The MkDocs hook adds them to the site's
 files, so that MkDocs copies them and checks the pages' links to them."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .akn import Writer
 from .dump import documents
 from .link import Site
 
@@ -18,6 +20,11 @@ COLLECTION = "data/itu-resolutions.json"
 def json_src(src: str) -> str:
     """`wtsa/res-68.md` → `wtsa/res-68.json`, beside the page (`proposals/acp-64a1/index.json`)."""
     return src.removesuffix(".md") + ".json"
+
+
+def akn_src(src: str) -> str:
+    """`wtsa/res-68.md` → `wtsa/res-68.xml`, beside the page."""
+    return src.removesuffix(".md") + ".xml"
 
 
 def source_src(source_file: str) -> str:
@@ -37,6 +44,11 @@ def exports(site: Site, sources: dict[str, Path]) -> dict[str, bytes]:
         collection.append(document)
         out[json_src(src)] = _json(document)
     out[COLLECTION] = _json({"documents": collection})
+    writer = Writer(site)
+    for page, write in [(r, writer.resolution) for r in site.resolutions] + [(v, writer.revision) for v in site.revisions] \
+            + [(p, writer.proposal) for p in site.proposals]:
+        if (xml := write(page)) is not None:
+            out[akn_src(page.src)] = xml
     for name, path in sources.items():
         out[source_src(name)] = path.read_bytes()
     return out

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..conventions import ACTIONS, BODIES, source
 from ..anchors import slug
-from ..exports import json_src, source_src
+from ..exports import akn_src, json_src, source_src
 from ..ir import Clause
 from ..link import REFERENCES_SRC, ProposalPage, ResolutionPage, Site
 from ..link.citations import REFERENCE_KINDS
@@ -45,7 +45,7 @@ def environment() -> Environment:
     env.filters["slug"] = lambda text: Markup(slug(str(text)))
     env.globals.update(
         BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
-        citation_examples=citation_examples, json_src=json_src, source_src=source_src,
+        citation_examples=citation_examples, akn_src=akn_src, json_src=json_src, source_src=source_src,
     )
     return env
 
