@@ -5,7 +5,7 @@ United Nations texts.
 Only the words are read here (pure, per line); which page a citation leads to is the link
 stage's business (builder/link/citations.py). Forms recognised:
 
-- `Resolution 123 (Rev. Bucharest, 2022) of the Plenipotentiary Conference`, `… of WTDC`,
+- `Resolution 123 (Rev. Bucharest, 2022) of the Plenipotentiary Conference`, `… of WTDC`, `Res. 68`,
   `… (WTSA)`, `… of this assembly`, `PP Resolution 71`, `Resolution ITU-R 15-6 (…) of the
   Radiocommunication Assembly (RA)`, `Resolution 209 (Dubai, 2018)`, lists
   (`Resolutions 44 and 54 (Rev. New Delhi, 2024) of this assembly`), and clause-level
@@ -50,9 +50,9 @@ _OTHER = (
 
 RESOLUTION = re.compile(
     r"(?:\b(?P<prefix>PP|WTSA|WTDC|RA|(?P<iturp>ITU-R)|ITU-[TD]|ITU\s+Council|Council)(?:-\d{2})?\s+)?"
-    rf"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?)\s+(?P<itur>ITU-R\s+)?"
+    rf"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?|Res\.)\s+(?P<itur>ITU-R\s+)?"
     rf"(?P<numbers>{_NUM}(?:{_SEP}{_NUM})*)"
-    r"(?:\s*\((?P<revision>[^()]*?\d{4}[^()]*)\)|,\s+(?P<revision2>Rev\.\s+[^,()]+,\s+\d{4}))?"
+    r"(?:\s*\((?P<revision>(?:Rev\.\s*\()?[^()]*?\d{4}[^()]*)\)|,\s+(?P<revision2>Rev\.\s+[^,()]+,\s+\d{4}))?"
     rf"(?:(?:,?\s+(?:of|adopted\s+by)\s+|\s*\()(?:{_BODY}|{_COUNCIL}|{_RELATIVE}|{_OTHER})\)?)?"
 )
 INSTRUMENT = re.compile(
@@ -83,21 +83,21 @@ class _Found:
     pieces: tuple[Inline, ...]
 
 
-_ANY = re.compile(r"(?:[Rr]esolutions?|[Dd]ecisions?|Nos?\.|Articles?)\s*(?:ITU-R\s+)?\d|\bA/\d")
+_ANY = re.compile(r"(?:[Rr]esolutions?|[Dd]ecisions?|Res\.|Nos?\.|Articles?)\s*(?:ITU-R\s+)?\d|\bA/\d")
 """A test that a line may cite anything at all: most lines do not."""
 
 
 def _may_cite(probe: str) -> bool:
     """`_ANY`, after a substring test that rules out most lines much faster than any regex."""
     return (
-        "esolution" in probe or "ecision" in probe or "No" in probe or "rticle" in probe or "A/" in probe
+        "esolution" in probe or "ecision" in probe or "Res." in probe or "No" in probe or "rticle" in probe or "A/" in probe
     ) and _ANY.search(probe) is not None
 
 
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     UN: ("/",),
     INSTRUMENT: ("Constitution", "Convention", "Regulations"),
-    RESOLUTION: ("esolution", "ecision"),
+    RESOLUTION: ("esolution", "ecision", "Res."),
     THEREOF: ("thereof",),
 }
 """Words each pattern cannot match without."""
@@ -213,7 +213,7 @@ def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None]
     elif not body:
         council = True  # conference resolutions run to a few hundred; Council's are numbered from 1000
     kind = ("council-decision" if decision else "council-resolution") if council else ("decision" if decision else "resolution")
-    revisions = parse_revisions(m["revision"] or m["revision2"] or "")
+    revisions = parse_revisions((m["revision"] or m["revision2"] or "").replace("(", " "))  # `Rev. (Dubai, 2014`: a stray parenthesis
     start, section, label = clause if clause else (m.start(), None, None)
     refs = [
         Reference(
