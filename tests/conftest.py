@@ -9,8 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from builder.pipeline import corpus_files
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
+_FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURE_CORPORA = {
+    "word": sorted((_FIXTURES / "word").glob("*.docx")) + sorted((_FIXTURES / "word" / "corpus").glob("*.docx")),
+    "revisions": corpus_files(CORPUS) + sorted((_FIXTURES / "revisions").glob("*.txt")),
+    "competing": sorted((_FIXTURES / "competing").glob("*.docx")) + sorted((_FIXTURES / "competing").glob("*.txt")),
+}
+"""The fixture corpora beside the real one: Word documents (exact insertions and deletions),
+earlier revisions, competing proposals."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

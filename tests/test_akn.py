@@ -14,9 +14,9 @@ from builder.diagnostics import Diagnostics
 from builder.dump import dump
 from builder.exports import akn_src, exports
 from builder.link import link
-from builder.pipeline import build, corpus_files
+from builder.pipeline import build
 from builder.readers import read_source
-from conftest import CORPUS, ROOT
+from conftest import FIXTURE_CORPORA, ROOT
 from test_escape import HOSTILE
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
@@ -43,11 +43,7 @@ def test_every_published_file_of_the_corpus_is_valid(built_site: Path, corpus_bu
         assert invalid(path.read_bytes()) == [], path
 
 
-@pytest.mark.parametrize("corpus", [
-    sorted((FIXTURES / "word").glob("*.docx")) + sorted((FIXTURES / "word" / "corpus").glob("*.docx")),
-    corpus_files(CORPUS) + sorted((FIXTURES / "revisions").glob("*.txt")),
-    sorted((FIXTURES / "competing").glob("*.docx")) + sorted((FIXTURES / "competing").glob("*.txt")),
-], ids=["word", "revisions", "competing"])
+@pytest.mark.parametrize("corpus", FIXTURE_CORPORA.values(), ids=FIXTURE_CORPORA.keys())
 def test_every_file_of_the_fixture_corpora_is_valid(corpus: list[Path]) -> None:
     files = {path: xml for path, xml in exports(build(corpus, ROOT).site, {}).items() if path.endswith(".xml")}
     assert files

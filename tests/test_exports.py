@@ -12,11 +12,10 @@ from jsonschema import Draft202012Validator
 
 from builder.dump import dump
 from builder.exports import COLLECTION, json_src
-from builder.pipeline import build, corpus_files
-from conftest import CORPUS, ROOT
+from builder.pipeline import build
+from conftest import CORPUS, FIXTURE_CORPORA, ROOT
 
 SCHEMA = json.loads((ROOT / "schemas" / "itu-resolutions.schema.json").read_text(encoding="utf-8"))
-FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def errors(value) -> list[str]:
@@ -39,11 +38,7 @@ def test_the_collection_file_and_every_document_file_validate(built_site: Path, 
     assert kinds == {"resolution", "decision", "revision", "contribution", "proposal"}
 
 
-@pytest.mark.parametrize("corpus", [
-    sorted((FIXTURES / "word").glob("*.docx")) + sorted((FIXTURES / "word" / "corpus").glob("*.docx")),
-    corpus_files(CORPUS) + sorted((FIXTURES / "revisions").glob("*.txt")),
-    sorted((FIXTURES / "competing").glob("*.docx")) + sorted((FIXTURES / "competing").glob("*.txt")),
-], ids=["word", "revisions", "competing"])
+@pytest.mark.parametrize("corpus", FIXTURE_CORPORA.values(), ids=FIXTURE_CORPORA.keys())
 def test_the_fixture_corpora_validate(corpus: list[Path]) -> None:
     """Word documents (exact insertions and deletions), earlier revisions, competing proposals."""
     collection = json.loads(json.dumps(dump(build(corpus, ROOT).site)))
