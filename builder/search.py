@@ -5,7 +5,7 @@ Indexed: the pages of documents (resolutions, their revisions, proposals, contri
 unplaced texts), each page's article, with its clauses (elements with ids, which Pagefind
 returns as anchors, so that a result can land on the clause). Not indexed: the pages that list
 or compare documents (indexes, references, comparisons), what pages repeat (permalinks, badges,
-backlink lists, revision histories) and deleted words (the text as proposed is what is
+backlink lists, revision histories, the "Cite as" and "Data" lines) and deleted words (the text as proposed is what is
 searched). Filters and metadata come from `data-pagefind-*` attributes the templates write.
 
 The offline bundle is read from file://, where a page can neither fetch nor import a module, but
@@ -36,7 +36,7 @@ is `x/index.html`, or in the offline bundle (no directory URLs) `x.html` unless 
 itself an index (a contribution's `proposals/acp-64a1/`)."""
 EXCLUDE = (
     ".clause-permalink", ".headerlink", "del", ".change-badge", ".change-mark", ".redline-switch",
-    ".revision-history", ".resolution-meta", ".redline", ".footnote-backref", ".cite-as",
+    ".revision-history", ".resolution-meta", ".redline", ".footnote-backref", ".cite-as", ".exports",
 )
 MODULE = "pagefind.js"
 CLASSIC = "pagefind-classic.js"

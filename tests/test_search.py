@@ -39,6 +39,7 @@ def test_pages_that_list_or_repeat_are_not_indexed(built_site: Path) -> None:
     assert latest["content"].startswith("WTSA Resolution 74 (Rev. New Delhi, 2024).")
     assert "recalling" not in latest["content"] and len(latest["anchors"]) < 5  # title and footnotes only
     assert "Cited by" not in indexed["wtdc/res-71/"]["content"]
+    assert "Cite as" not in indexed["wtdc/res-71/"]["content"] and "Akoma Ntoso" not in indexed["wtdc/res-71/"]["content"]
 
 
 def test_the_index_holds_the_text_as_proposed(built_site: Path) -> None:
