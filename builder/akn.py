@@ -26,7 +26,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from .conventions import BODIES
-from .ir import Block, Change, Citation, Clause, Footnote, FootnoteRef, Inline, Paragraph, Revision, ResolutionText, Section
+from .ir import Block, Change, Citation, Clause, Footnote, FootnoteRef, Inline, Paragraph, Redline, Revision, ResolutionText, Section
 from .link import ProposalPage, ResolutionPage, Site
 from .link.model import RevisionPage, revision_slug
 
@@ -85,13 +85,13 @@ class Writer:
         expression = f"{work}/eng@{revision_slug(revision) if revision else ''}"
         # the schema wants a full date; ITU texts give the meeting's year: 1 January of it, named so
         date = f"{revision.year:04d}-01-01" if revision else "0001-01-01"
-        preface = [E.longTitle(E.p(*content.inlines(text.title, "title") if text.title else [_text(text.heading)]))]
+        preface = [E.p(E.docTitle(_text(text.heading)))]
         if proposal is not None:
             code = proposal.proposal.code
-            preface.insert(0, E.p(E.docType(_text(proposal.proposal.action)), " ", E.docNumber(_text(code.printed)),
-                                  " ", E.docProponent(_text(code.source)),
-                                  *([" ", E.ref(_text(proposal.target_label or ""), href=target)] if target else [])))
-        preface.insert(0, E.p(E.docTitle(_text(text.heading))))
+            preface.append(E.p(E.docType(_text(proposal.proposal.action)), " ", E.docNumber(_text(code.printed)),
+                               " ", E.docProponent(_text(code.source)),
+                               *([" ", E.ref(_text(proposal.target_label or ""), href=target)] if target else [])))
+        preface.append(E.longTitle(E.p(*content.inlines(text.title, "title") if text.title else [_text(text.heading)])))
         if text.history:
             preface.append(E.p(_text(text.history), **{"class": "history"}))
         if text.foreword:
@@ -164,6 +164,10 @@ class _Content:
         self.used[base] = self.used.get(base, 0) + 1
         return f"{base}_{self.used[base]}"
 
+    def redline(self, pieces: Redline, owner: str) -> list[Any]:
+        """Words in (op, words) pieces: `<ins>`/`<del>` where op says, plain text elsewhere."""
+        return [E(op, _text(w), eId=self._id(f"{owner}__{op}")) if op else _text(w) for op, w in pieces]
+
     def inlines(self, text: Iterable[Inline], owner: str) -> list[Any]:
         out: list[Any] = []
         for piece in text:
@@ -172,8 +176,7 @@ class _Content:
             elif isinstance(piece, Change):
                 out.append(E(piece.op, _text(piece.text), eId=self._id(f"{owner}__{piece.op}")))
             elif isinstance(piece, Citation):
-                words = [E(op, _text(w), eId=self._id(f"{owner}__{op}")) if op else _text(w) for op, w in piece.printed] \
-                    if piece.printed else [_text(piece.text)]
+                words = self.redline(piece.printed, owner) if piece.printed else [_text(piece.text)]
                 href = self._href(piece)
                 out.append(E.ref(*words, href=href) if href else E.span(*words))
             elif isinstance(piece, FootnoteRef):
@@ -194,7 +197,7 @@ class _Content:
 
     def _label(self, clause: Clause, owner: str) -> list[Any]:
         if clause.change and clause.change.printed and any(op for op, _ in clause.change.printed):
-            return [E.num(*[E(op, _text(w), eId=self._id(f"{owner}__{op}")) if op else _text(w) for op, w in clause.change.printed])]
+            return [E.num(*self.redline(clause.change.printed, owner))]
         return [E.num(_text(clause.label))] if clause.label else []
 
     def blocks_in_preamble(self, blocks: Iterable[Block], owner: str) -> list[Any]:
@@ -224,8 +227,7 @@ class _Content:
                        eId=self._id(f"{owner}__table"))
 
     def section(self, section: Section, operative: bool) -> Any:
-        heading = [E(op, _text(w), eId=self._id(f"{section.anchor}__{op}")) if op else _text(w) for op, w in section.printed_heading] \
-            if section.printed_heading else [_text(section.heading)]
+        heading = self.redline(section.printed_heading, section.anchor) if section.printed_heading else [_text(section.heading)]
         name = re.sub(r"[^a-z0-9]+", "_", section.heading.lower()).strip("_") or "section"
         if not operative:
             return E.container(E.p(E.i(*heading)), *self.blocks_in_preamble(section.blocks, section.anchor),

@@ -110,9 +110,9 @@ def bodies_meeting(venue: str, year: int) -> list[BodyId]:
 
 
 REVISION = re.compile(
-    r"(?P<rev>rev\.\s*)?(?P<venue>[^\d(),;]+?),\s*(?P<year>\d{4})(?P<year2>\d{4})?(?!\d)", re.IGNORECASE
+    r"(?P<rev>rev\.\s*\(?\s*)?(?P<venue>[^\d(),;]+?),\s*(?P<year>\d{4})(?P<year2>\d{4})?(?!\d)", re.IGNORECASE
 )
-"""`[Rev. ]Venue, YYYY`; with flattened tracked changes the venue may be two run together
+"""`[Rev. ]Venue, YYYY` (`Rev. (Venue` too: a stray parenthesis typed by hand); with flattened tracked changes the venue may be two run together
 (`Buenos AiresDubai`) and the year two (`20142017`)."""
 _VENUE_NAMES = sorted(_VENUES, key=len, reverse=True)
 
@@ -122,19 +122,25 @@ def is_meeting(venue: str, year: int) -> bool:
     return bool(bodies_meeting(_VENUES.get(venue.lower(), venue), year))
 
 
-def venue_known(venue: str) -> bool:
-    return venue.lower() in _VENUES
+def split_venues(raw: str) -> tuple[str, str] | None:
+    """`Buenos AiresDubai` → (`Buenos Aires`, `Dubai`) as printed: two venues run together by a
+    flattened change; `Geneva` → (`Geneva`, `Geneva`); None where it is no venue the table knows."""
+    key = raw.lower()
+    if key in _VENUES:
+        return raw, raw
+    for first in _VENUE_NAMES:
+        if key.startswith(first) and key[len(first) :].strip() in _VENUES:
+            return raw[: len(first)], raw[len(first) :]
+    return None
 
 
 def _venues(raw: str) -> list[str]:
-    """`Buenos AiresDubai` → [Buenos Aires, Dubai]: two venues run together by a flattened change."""
-    key = raw.lower()
-    for first in _VENUE_NAMES:
-        if key.startswith(first) and key != first:
-            rest = key[len(first) :].strip()
-            if rest in _VENUES:
-                return [_VENUES[first], _VENUES[rest]]
-    return [_VENUES.get(key, raw)]
+    """The venues of `raw` as the meetings table spells them (one, or two run together)."""
+    split = split_venues(raw)
+    if split is None:
+        return [raw]
+    first, second = (_VENUES[v.strip().lower()] for v in split)
+    return [first] if split[0] == split[1] else [first, second]
 
 
 @lru_cache(maxsize=1 << 12)
@@ -155,6 +161,6 @@ def parse_revisions(text: str) -> tuple[Revision, ...]:
             found.append(Revision(venues[0], years[0], rev))
             continue
         pairs = [(v, y) for y in years for v in venues]
-        real = [(v, y) for v, y in pairs if any((v, y) in b.meetings for b in BODIES.values())]
+        real = [(v, y) for v, y in pairs if is_meeting(v, y)]
         found.extend(Revision(v, y, rev) for v, y in sorted(real or pairs, key=lambda p: p[1]))
     return tuple(found)

@@ -39,11 +39,9 @@ def _json(value: Any) -> bytes:
 def exports(site: Site, sources: dict[str, Path]) -> dict[str, bytes]:
     """The files to publish, by path in the site; `sources`: each source file by the name pages give it."""
     out: dict[str, bytes] = {}
-    collection = []
     for src, document in documents(site):
-        collection.append(document)
         out[json_src(src)] = _json(document)
-    out[COLLECTION] = _json({"documents": collection})
+    out[COLLECTION] = b'{"documents":[' + b",".join(out.values()) + b"]}"  # each document serialised once
     writer = Writer(site)
     for page, write in [(r, writer.resolution) for r in site.resolutions] + [(v, writer.revision) for v in site.revisions] \
             + [(p, writer.proposal) for p in site.proposals]:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..conventions import REVISION, is_meeting, match_text, venue_known
+from ..conventions import REVISION, is_meeting, match_text, split_venues
 from ..ir import LabelChange
 from .tracked import mark
 
@@ -160,11 +160,11 @@ def unflatten(text: str) -> str | None:
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
     found = list(REVISION.finditer(probe))
     for m in found:
-        venue_at = m.start("venue") + len(m["venue"]) - len(m["venue"].lstrip())
+        venue_at = _venue_start(m)
         venue = probe[venue_at : m.end("venue")].strip()
         if m["year2"]:  # `Buenos AiresDubai, 20142017`: two venues (or one) and two years
             y1, y2 = int(m["year"]), int(m["year2"])
-            venues = _split_venues(venue)
+            venues = split_venues(venue)
             if venues is None:
                 continue
             v1, v2 = venues
@@ -184,7 +184,7 @@ def unflatten(text: str) -> str | None:
     for a, b in zip(found, found[1:]):  # `Hammamet, 2016New Delhi, 2024`: two revisions back to back
         if a.end() != b.start() or a["year2"] or b["year2"] or b["rev"]:
             continue
-        a_at = a.start("venue") + len(a["venue"]) - len(a["venue"].lstrip())
+        a_at = _venue_start(a)
         va, vb = " ".join(a["venue"].split()), " ".join(b["venue"].split())
         ya, yb = int(a["year"]), int(b["year"])
         if not (is_meeting(va, ya) and is_meeting(vb, yb)) or ya == yb:
@@ -207,11 +207,6 @@ def unflatten(text: str) -> str | None:
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
-def _split_venues(venue: str) -> tuple[str, str] | None:
-    """`Buenos AiresDubai` → (`Buenos Aires`, `Dubai`) as printed; `Geneva` → (`Geneva`, `Geneva`)."""
-    if venue_known(venue):
-        return venue, venue
-    for k in range(1, len(venue)):
-        if venue_known(venue[:k]) and venue_known(venue[k:].strip()):
-            return venue[:k], venue[k:]
-    return None
+def _venue_start(m: re.Match[str]) -> int:
+    """Where a revision's venue starts, after the spaces its group may take in."""
+    return m.start("venue") + len(m["venue"]) - len(m["venue"].lstrip())

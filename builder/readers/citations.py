@@ -213,7 +213,7 @@ def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None]
     elif not body:
         council = True  # conference resolutions run to a few hundred; Council's are numbered from 1000
     kind = ("council-decision" if decision else "council-resolution") if council else ("decision" if decision else "resolution")
-    revisions = parse_revisions((m["revision"] or m["revision2"] or "").replace("(", " "))  # `Rev. (Dubai, 2014`: a stray parenthesis
+    revisions = parse_revisions(m["revision"] or m["revision2"] or "")
     start, section, label = clause if clause else (m.start(), None, None)
     refs = [
         Reference(

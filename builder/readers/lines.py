@@ -23,8 +23,9 @@ _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _IMAGE = re.compile(r"\[image: [^\]]*\]")
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
 _DISPLAYED_NUMBER = re.compile(r"^\s*(\d+)(?=\s|$)")
-_REF = re.compile(f"{REF_OPEN}([^{REF_CLOSE}]+){REF_CLOSE}")
-_CALL = re.compile(f"{_REF.pattern}(\\d*)")
+REF = re.compile(f"{REF_OPEN}([^{REF_CLOSE}]+){REF_CLOSE}")
+"""A footnote call: its key between the brackets."""
+_CALL = re.compile(f"{REF.pattern}(\\d*)")
 """A footnote call with the number Word prints after it."""
 
 
@@ -149,7 +150,7 @@ def inlines(text: str) -> tuple[Inline, ...]:
     if REF_OPEN not in text:
         return find_citations(text)
     parts: list[Inline] = []
-    for i, piece in enumerate(_REF.split(text)):
+    for i, piece in enumerate(REF.split(text)):
         if i % 2:
             parts.append(FootnoteRef(piece))
         elif piece:
@@ -159,7 +160,7 @@ def inlines(text: str) -> tuple[Inline, ...]:
 
 def plain(text: str) -> str:
     """Cleaned text without its footnote references, for matching."""
-    return _REF.sub("", text) if REF_OPEN in text else text
+    return REF.sub("", text) if REF_OPEN in text else text
 
 
 def _tracked_inlines(marked: str) -> tuple[Inline, ...]:
@@ -169,7 +170,7 @@ def _tracked_inlines(marked: str) -> tuple[Inline, ...]:
     out: list[Inline] = []
     run: list[tuple[str, str]] = []
     for op, text in pieces(marked):
-        for i, part in enumerate(_REF.split(text)):
+        for i, part in enumerate(REF.split(text)):
             if i % 2:
                 out.extend(_citing(run))
                 run = []

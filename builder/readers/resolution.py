@@ -146,7 +146,7 @@ class _SectionBuilder:
         blocks = _clauses(self.nodes, anchor, anchor, anchors)
         if old is None and self.marked:
             was = " ".join(plain(reject(self.marked)).split())
-            old = (was if was and was != self.heading else None, _printed(self.marked))  # type: ignore[assignment]
+            old = (was if was and was != self.heading else None, _redline_of(self.marked))  # type: ignore[assignment]
         old_heading, printed = old if old else (None, ())
         return Section(self.heading, anchor, blocks, self.span, self.kind, old_heading, printed)
 
@@ -416,12 +416,12 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
     return ResolutionText(
         kind, body, number, plain(head.text), revision, old_revision, inlines(" ".join(title)),  # type: ignore[arg-type]
         history, formula, meetings, tuple(foreword), tuple(preamble), tuple(sections), head.span,
-        _printed(head.marked), _printed(history_line and history_line.marked), _printed(formula_line and formula_line.marked),
+        _redline_of(head.marked), _redline_of(history_line and history_line.marked), _redline_of(formula_line and formula_line.marked),
         exact,
     )
 
 
-def _printed(marked: str | None) -> tuple[tuple[str, str], ...]:
+def _redline_of(marked: str | None) -> tuple[tuple[str, str], ...]:
     """A marked line (builder.readers.tracked) as redline pieces, or () where there is none."""
     return tuple(pieces(plain(marked))) if marked else ()
 

@@ -63,12 +63,9 @@ def cut(marked: str, new_length: int, old_length: int) -> str:
     out: list[str] = []
     need_new, need_old = new_length, old_length
     for op, text in pieces(marked):
-        k = 0
-        while k < len(text) and (
-            (op == "" and (need_new > 0 or need_old > 0)) or (op == "ins" and need_new > 0) or (op == "del" and need_old > 0)
-        ):
-            need_new -= op != "del"
-            need_old -= op != "ins"
-            k += 1
+        need = need_new if op == "ins" else need_old if op == "del" else max(need_new, need_old)
+        k = min(len(text), max(need, 0))
+        need_new -= k if op != "del" else 0
+        need_old -= k if op != "ins" else 0
         out.append(mark(op, text[k:]))
     return "".join(out)

@@ -19,7 +19,6 @@ info diagnostic.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -31,7 +30,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostics
 from ..ir import Footnote, Span
-from .lines import REF_CLOSE, REF_OPEN, Line, inlines, strip_private
+from .lines import REF, REF_CLOSE, REF_OPEN, Line, inlines, strip_private
 from .tracked import accept, has_marks, mark, reject
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -39,8 +38,7 @@ M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _CHANGE = {f"{W}ins": "ins", f"{W}moveTo": "ins", f"{W}del": "del", f"{W}moveFrom": "del"}
 _INSIDE = {f"{W}{t}" for t in ("hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple", "dir", "bdo")}
-_IMAGES = {f"{W}drawing", f"{W}pict", f"{W}object"}
-_CALLS = re.compile(f"{REF_OPEN}([^{REF_CLOSE}]+){REF_CLOSE}")
+_DRAWINGS = {f"{W}drawing", f"{W}pict", f"{W}object", f"{MC}AlternateContent"}
 ENDNOTE = "e"
 """Endnote keys are `e` and Word's id, apart from the footnotes' ids."""
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -146,9 +144,7 @@ def _run(run: etree._Element, op: str, out: _Paragraph) -> None:
             out.add(op, f"{REF_OPEN}{child.get(f'{W}id')}{REF_CLOSE}")
         elif tag == f"{W}endnoteReference":
             out.add(op, f"{REF_OPEN}{ENDNOTE}{child.get(f'{W}id')}{REF_CLOSE}")
-        elif tag in _IMAGES:
-            _drawing(child, out)
-        elif tag == f"{MC}AlternateContent":
+        elif tag in _DRAWINGS:
             _drawing(child, out)
 
 
@@ -256,7 +252,7 @@ def _notes(parts: dict[str, bytes], path: str, lines: list[Line]) -> list[Footno
     paragraph that calls it."""
     called: dict[str, Span] = {}
     for line in lines:
-        for key in _CALLS.findall(line.content):
+        for key in REF.findall(line.content):
             called.setdefault(key, line.span)
     notes = []
     for reltype, tag, prefix in ((RT.FOOTNOTES, "footnote", ""), (RT.ENDNOTES, "endnote", ENDNOTE)):
