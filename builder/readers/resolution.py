@@ -234,13 +234,18 @@ def paragraph_or_row(line: Line) -> Block:
     return Paragraph(inlines(line.content), line.span)
 
 
-def tracked_clause(line: Line) -> tuple[str | None, LabelChange | None, Line]:
+def tracked_clause(line: Line, split: tuple[str, str] | None) -> tuple[str | None, LabelChange | None, Line]:
     """A line with exact tracked changes → its label, what happens to the clause, and its text
-    without the label. A paragraph wholly inserted or deleted is an inserted or deleted clause."""
+    without the label. A paragraph wholly inserted or deleted is an inserted or deleted clause.
+    `split`: `labels.split_label` of the line's text, which is both views where nothing changed."""
     marked = line.content
-    new, old = accept(marked).strip(), reject(marked).strip()
-    new_split = labels.split_label(new) if new else None
-    old_split = labels.split_label(old) if old else None
+    if line.marked is None:  # most lines: no change, both views are the text, already split
+        new = old = line.text
+        new_split = old_split = split
+    else:
+        new, old = accept(marked).strip(), reject(marked).strip()
+        new_split = labels.split_label(new) if new else None
+        old_split = labels.split_label(old) if old else None
     new_label, old_label = (new_split[0] if new_split else None), (old_split[0] if old_split else None)
     if not new:
         status, new_label = "deleted", None
@@ -389,7 +394,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
         if line.row and (cells := current.row(line)):
             current.add_row(line, cells)
         elif exact_labels:
-            label, change, text_line = tracked_clause(line)
+            label, change, text_line = tracked_clause(line, split[k])
             current.add(label, text_line, next_label, change)
         elif split[k]:
             rest = split[k][1]
