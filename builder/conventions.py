@@ -78,6 +78,9 @@ def source(code: str) -> Source:
     return SOURCES.get(code) or Source(code, code, f"Administration {code}")
 
 
+MODIFYING = ("MOD", "(MOD)")
+"""The actions whose text amends a resolution's: its words are compared with the text amended."""
+
 ACTIONS: dict[str, str] = {
     "ADD": "new text",
     "MOD": "modification",

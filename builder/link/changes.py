@@ -3,11 +3,11 @@ it amends (`amended by` at clause level)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ..anchors import section_slug, slug
-from ..ir import Block, Clause, LabelChange, Redline, ResolutionText, has_changes, label_pieces, plain_text, redline
+from ..ir import Block, Clause, LabelChange, Redline, ResolutionText, has_changes, label_pieces, redline
 from .compare import Item, TextDiff, compare_items, items
 from .model import Cell, ClauseChange, Comparison, Mark, ProposalPage, Row
 
@@ -84,29 +84,17 @@ def marks_for(anchors: set[str], amended_by: Iterable[ProposalPage]) -> dict[str
     return {anchor: tuple(m) for anchor, m in marks.items()}
 
 
-def _clauses(blocks: Iterable[Block]) -> Iterator[Clause]:
-    for b in blocks:
-        if isinstance(b, Clause):
-            yield b
-            yield from _clauses(b.children)
-
-
-def redlines(proposal: ProposalPage, target: ResolutionText) -> dict[str, Comparison]:
+def redlines(proposal: ProposalPage, target: ResolutionText, mark: str) -> dict[str, Comparison]:
     """Compare each clause of a MOD proposal with its clause in another revision of the
-    resolution, paired by content (builder.link.compare): the text it amends (what the proposal
-    inserts shows) or the text as adopted (what it deletes shows). Flattened text holds both the
-    deleted and the inserted words, so one comparison shows one side only; the page says which.
-    Not for a Word document, whose tracked changes say exactly what is inserted and deleted."""
+    resolution, paired by content (builder.link.compare): the text it amends (`mark` `ins`: what
+    the proposal inserts shows) or the text as adopted (`del`: what it deletes shows). Flattened
+    text holds both the deleted and the inserted words, so one comparison shows one side only; the
+    page says which. Not for a Word document, whose tracked changes say exactly what is inserted
+    and deleted."""
     text = proposal.proposal.text
-    if text is None or target.revision is None or text.exact:
+    if text is None or text.exact:
         return {}  # a Word document's own changes are shown as they are
-    same = lambda a, b: a is not None and b is not None and (a.venue, a.year) == (b.venue, b.year)  # noqa: E731
-    if same(target.revision, text.old_revision):
-        shows, mark = "insertions", "ins"
-    elif same(target.revision, text.revision):
-        shows, mark = "deletions", "del"
-    else:
-        return {}
+    shows = "insertions" if mark == "ins" else "deletions"
     against = f"the text {'being amended' if mark == 'ins' else 'as adopted'} ({target.revision})"
     out: dict[str, Comparison] = {}
     for diff in compare_items(items(target), _proposed(text)).clauses:
@@ -192,8 +180,7 @@ def compare_proposed(page: ProposalPage, adopted: ResolutionText) -> TextDiff:
 
 def _as_proposed(text: ResolutionText) -> list[Item]:
     """The proposal's clauses as it proposes them: deleted words and deleted clauses left out."""
-    return [replace(item, text=plain_text(item.clause.text)) for item in items(text)
-            if not (item.clause.change and item.clause.change.status == "deleted")]
+    return [item for item in items(text) if not (item.clause.change and item.clause.change.status == "deleted")]
 
 
 def side_by_side(base: list[Item], proposals: list[list[Item]]) -> tuple[Row, ...]:

@@ -63,10 +63,6 @@ class TextDiff:
     headings: tuple[tuple[str, str], ...]
     """Section headings replaced: (old, new)."""
 
-    @property
-    def changed(self) -> bool:
-        return bool(self.headings) or any(d.status != "unchanged" or d.relabelled for d in self.clauses)
-
 
 def items(text: ResolutionText) -> list[Item]:
     """Every clause of a text, nested ones after their parent, in reading order."""

@@ -243,13 +243,11 @@ class RevisionPage:
 
     @property
     def kind(self) -> str:
-        """`resolution` or `decision`, as its resolution's (the id says: `wtsa-dec-5`)."""
-        return "decision" if self.id.split("-")[1] == "dec" else "resolution"
+        return self.text.kind
 
     @property
     def citation(self) -> str:
-        body, _, number = self.id.split("-", 2)
-        return citation(self.kind, self.text.number or number, self.revision, self.text.body or body)
+        return citation(self.kind, self.text.number, self.revision, self.text.body)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -259,7 +257,6 @@ class RevisionComparison:
     id: str
     src: str
     label: str
-    canonical_src: str
     old: RevisionPage
     new: RevisionPage
     diff: TextDiff
@@ -301,7 +298,6 @@ class ProposalsCompared:
     id: str
     src: str
     label: str
-    canonical_src: str
     base: str
     """What the rows follow: `Rev. Kigali, 2022`, or the first proposal's text when no base is held."""
     base_src: str | None

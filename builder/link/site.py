@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..anchors import slug
-from ..conventions import BODIES, parse_revisions
+from ..conventions import BODIES, MODIFYING, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, ResolutionText, Revision,
@@ -244,7 +244,7 @@ class _Linker:
         return ProposalPage(
             pid, src, p, contribution, csrc, target_id, target_src, label,
             _conference(p.text, p.target), _footnotes(_proposal_refs(p), by_key), path,
-            changes=clause_changes(p.text) if p.action in ("MOD", "(MOD)") else (),
+            changes=clause_changes(p.text) if p.action in MODIFYING else (),
         )
 
     def resolution_pages(self) -> list[ResolutionPage]:
@@ -355,7 +355,7 @@ def compare_proposals(site: Site) -> Site:
     held = {(v.id, meeting(v.revision)): v for v in site.revisions}
     pages: list[ProposalsCompared] = []
     for r in site.resolutions:
-        mods = [p for p in r.amended_by if p.proposal.action in ("MOD", "(MOD)") and p.proposal.text]
+        mods = [p for p in r.amended_by if p.proposal.action in MODIFYING and p.proposal.text]
         parts: dict[str | None, list[ProposalPage]] = {}
         for p in mods:  # proposals on the same part compete: the whole text, or one annex
             parts.setdefault(p.proposal.target.part if p.proposal.target else None, []).append(p)
@@ -372,7 +372,7 @@ def compare_proposals(site: Site) -> Site:
         else:
             base, label, base_src = base_items(competing[0]), f"{competing[0].label} (the text it amends is not in the collection)", None
         rows = side_by_side(base, [proposal_items(p) for p in competing])
-        pages.append(ProposalsCompared(r.id, compared_src(r.id), r.label, r.src, label, base_src, tuple(competing), rows))
+        pages.append(ProposalsCompared(r.id, compared_src(r.id), r.label, label, base_src, tuple(competing), rows))
     if not pages:
         return site
     by_id = {c.id: c.src for c in pages}
@@ -388,7 +388,7 @@ def compare_revisions(site: Site) -> Site:
     for v in site.revisions:
         by_id.setdefault(v.id, []).append(v)
     comparisons = [
-        RevisionComparison(rid, comparison_src(rid, old.revision, new.revision), new.label, new.canonical_src, old, new,
+        RevisionComparison(rid, comparison_src(rid, old.revision, new.revision), new.label, old, new,
                            compare(old.text, new.text))
         for rid, held in by_id.items()
         for old, new in zip(held, held[1:])
@@ -398,13 +398,13 @@ def compare_revisions(site: Site) -> Site:
 
 def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], ResolutionText]) -> ProposalPage:
     text = p.proposal.text
-    if p.proposal.action not in ("MOD", "(MOD)") or text is None or p.target_id is None:
+    if p.proposal.action not in MODIFYING or text is None or p.target_id is None:
         return p
     base = held.get((p.target_id, meeting(text.old_revision))) if text.old_revision else None
     adopted = held.get((p.target_id, meeting(text.revision))) if text.revision else None
     if base is not None:
         p = against_base(p, base)
-    annotations = Annotations(redlines=redlines(p, base or adopted)) if base or adopted else p.annotations
+    annotations = Annotations(redlines=redlines(p, base, "ins") if base else redlines(p, adopted, "del")) if base or adopted else p.annotations
     return replace(
         p, annotations=annotations, base_needed=None if base is not None else text.old_revision,
         adopted=compare_proposed(p, adopted) if adopted is not None else None,

@@ -11,7 +11,7 @@ an Abstract for the whole contribution before the first proposal.
 from __future__ import annotations
 
 import re
-from ..conventions import match_text
+from ..conventions import MODIFYING, match_text
 from ..diagnostics import Diagnostics
 from ..ir import Block, Contribution, Paragraph, Proposal, ProposalCode, ResolutionText, Target, plain_text
 from .lines import Line, inlines, plain
@@ -126,7 +126,7 @@ def _read_proposal(
             reasons = _paragraphs([Line(line.span, r["text"], style=line.style), *text_lines[k + 1 :]])
             text_lines = text_lines[:k]
             break
-    tracked = m["action"] in ("MOD", "(MOD)")
+    tracked = m["action"] in MODIFYING
     text = read_text(text_lines, diagnostics, tracked, exact) if any(not x.blank for x in text_lines) else None
     target, target_title = _target(text)
     if target is None and target_title is None and m["action"] != "ADD":

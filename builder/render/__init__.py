@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..conventions import ACTIONS, BODIES, source
+from ..conventions import ACTIONS, BODIES, MODIFYING, source
 from ..anchors import slug
 from ..exports import akn_src, json_src, source_src
 from ..ir import Clause
@@ -44,7 +44,7 @@ def environment() -> Environment:
     env.filters["attribute"] = attribute
     env.filters["slug"] = lambda text: Markup(slug(str(text)))
     env.globals.update(
-        BODIES=BODIES, ACTIONS=ACTIONS, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
+        BODIES=BODIES, ACTIONS=ACTIONS, MODIFYING=MODIFYING, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
         citation_examples=citation_examples, akn_src=akn_src, json_src=json_src, source_src=source_src,
     )
     return env
