@@ -5,7 +5,9 @@ the citing document's body), or through the (venue, year) of its revision, which
 meetings table must match. A bare `Resolution 71` is read as the citing document's own body,
 as a delegate reads it. A citation of a body the collection does not cover (`of the World
 Conference on International Telecommunications`) stays as text, with a note; one that is
-ambiguous or names an unknown meeting stays as text, with a warning.
+ambiguous or names an unknown meeting stays as text, with a warning. Words the reader left as
+text that look like a citation (`Recommendation ITU-T D.50`, `in Article 17`) are reported too,
+with why: no citation is skipped silently.
 
 Texts outside the collection (the Constitution, the Convention, the Radio Regulations,
 Council and UN texts) are gathered on one references page, one entry per provision.
@@ -22,7 +24,7 @@ from ..anchors import section_slug, slug
 from ..conventions import bodies_meeting
 from ..diagnostics import Diagnostics
 from ..ir import (
-    Block, BodyId, Citation, Clause, Contribution, Footnote, Inline, Proposal, Reference, Resolved, ResolutionText,
+    Block, BodyId, Change, Citation, Clause, Contribution, Footnote, Inline, Proposal, Reference, Resolved, ResolutionText,
     Span, Table,
 )
 from .model import (
@@ -69,6 +71,41 @@ def external(ref: Reference) -> tuple[str, str]:
     return f"un-{slug(ref.number)}", f"United Nations {ref.number}"
 
 
+_SHAPED = re.compile(
+    r"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?|Res\.|Recommendations?|Rec\.|Opinions?|[Aa]rticles?|Nos?\.)"
+    r"\s*(?P<sector>ITU-?[RTD]\s+)?(?P<number>(?:[A-Z]{1,2}\.)?\d+[A-Z]?(?:[.\-–/]\d+)*)"
+)
+"""Words that look like a citation of a resolution, decision, Recommendation, Opinion, Article
+or No.: wherever the reader left them as text, the builder says why."""
+_SHAPED_WORDS = ("esolution", "ecision", "Res.", "ecommendation", "Rec.", "pinion", "rticle", "No")
+_OF = re.compile(r"\s*(?:\([^()]*\))?,?\s+of\s+(?P<what>the\s+[^,;:()]+)")
+_RANGE = re.compile(r"\d+\s*[-–]\s*\d+$")
+
+
+def _unread(m: re.Match[str], after: str) -> tuple[str, str]:
+    """(code, why) for citation-shaped words the reader left as text; `after` is what follows them."""
+    kind = m["kind"].lower()
+    if kind.startswith("rec"):
+        sector = f"an ITU-{m['sector'].strip()[-1]} " if m["sector"] else "a "
+        return "citation-not-covered", f"cites {sector}Recommendation, which the collection does not cover; kept as text"
+    if kind.startswith("opinion"):
+        return "citation-not-covered", "cites an Opinion, which the collection does not cover; kept as text"
+    if kind.startswith(("article", "no")):
+        if of := _OF.match(after):
+            what = " ".join(of["what"].split())
+            what = what if len(what) <= 70 else what[:69] + "…"
+            return "citation-not-covered", f"cites {what}, which the collection does not cover; kept as text"
+        return "citation-no-instrument", (
+            "names no instrument after its number; kept as text: "
+            "`of the Constitution`, `of the Convention` or `of the Radio Regulations` right after it would link it"
+        )
+    if _RANGE.search(m["number"]):
+        return "citation-range", "is a range, which is not linked; kept as text: name each number to link them"
+    return "citation-unread", (
+        "looks like a citation but is in no form the reader knows (builder/readers/citations.py lists them); kept as text"
+    )
+
+
 class Resolver:
     """Resolves citations against the texts of the collection, reporting what it cannot resolve."""
 
@@ -81,6 +118,7 @@ class Resolver:
         self.earlier_revisions = earlier or {}
         """Resolution id → its revisions held besides the latest: meeting → (page, anchors)."""
         self.diagnostics = diagnostics
+        self.reported: set[tuple[Span, str]] = set()
 
     def body(
         self, ref: Reference, citing: BodyId | None, span: Span, text: str, earlier: dict[str, BodyId]
@@ -150,6 +188,28 @@ class Resolver:
             )
         return Resolved(rid, page, anchor), f"{rid}#{cited}" if cited else rid
 
+    def report_unread(self, text: tuple[Inline, ...], span: Span) -> None:
+        """Report the citation-shaped words in the proposed text between citations (what a
+        proposal deletes cites nothing), once per line."""
+        run: list[str] = []
+        for piece in (*text, None):
+            if isinstance(piece, str) or (isinstance(piece, Change) and piece.op == "ins"):
+                run.append(piece if isinstance(piece, str) else piece.text)
+                continue
+            if isinstance(piece, Change):
+                continue
+            words = "".join(run)
+            run = []
+            if not any(w in words for w in _SHAPED_WORDS):
+                continue
+            for m in _SHAPED.finditer(words):
+                if (span, m[0]) in self.reported:
+                    continue
+                self.reported.add((span, m[0]))
+                code, why = _unread(m, words[m.end():])
+                report = self.diagnostics.warning if code == "citation-unread" else self.diagnostics.info
+                report(code, span, f"“{m[0]}” {why}")
+
 
 class _Relinker:
     """Rewrites one page's IR with resolved citations, recording each use and each "cited by"."""
@@ -165,6 +225,7 @@ class _Relinker:
         self.earlier: dict[str, BodyId] = {}
 
     def inlines(self, text: tuple[Inline, ...], span: Span, anchor: str | None, where: str) -> tuple[Inline, ...]:
+        self.resolver.report_unread(text, span)
         if not any(isinstance(piece, Citation) for piece in text):
             return text
         out: list[Inline] = []

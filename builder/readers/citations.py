@@ -6,14 +6,16 @@ Only the words are read here (pure, per line); which page a citation leads to is
 stage's business (builder/link/citations.py). Forms recognised:
 
 - `Resolution 123 (Rev. Bucharest, 2022) of the Plenipotentiary Conference`, `… of WTDC`, `Res. 68`,
-  `… (WTSA)`, `… of this assembly`, `PP Resolution 71`, `Resolution ITU-R 15-6 (…) of the
+  `Resolution No. 5`, `… (WTSA)`, `… of this assembly`, `PP Resolution 71`, `Resolution ITU-R 15-6 (…) of the
   Radiocommunication Assembly (RA)`, `Resolution 209 (Dubai, 2018)`, lists
   (`Resolutions 44 and 54 (Rev. New Delhi, 2024) of this assembly`), and clause-level
   citations (`resolves 2 of Resolution 58 (Rev. Busan, 2014)`, `recognizing g) thereof`);
 - `Council Resolution 1292 (2008)`, `Resolution 1386 adopted by the ITU Council`,
   `Decision 517, adopted by the ITU Council`, and a bare four-digit `Resolution 1344`;
 - `No. 126 of the ITU Constitution`, `Nos. 241A, 248B and 483A of the Convention`,
-  `Article 19 of the ITU Convention`, `Articles 15 and 16 of the Radio Regulations`;
+  `Article 19 of the ITU Convention`, `Articles 15 and 16 of the Radio Regulations`,
+  `No. 13 in Article 1 of the ITU Constitution`, `Article 1 Purposes of the Union of the Constitution`
+  (with the Article's title), `article 15 of the radio regulations` (small capitals lost);
 - `A/RES/70/1`, `A/72/492`, `Resolution 68/50`, `UNGA Resolution 68/198`, `resolution 72/266 B`.
 """
 
@@ -39,6 +41,8 @@ _BODY_NAMES: dict[BodyId, str] = {
     "ra": r"(?:the\s+)?Radiocommunication\s+Assembly(?:\s+\(RA\))?|(?:the\s+)?RA\b(?:-\d{2})?",
 }
 _PREFIXES: dict[str, BodyId] = {"PP": "pp", "WTSA": "wtsa", "WTDC": "wtdc", "RA": "ra", "ITU-R": "ra", "ITU-T": "wtsa", "ITU-D": "wtdc"}
+_SECTOR = re.compile(r"ITU-?(?=[RTD]\b)")
+"""`ITU-R`, and `ITUR` where a text export lost Word's non-breaking hyphen."""
 _BODY = "|".join(f"(?P<{body}>{pattern})" for body, pattern in _BODY_NAMES.items())
 _COUNCIL = r"(?P<council>(?:the\s+)?(?:ITU\s+)?Council)\b"
 _RELATIVE = r"(?P<relative>this\s+(?:[Cc]onference|[Aa]ssembly))\b"
@@ -49,16 +53,18 @@ _OTHER = (
 )
 
 RESOLUTION = re.compile(
-    r"(?:\b(?P<prefix>PP|WTSA|WTDC|RA|(?P<iturp>ITU-R)|ITU-[TD]|ITU\s+Council|Council)(?:-\d{2})?\s+)?"
-    rf"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?|Res\.)\s+(?P<itur>ITU-R\s+)?"
+    r"(?:\b(?P<prefix>PP|WTSA|WTDC|RA|(?P<iturp>ITU-?R)|ITU-?[TD]|ITU\s+Council|Council)(?:-\d{2})?\s+)?"
+    rf"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?|Res\.)\s+(?:No\.\s*)?(?P<itur>ITU-?R\s+)?"
     rf"(?P<numbers>{_NUM}(?:{_SEP}{_NUM})*)"
     r"(?:\s*\((?P<revision>(?:Rev\.\s*\()?[^()]*?\d{4}[^()]*)\)|,\s+(?P<revision2>Rev\.\s+[^,()]+,\s+\d{4}))?"
     rf"(?:(?:,?\s+(?:of|adopted\s+by)\s+|\s*\()(?:{_BODY}|{_COUNCIL}|{_RELATIVE}|{_OTHER})\)?)?"
 )
 INSTRUMENT = re.compile(
-    rf"\b(?P<provision>Nos?\.|Articles?)\s*(?P<numbers>\d+[A-Z]?(?:{_SEP}\d+[A-Z]?)*)"
+    rf"\b(?P<provision>Nos?\.|[Aa]rticles?)\s*(?P<numbers>\d+[A-Z]?(?:{_SEP}\d+[A-Z]?)*)"
+    r"(?:\s+in\s+Article\s+\d+[A-Z]?)?"  # `No. 13 in Article 1 of …`: the number is the provision cited
+    r"(?:\s+[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|the|and|in|for|to)){0,8}?)?"  # the Article's title
     r"(?:,\s+paragraph\s+\d+(?:\s+[a-z]\))?)?,?\s*(?:\([^()]*\)\s*)?"
-    r"\s+of\s+the\s+(?:ITU\s+)?(?P<instrument>Constitution|Convention|Radio\s+Regulations)\b(?!\s+on\b)"
+    r"\s+of\s+the\s+(?:ITU\s+)?(?P<instrument>(?i:Constitution|Convention|Radio\s+Regulations))\b(?!\s+on\b)"
 )
 UN = re.compile(
     r"\bA/RES/\d+/\d+|\bA/\d{2}/\d+"
@@ -73,7 +79,7 @@ _LEXICON_WORD = re.compile(r"\b(?:" + "|".join(LEXICON) + r")\b")
 _LEXICON_BEFORE = re.compile(r"\b(?:" + "|".join(LEXICON) + r")\s+$")
 ANNEX_BEFORE = re.compile(r"\b(?P<section>Annex(?:\s+(?:\d+|[A-Z]))?)\s+(?:to|of)\s+(?:the\s+)?$")
 THEREOF = re.compile(rf"\b(?P<section>{_SECTION})\s+(?P<label>{_LABEL})\s+thereof\b")
-_INSTRUMENTS = {"Constitution": "constitution", "Convention": "convention", "Radio Regulations": "radio-regulations"}
+_INSTRUMENTS = {"constitution": "constitution", "convention": "convention", "radio regulations": "radio-regulations"}
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ class _Found:
     pieces: tuple[Inline, ...]
 
 
-_ANY = re.compile(r"(?:[Rr]esolutions?|[Dd]ecisions?|Res\.|Nos?\.|Articles?)\s*(?:ITU-R\s+)?\d|\bA/\d")
+_ANY = re.compile(r"(?:[Rr]esolutions?|[Dd]ecisions?|Res\.|Nos?\.|[Aa]rticles?)\s*(?:ITU-?R\s+)?\d|\bA/\d")
 """A test that a line may cite anything at all: most lines do not."""
 
 
@@ -96,7 +102,7 @@ def _may_cite(probe: str) -> bool:
 
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     UN: ("/",),
-    INSTRUMENT: ("Constitution", "Convention", "Regulations"),
+    INSTRUMENT: ("onstitution", "onvention", "egulations"),
     RESOLUTION: ("esolution", "ecision", "Res."),
     THEREOF: ("thereof",),
 }
@@ -186,7 +192,7 @@ def _numbers(numbers: str) -> list[tuple[int, int]]:
 
 
 def _instrument(text: str, m: re.Match[str]) -> _Found:
-    instrument = _INSTRUMENTS[" ".join(m["instrument"].split())]
+    instrument = _INSTRUMENTS[" ".join(m["instrument"].lower().split())]  # `radio regulations`: small capitals lost
     provision = "No." if m["provision"].startswith("No") else "Article"
     spans = _numbers(m["numbers"])
     refs = [Reference(instrument, m["numbers"][a:b], provision=provision) for a, b in spans]  # type: ignore[arg-type]
@@ -195,7 +201,7 @@ def _instrument(text: str, m: re.Match[str]) -> _Found:
 
 def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None] | None) -> _Found:
     body: BodyId | None = next((b for b in _BODY_NAMES if m[b]), None)  # type: ignore[misc]
-    prefix = " ".join((m["prefix"] or "").split())
+    prefix = _SECTOR.sub("ITU-", " ".join((m["prefix"] or "").split()))
     council = bool(m["council"]) or prefix in ("Council", "ITU Council")
     body = _PREFIXES.get(prefix, body)
     if m["itur"]:
