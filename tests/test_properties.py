@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from builder.diagnostics import Diagnostics
 from builder.link import link
 from builder.readers import read_source
+from builder.readers.labels import roman
 from builder.render import render
 
 WORD = re.compile(r"[^\W_]+")
@@ -87,3 +88,27 @@ def test_word_documents_never_raise_and_every_word_reaches_a_page(tmp_path, spec
     source = re.sub(r"\[[+-]|[+-]\]", " ", spec).casefold()
     lost = {w for w in WORD.findall(source) if w not in found} - STRUCTURE
     assert not lost, lost
+
+
+PARENTS = [[], ["1\tto do X:"], ["1\tto do X:", "a)\tin parts:"], ["1\tto do X:", "1.1\tin steps:", "a)\tin parts:"]]
+"""The clauses that open each depth: none (top level), a number, a letter in it, a letter in a dotted number."""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 39), st.integers(0, 3), st.sampled_from(["{})", "({})", "{}."]), st.booleans())
+def test_any_roman_numeral_is_read_as_that_label_at_any_depth(n: int, depth: int, form: str, first: bool) -> None:
+    """`viii)`, `(xxiv)`, `xxxix.` … as the first of its list or after the one before it."""
+    numeral = form.format(roman(n))
+    before = [] if first or n == 1 else [f"{form.format(roman(n - 1))}\tthe one before;"]
+    source = "\n".join([
+        "RESOLUTION 9 (Rev. Kigali, 2022)", "Title", "The World Telecommunication Development Conference (Kigali, 2022),",
+        "resolves", *PARENTS[depth], *before, f"{numeral}\tthe clause;", *(["2\tthe next clause at the top;"] if depth else []),
+    ])
+    diagnostics = Diagnostics()
+    text = read_source("generated.txt", source, diagnostics).resolutions[0]
+    clauses = text.sections[0].blocks
+    for _ in range(depth):
+        clauses = clauses[-2 if _ == 0 else -1].children
+    assert clauses[-1].label == numeral and clauses[-1].anchor.endswith(f"-{roman(n)}")
+    assert not depth or text.sections[0].blocks[-1].label == "2"  # the clause after it is not dragged down
+    assert not [d for d in diagnostics if d.severity != "info"], [str(d) for d in diagnostics]

@@ -22,28 +22,25 @@ from typing import Literal
 
 from ..conventions import REVISION, is_meeting, match_text, split_venues
 from ..ir import LabelChange
+from .labels import core, letter_value, roman_value
 from .tracked import mark
 
 Status = Literal["unchanged", "inserted", "deleted", "renumbered"]
-_ROMANS = [
-    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-    "xvi", "xvii", "xviii", "xix", "xx",
-]
 
 
 def label_value(label: str, kind: str) -> int | None:
-    """The position of a printed label in its sequence (`c)` → 3, `5.` → 5), or None."""
-    return _value(label.rstrip(")").rstrip(".") if kind != "dotted" else label.rstrip("."), kind)
+    """The position of a printed label in its sequence (`c)` → 3, `5.` → 5, `(iv)` → 4), or None."""
+    return _value(core(label), kind)
 
 
 def _value(token: str, kind: str) -> int | None:
-    """The position of a label in its sequence (`c` → 3, `12` → 12, `iv` → 4, `5.3` → 3)."""
+    """The position of a label in its sequence (`c` → 3, `aa` → 27, `12` → 12, `iv` → 4, `5.3` → 3)."""
     if kind == "number":
         return int(token) if token.isdigit() and not token.startswith("0") else None
     if kind == "letter":
-        return ord(token) - ord("a") + 1 if len(token) == 1 and token.isalpha() else None
+        return letter_value(token)
     if kind == "roman":
-        return _ROMANS.index(token) + 1 if token in _ROMANS else None
+        return roman_value(token)
     if kind == "dotted":
         m = re.fullmatch(r"\d+(?:\.\d+)*\.([1-9]\d*)", token)
         return int(m[1]) if m else None
@@ -63,23 +60,28 @@ class _Reading:
 
 def _readings(label: str, kind: str) -> list[_Reading]:
     """Every way to read one printed label."""
-    suffix = ")" if label.endswith(")") else ("." if kind == "number" and label.endswith(".") else "")
-    token = label[: len(label) - len(suffix)]
+    token = core(label)
+    prefix = label[: label.index(token)]
+    suffix = label[len(prefix) + len(token) :]
+
+    def printed(*pieces: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+        return tuple(p for p in (("", prefix), *pieces, ("", suffix)) if p[1])
+
     out: list[_Reading] = []
     value = _value(token, kind)
     if value is not None:
         out.append(_Reading("unchanged", label, label, value, value, (("", label),), 0))
-        out.append(_Reading("deleted", label, None, value, None, (("del", token), ("", suffix)), 1))
-        out.append(_Reading("inserted", None, label, None, value, (("ins", token), ("", suffix)), 1))
+        out.append(_Reading("deleted", label, None, value, None, printed(("del", token)), 1))
+        out.append(_Reading("inserted", None, label, None, value, printed(("ins", token)), 1))
     for i in range(1, len(token)):
         first, second = token[:i], token[i:]
         a, b = _value(first, kind), _value(second, kind)
         if a is None or b is None:
             continue
-        out.append(_Reading("renumbered", first + suffix, second + suffix, a, b,
-                            (("del", first), ("ins", second), ("", suffix)), 0))
-        out.append(_Reading("renumbered", second + suffix, first + suffix, b, a,
-                            (("ins", first), ("del", second), ("", suffix)), 2))
+        out.append(_Reading("renumbered", prefix + first + suffix, prefix + second + suffix, a, b,
+                            printed(("del", first), ("ins", second)), 0))
+        out.append(_Reading("renumbered", prefix + second + suffix, prefix + first + suffix, b, a,
+                            printed(("ins", first), ("del", second)), 2))
     return out
 
 

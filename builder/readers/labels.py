@@ -1,4 +1,12 @@
-"""Clause labels: `a)`, `12`, `5.1`, `1.`, `i)`, bullets (`–`, `-`, `·`, `+`, `•`), each before a tab."""
+"""Clause labels, each before a tab: letters (`a)`, `aa)` past `z)`, `A)`), roman numerals
+of any length (`viii)`, `xxxix)`), numbers (`12`, `1.`, `5bis`), dotted numbers at any depth
+(`5.1`, `5.1.2`), the same letters and numerals with a period (`a.`, `iv.`) or in parentheses
+(`(a)`, `(iv)`, `(1)`), and bullets (`–`, `-`, `·`, `+`, `•`).
+
+A label's *level* is what nesting goes by: its kind, whether it is in parentheses (`a)` and
+`(a)` lists are different levels in texts that use both), its case, and for dotted numbers
+their depth.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +16,16 @@ from typing import Literal
 LabelKind = Literal["letter", "number", "dotted", "roman", "bullet"]
 
 _LABELLED = re.compile(
-    r"^(?P<label>[a-z]{1,3}\)|\d+(?:\.\d+)+\.?|\d+\.?|[–\-·+•])[ \u00a0]*\t\s*(?P<text>.*)$"
+    r"^(?P<label>\((?:[a-z]{1,8}|[A-Z]|\d+)\)|(?:[a-z]{1,8}|[A-Z])\)|(?:[a-z]{1,2}|[ivx]{1,8}|[A-Z])\."
+    r"|\d+(?:\.\d+)+\.?|\d+(?:\s?(?:bis|ter|quater))?\.?|[–\-·+•])[ \u00a0]*\t\s*(?P<text>.*)$"
 )
-_ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})\)$")
+_ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
+"""`i` to `xxxix`: lists run no longer, and `l)`, `c)` are letters."""
+_LETTER = re.compile(r"^([a-z])\1?$")
+"""`a` to `z`, then `aa` to `zz` where a list runs past `z`."""
+_DOTTED = re.compile(r"\d+(?:\.\d+)+")
 BULLETS = "–-·+•"
+_ROMAN_VALUES = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
 
 def split_label(text: str) -> tuple[str, str] | None:
@@ -22,29 +36,91 @@ def split_label(text: str) -> tuple[str, str] | None:
     return m["label"], m["text"]
 
 
+def core(label: str) -> str:
+    """The label without its parentheses or closing period: `(iv)` → `iv`, `1.` → `1`, `5.1.` → `5.1`."""
+    return label.removeprefix("(").removesuffix(")").removesuffix(".")
+
+
 def kind(label: str) -> LabelKind:
     if label in BULLETS:
         return "bullet"
-    if label.endswith(")"):
-        return "roman" if _ROMAN.match(label) and label != ")" else "letter"
-    if "." in label.rstrip("."):
-        return "dotted"
-    return "number"
+    token = core(label)
+    if token[:1].isdigit():
+        return "dotted" if "." in token else "number"
+    if token.isupper():
+        return "letter"
+    if _ROMAN.match(token) or _runs_together(token, _ROMAN) and not _runs_together(token, _LETTER):
+        return "roman"
+    return "letter"
+
+
+def _runs_together(token: str, pattern: re.Pattern[str]) -> bool:
+    """`iiiv`: two labels of one kind run together by a flattened tracked change (iii → iv)."""
+    return any(pattern.match(token[:i]) and pattern.match(token[i:]) for i in range(1, len(token)))
+
+
+Level = tuple[str, bool, bool, int]
+
+
+def level(label: str, kind: LabelKind) -> Level:
+    """What nesting goes by: (kind, in parentheses, upper case, depth of a dotted number)."""
+    token = core(label)
+    return kind, label.startswith("("), token.isupper(), token.count(".") if kind == "dotted" else 0
+
+
+def run_together_dotted(token: str) -> str | None:
+    """`5.15.2` in a flattened text: `5.1` became `5.2`; the number it has now (`5.2`), where the
+    two halves are dotted numbers of one depth."""
+    for i in range(3, len(token) - 2):
+        first, second = token[:i], token[i:]
+        if _DOTTED.fullmatch(first) and _DOTTED.fullmatch(second) and first.count(".") == second.count("."):
+            return second
+    return None
+
+
+def roman(n: int) -> str:
+    """1 → `i`, 39 → `xxxix`."""
+    out = ""
+    for numeral, value in _ROMAN_VALUES:
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def roman_value(token: str) -> int | None:
+    """`xxxix` → 39; None for what is not a roman numeral written the standard way."""
+    if not _ROMAN.match(token):
+        return None
+    total, at = 0, 0
+    for numeral, value in _ROMAN_VALUES:
+        while token.startswith(numeral, at):
+            total, at = total + value, at + len(numeral)
+    return total
+
+
+def letter_value(token: str) -> int | None:
+    """`c` → 3, `z` → 26, `aa` → 27, `bb` → 28, `C` → 3."""
+    token = token.lower()
+    if not _LETTER.match(token):
+        return None
+    return ord(token[0]) - ord("a") + 1 + 26 * (len(token) - 1)
+
+
+def _same_form(label: str, token: str) -> str:
+    """`token` dressed as `label` is: (`i)`, `h`) → `h)`; (`(i)`, `h`) → `(h)`."""
+    return label.replace(core(label), token, 1)
 
 
 def previous_letter(label: str) -> str | None:
-    """`i)` → `h)`: the letter that must precede a one-letter label in a letter sequence."""
-    if len(label) == 2 and label[0] > "a":
-        return chr(ord(label[0]) - 1) + ")"
-    return None
-
-
-_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+    """`i)` → `h)`, `ii)` → `hh)`, `(v)` → `(u)`: the letter before, in a letter sequence."""
+    value = letter_value(core(label))
+    if not value or value == 1:
+        return None
+    n = value - 1
+    return _same_form(label, chr(ord("a") + (n - 1) % 26) * (1 + (n - 1) // 26))
 
 
 def next_roman(label: str) -> str | None:
-    """`i)` → `ii)`: the label that follows in a roman sequence."""
-    numeral = label.removesuffix(")")
-    if numeral in _ROMANS[:-1]:
-        return _ROMANS[_ROMANS.index(numeral) + 1] + ")"
-    return None
+    """`i)` → `ii)`, `(iv)` → `(v)`: the label that follows in a roman sequence."""
+    value = roman_value(core(label))
+    return _same_form(label, roman(value + 1)) if value else None

@@ -81,10 +81,15 @@ class _SectionBuilder:
     """The heading with its tracked changes, from a Word document or an unflattened line."""
     nodes: list = field(default_factory=list)
     stack: list[_Node] = field(default_factory=list)
-    """The open labelled clauses: the last top-level one, and the last one nested in it."""
+    """The open labelled clauses, outermost first: the last top-level one, the last one nested in it, …"""
     last: _Node | None = None
     """The last clause added at any level, labelled or not: bullets that follow belong to it."""
-    top_kind: str | None = None
+    top: labels.Level | None = None
+    """The level of the section's first labelled clause: its top level."""
+    flattened: bool = False
+    """The text's labels may run two together (`5.15.2`: 5.1 became 5.2), from flattened tracked changes."""
+    unplaced: list[tuple[_Node, str | None]] = field(default_factory=list)
+    """Dotted numbers that continue no open clause (`5.1.2` after `6`), with the clause they went beside or under."""
 
     def _open_table(self, line: Line) -> _TableNode | None:
         last = self.nodes[-1] if self.nodes else None
@@ -116,24 +121,43 @@ class _SectionBuilder:
                 self.nodes.append(node)
                 self.stack.clear()
             return
-        open_top = self.stack[0] if self.stack else None
-        if node.kind == "roman" and self._continues_letters(node, open_top, next_label):
+        if node.kind == "roman" and self._continues_letters(node, next_label):
             node.kind = "letter"
-        if self.top_kind is None:
-            self.top_kind = node.kind
-        if node.kind == self.top_kind or open_top is None:
-            self.nodes.append(node)
-            self.stack[:] = [node]
-        else:
-            open_top.children.append(node)
-            self.stack[:] = [open_top, node]
+        depth = self._depth(node)
+        (self.stack[depth - 1].children if depth else self.nodes).append(node)
+        self.stack[depth:] = [node]
 
-    def _continues_letters(self, node: _Node, open_top: _Node | None, next_label: str | None) -> bool:
-        """`i)` after `h)` is the letter i, unless `ii)` follows; likewise `v)` and `x)`."""
+    def _depth(self, node: _Node) -> int:
+        """Where a labelled clause goes among the open ones: beside the open clause of its level
+        (`b)` beside `a)`, closing what was nested in `a)`), else one level below the deepest
+        (`i)` in `a)`); a dotted number goes below the clause its number continues (`5.1.2`
+        under `5.1`). A section's first level stays its top level when the clauses above close."""
+        here = labels.level(node.label or "", node.kind)  # type: ignore[arg-type]
+        if node.kind == "dotted":
+            number = labels.core(node.label or "")
+            if self.flattened and (now := labels.run_together_dotted(number)):
+                number, here = now, labels.level(now, "dotted")
+            parent = number.rsplit(".", 1)[0]
+            for depth in range(len(self.stack) - 1, -1, -1):
+                if labels.core(self.stack[depth].label or "") == parent:
+                    return depth + 1
+            if self.stack:
+                self.unplaced.append((node, self.stack[-1].label))
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if labels.level(self.stack[depth].label or "", self.stack[depth].kind) == here:  # type: ignore[arg-type]
+                return depth
+        if self.top is None or here == self.top:
+            self.top = here
+            return 0
+        return len(self.stack)
+
+    def _continues_letters(self, node: _Node, next_label: str | None) -> bool:
+        """`i)` after `h)` is the letter i, unless `ii)` follows; likewise `v)`, `x)`, `ii)` after `hh)`,
+        at any depth."""
+        before = labels.previous_letter(node.label or "")
         return (
-            self.top_kind == "letter"
-            and open_top is not None
-            and open_top.label == labels.previous_letter(node.label or "")
+            before is not None
+            and any(open_.label == before and open_.kind == "letter" for open_ in self.stack)
             and next_label != labels.next_roman(node.label or "")
         )
 
@@ -163,11 +187,20 @@ class _SectionBuilder:
 
         return walk(self.nodes)
 
+    def report_unplaced(self, diagnostics: Diagnostics) -> None:
+        for node, near in self.unplaced:
+            diagnostics.warning(
+                "label-unplaced", node.line.span,
+                f"the label {node.label} under “{self.heading[:60]}” continues no open clause "
+                f"(the last is {near}); kept as printed, placed by its depth. Check the numbering",
+            )
+
     def check_order(self, diagnostics: Diagnostics) -> None:
         """Labels of one list should run without gaps or repeats (`a)`, `b)`, `c)`); report where not."""
         for kind, siblings in self.label_lists():
-            values = [label_value(n.label, kind) for n in siblings]  # type: ignore[arg-type]
-            if None not in values and any(b != a + 1 for a, b in zip(values, values[1:])):  # type: ignore[operator]
+            # `4bis` has no place in the sequence: the others still run in order around it
+            values = [v for n in siblings if (v := label_value(n.label, kind)) is not None]  # type: ignore[arg-type]
+            if any(b != a + 1 for a, b in zip(values, values[1:])):  # type: ignore[operator]
                 diagnostics.warning(
                     "labels-out-of-order", siblings[0].line.span,
                     f"the labels {self._printed(siblings)} under “{self.heading[:60]}” do not run "
@@ -371,12 +404,12 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
     for k, line in enumerate(body_lines):
         text = plain(line.text)
         if ANNEX.match(match_text(text)):
-            current = _SectionBuilder(text, line.span, "annex", line.marked)
+            current = _SectionBuilder(text, line.span, "annex", line.marked, flattened=tracked and not exact)
             builders.append(current)
             continue
         if current is None or current.kind == "section":
             if headings.is_heading(text) or (line.style == "Call" and not split[k] and not line.row):
-                current = _SectionBuilder(text, line.span, "section", line.marked)
+                current = _SectionBuilder(text, line.span, "section", line.marked, flattened=tracked and not exact)
                 builders.append(current)
                 continue
             if current and not current.nodes and headings.is_continuation(text):
@@ -404,6 +437,8 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
             current.add_row(line, cells)
         else:
             current.add(None, line, next_label)
+    for builder in builders:
+        builder.report_unplaced(diagnostics)
     old_headings: list[tuple[str, tuple[tuple[str, str], ...]] | None] = [None] * len(builders)
     if tracked and not exact:
         old_headings = _read_heading_changes(builders)
