@@ -19,11 +19,15 @@ STRUCTURE = {"introduction", "proposal", "abstract", "foreword", "reasons", "sum
 words = st.lists(st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True), min_size=1, max_size=6).map(" ".join)
 # Free text: anything printable but the `[` that opens Word artefacts (dropped by design).
 free = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="[\ue000\ue001"), max_size=60)
-label = st.sampled_from(["a)", "b)", "cf)", "1", "46", "5.1", "1.", "i)", "ii)", "–", "-", "•"])
+label = st.sampled_from([
+    "a)", "b)", "cf)", "1", "46", "5.1", "5.1.2", "5.15.2", "1.", "i)", "ii)", "viii)", "xxxix)", "aa)", "(a)", "(iv)",
+    "a.", "A)", "4bis", "–", "-", "•",
+])
 line = st.one_of(
     free,
     st.tuples(label, words).map("\t".join),
     st.sampled_from(["recalling", "considering also", "resolves", "instructs the Secretary-General",
+                     "authorizes the Council", "entrusts the Director, within available resources,", "including the following",
                      "recognizingconsidering", "within available resources,", "FOREWORD", "ANNEX 1 TO RESOLUTION 9",
                      "* * * * *", "INTRODUCTION", "PROPOSAL", "\tAbstract:"]),
     st.builds("RESOLUTION {} (Rev. Kigali, 20{})".format, st.integers(1, 300), st.integers(10, 30)),

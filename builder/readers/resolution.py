@@ -367,7 +367,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
             HISTORY.match(text)
             or body_of_formula(text)
             or FORMULA_SHAPE.match(text)
-            or headings.is_heading(text)
+            or headings.is_heading(text, shape=False)  # a title's lines may be any words
             or ANNEX.match(match_text(text))
             or labels.split_label(text)
             or table_cells(text)
@@ -408,9 +408,17 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
             builders.append(current)
             continue
         if current is None or current.kind == "section":
-            if headings.is_heading(text) or (line.style == "Call" and not split[k] and not line.row):
+            # a line after one that introduces a list (`…:`) is one of its items, whatever its shape
+            by_shape = not (k and plain(body_lines[k - 1].text).rstrip().endswith(":"))
+            if headings.is_heading(text, by_shape) or (line.style == "Call" and not split[k] and not line.row):
                 current = _SectionBuilder(text, line.span, "section", line.marked, flattened=tracked and not exact)
                 builders.append(current)
+                if verb := headings.verb_not_in_lexicon(text):
+                    diagnostics.info(
+                        "heading-not-in-lexicon", line.span,
+                        f"“{text[:60]}” is read as a section heading by its shape; its verb “{verb}” is not in the "
+                        "lexicon of builder/readers/headings.py: add it there, or correct the line if it is no heading",
+                    )
                 continue
             if current and not current.nodes and headings.is_continuation(text):
                 current.heading = f"{current.heading} {text}"
@@ -419,7 +427,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
             diagnostics.warning(
                 "text-before-sections", line.span,
                 "text between the enacting formula and the first section heading; kept as a paragraph. "
-                "If it is a heading, start it with a lexicon word (builder/readers/headings.py)",
+                "If it is a heading, add its verb to the lexicon (builder/readers/headings.py)",
             )
             preamble.append(paragraph_or_row(line))
             continue
