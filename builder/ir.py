@@ -49,6 +49,7 @@ class Revision:
 ReferenceKind = Literal[
     "resolution", "decision", "council-resolution", "council-decision",
     "constitution", "convention", "radio-regulations", "un",
+    "itrs", "financial-regulations", "instrument",
 ]
 
 
@@ -58,11 +59,13 @@ class Reference:
 
     kind: ReferenceKind
     number: str
-    """`123`, `15` (of ITU-R 15-6), `1292` (Council), `126` (No. 126), `19` (Article 19), `70/1` (UN)."""
+    """`123`, `15` (of ITU-R 15-6), `1292` (Council), `126` (No. 126), `19` (Article 19), `70/1` (UN);
+    empty for an instrument cited whole (`the ITRs`)."""
     body: BodyId | None = None
     """The body the citation names (`of WTDC`, `ITU-R`), if it names one the builder knows."""
     other_body: str | None = None
-    """A body it names that the collection does not cover (`the World Conference on International …`)."""
+    """A body it names that the collection does not cover (`the World Conference on International …`),
+    or, for kind `instrument`, the instrument's name (`Convention on the Rights of Persons with Disabilities`)."""
     relative: bool = False
     """`of this conference`, `of this assembly`: the citing document's own body."""
     revisions: tuple[Revision, ...] = ()
@@ -71,7 +74,7 @@ class Reference:
     label: str | None = None
     """…and the clause label path as cited (`2`, `5 ii)`, `g)`)."""
     provision: str | None = None
-    """For the Constitution and the Convention: `No.` or `Article`."""
+    """For a provision of an instrument: `No.` or `Article`."""
 
 
 @dataclass(frozen=True)

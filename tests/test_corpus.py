@@ -224,7 +224,7 @@ def test_every_citation_shaped_string_is_linked_or_reported(corpus_build) -> Non
             if not reported(span, m[0]):
                 silent.append(f"{span}: {m[0]}")
     assert silent == []
-    assert linked > 300 and checked - linked > 20  # the corpus has both, and the walk found them
+    assert linked > 300 and checked - linked > 10  # the corpus has both, and the walk found them
     assert all(d.severity == "info" for d in corpus_build.diagnostics if d.code.startswith("citation-"))
 
 

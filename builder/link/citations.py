@@ -3,14 +3,14 @@
 A citation names its body explicitly (`of WTDC`, `ITU-R`), relatively (`of this conference`:
 the citing document's body), or through the (venue, year) of its revision, which one body's
 meetings table must match. A bare `Resolution 71` is read as the citing document's own body,
-as a delegate reads it. A citation of a body the collection does not cover (`of the World
-Conference on International Telecommunications`) stays as text, with a note; one that is
-ambiguous or names an unknown meeting stays as text, with a warning. Words the reader left as
-text that look like a citation (`Recommendation ITU-T D.50`, `in Article 17`) are reported too,
-with why: no citation is skipped silently.
+as a delegate reads it. A citation that is ambiguous or names an unknown meeting stays as
+text, with a warning. Words the reader left as text that look like a citation
+(`Recommendation ITU-T D.50`, `in Article 17`) are reported too, with why: no citation is
+skipped silently.
 
-Texts outside the collection (the Constitution, the Convention, the Radio Regulations,
-Council and UN texts) are gathered on one references page, one entry per provision.
+Texts outside the collection (the Constitution, the Convention, the Radio Regulations, the
+ITRs, the Financial Regulations, Council texts, resolutions of other conferences such as WCIT or
+WRC, UN texts, other treaties) are gathered on one references page, one entry per provision.
 """
 
 from __future__ import annotations
@@ -37,16 +37,34 @@ REFERENCE_KINDS = {
     "constitution": "ITU Constitution",
     "convention": "ITU Convention",
     "radio-regulations": "Radio Regulations",
+    "itrs": "International Telecommunication Regulations",
+    "financial-regulations": "Financial Regulations",
     "council-resolution": "Council resolutions",
     "council-decision": "Council decisions",
+    "other-conference": "Resolutions and decisions of other conferences",
     "un": "United Nations texts",
+    "instrument": "Other treaties and instruments",
 }
 """The kinds of texts outside the collection, in the order the references page lists them."""
 _EXTERNAL = {
     "constitution": ("cs", "Constitution"),
     "convention": ("cv", "Convention"),
     "radio-regulations": ("rr", "Radio Regulations"),
+    "itrs": ("itrs", "International Telecommunication Regulations"),
+    "financial-regulations": ("fr", "Financial Regulations"),
 }
+_OTHER_CONFERENCES = (
+    ("wrc", "World Radiocommunication Conference", re.compile(r"WRC\b|World\s+Radiocommunication\s+Conference")),
+    ("wcit", "World Conference on International Telecommunications",
+     re.compile(r"WCIT\b|World\s+Conference\s+on\s+International\s+Telecommunications")),
+    ("wtsc", "World Telecommunication Standardization Conference",
+     re.compile(r"WTSC\b|World\s+Telecommunications?\s+Standardization\s+Conference")),
+    ("rrc", "Regional Radiocommunication Conference", re.compile(r"RRC\b|Regional\s+Radiocommunication\s+Conference")),
+    ("wtpf", "World Telecommunication/ICT Policy Forum", re.compile(r"WTPF\b|World\s+Telecommunication/\w+")),
+    ("wsis", "World Summit on the Information Society", re.compile(r"WSIS\b|World\s+Summit\s+on\s+the\s+Information")),
+)
+"""Conferences whose texts the collection does not hold, by the names citations give them: WTSA's
+predecessor, the radiocommunication conferences, WCIT, …"""
 
 
 def clause_anchor(ref: Reference) -> str | None:
@@ -59,12 +77,35 @@ def clause_anchor(ref: Reference) -> str | None:
     return f"{section_slug(ref.section)}-{slug(ref.label)}" if ref.label else section_slug(ref.section)
 
 
+def reference_kind(ref: Reference) -> str:
+    """Its group on the references page (a key of REFERENCE_KINDS)."""
+    return "other-conference" if ref.kind in ("resolution", "decision") else ref.kind
+
+
+def _conference(name: str) -> tuple[str, str]:
+    """(short, full name) of a conference outside the collection."""
+    for short, full, pattern in _OTHER_CONFERENCES:
+        if pattern.search(name):
+            return short, full
+    name = re.sub(r"^the\s+", "", " ".join(name.split()))
+    return slug(name), name
+
+
 def external(ref: Reference) -> tuple[str, str]:
     """(key, label) of a citation of a text outside the collection."""
+    provision = "art" if ref.provision == "Article" else "no"
     if ref.kind in _EXTERNAL:
         short, name = _EXTERNAL[ref.kind]
-        provision = "art" if ref.provision == "Article" else "no"
+        if not ref.number:
+            return short, name
         return f"{short}-{provision}-{slug(ref.number)}", f"{name}, {ref.provision} {ref.number}"
+    if ref.kind == "instrument":
+        name = ref.other_body or ""
+        return f"{slug(name)}-{provision}-{slug(ref.number)}", f"{name}, {ref.provision} {ref.number}"
+    if ref.kind in ("resolution", "decision"):
+        short, name = _conference(ref.other_body or "")
+        what = "dec" if ref.kind == "decision" else "res"
+        return f"{short}-{what}-{slug(ref.number)}", f"{ref.kind.capitalize()} {ref.number} of the {name}"
     if ref.kind.startswith("council"):
         short, name = ("dec", "Decision") if ref.kind == "council-decision" else ("res", "Resolution")
         return f"council-{short}-{slug(ref.number)}", f"Council {name} {ref.number}"
@@ -125,12 +166,6 @@ class Resolver:
     ) -> BodyId | None:
         if ref.body:
             return ref.body
-        if ref.other_body:
-            self.diagnostics.info(
-                "citation-other-body", span,
-                f"“{text}” cites a text of {ref.other_body}, which the collection does not cover; kept as text",
-            )
-            return None
         if not ref.relative and not ref.revisions and ref.number in earlier:
             return earlier[ref.number]  # `Resolution 122 and 123`, after their full citations above
         if ref.relative or not ref.revisions:
@@ -164,7 +199,7 @@ class Resolver:
         a later bare citation of the same number means the same text.
         """
         ref = citation.ref
-        if ref.kind not in ("resolution", "decision"):
+        if ref.kind not in ("resolution", "decision") or ref.other_body:
             key, _ = external(ref)
             return Resolved(key, REFERENCES_SRC, key), key
         earlier = {} if earlier is None else earlier
@@ -420,7 +455,7 @@ def _references(seen: list[Citation], cited_by: dict[str, list[CitedBy]]) -> tup
     for c in seen:
         if c.target and c.target.src == REFERENCES_SRC and c.target.id not in entries:
             key, label = external(c.ref)
-            entries[key] = ReferenceEntry(key, c.ref.kind, label, tuple(cited_by.get(key, ())))
+            entries[key] = ReferenceEntry(key, reference_kind(c.ref), label, tuple(cited_by.get(key, ())))
     order = list(REFERENCE_KINDS)
     return tuple(sorted(entries.values(), key=lambda e: (order.index(e.kind), _natural(e.key))))
 

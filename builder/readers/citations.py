@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..conventions import match_text, parse_revisions
-from ..ir import BodyId, Citation, Inline, Reference
+from ..ir import BodyId, Citation, Inline, Reference, ReferenceKind
 from .headings import LEXICON
 
 _NUM = r"\d+[A-Z]?(?(itur)(?:-\d+)?|(?(iturp)(?:-\d+)?))(?![\d/]|-\d)"
@@ -57,15 +57,36 @@ RESOLUTION = re.compile(
     rf"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?|Res\.)\s+(?:No\.\s*)?(?P<itur>ITU-?R\s+)?"
     rf"(?P<numbers>{_NUM}(?:{_SEP}{_NUM})*)"
     r"(?:\s*\((?P<revision>(?:Rev\.\s*\()?[^()]*?\d{4}[^()]*)\)|,\s+(?P<revision2>Rev\.\s+[^,()]+,\s+\d{4}))?"
-    rf"(?:(?:,?\s+(?:of|adopted\s+by)\s+|\s*\()(?:{_BODY}|{_COUNCIL}|{_RELATIVE}|{_OTHER})\)?)?"
+    rf"(?:(?:,?\s+(?:of|adopted\s+by)\s+|\s*\((?:Rev\.\s*)?)(?:{_BODY}|{_COUNCIL}|{_RELATIVE}|{_OTHER})\)?)?"
 )
+_PROVISIONS = rf"(?P<provision>Nos?\.|[Aa]rticles?)\s*(?P<numbers>\d+[A-Z]?(?:{_SEP}\d+[A-Z]?)*)"
+_ITU_INSTRUMENT = r"(?P<instrument>(?i:Constitution|Radio\s+Regulations)|(?i:Convention)(?!\s+on\b))\b"
+"""`the Convention on the Rights of …` is another treaty; `the Constitution on the Radiocommunication
+Sector` is the Constitution and a description of the Article."""
 INSTRUMENT = re.compile(
-    rf"\b(?P<provision>Nos?\.|[Aa]rticles?)\s*(?P<numbers>\d+[A-Z]?(?:{_SEP}\d+[A-Z]?)*)"
-    r"(?:\s+in\s+Article\s+\d+[A-Z]?)?"  # `No. 13 in Article 1 of …`: the number is the provision cited
+    rf"\b{_PROVISIONS}"
+    r"(?:\s+in\s+(?P<article>Article\s+(?P<article_number>\d+[A-Z]?)))?"  # `No. 13 in Article 1 of …`: both cited
     r"(?:\s+[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|the|and|in|for|to)){0,8}?)?"  # the Article's title
     r"(?:,\s+paragraph\s+\d+(?:\s+[a-z]\))?)?,?\s*(?:\([^()]*\)\s*)?"
-    r"\s+of\s+the\s+(?:ITU\s+)?(?P<instrument>(?i:Constitution|Convention|Radio\s+Regulations))\b(?!\s+on\b)"
+    rf"\s+of\s+the\s+(?:ITU\s+)?{_ITU_INSTRUMENT}"
 )
+PART = re.compile(
+    rf"\b(?:the\s+)?(?:Preamble|Article\s+\d+[A-Z]?)\s*\({_PROVISIONS}\)\s+of\s+the\s+(?:ITU\s+)?{_ITU_INSTRUMENT}"
+)
+"""`the Preamble (No. 1) of the ITU Constitution`: the number in parentheses is the provision cited."""
+OTHER_INSTRUMENT = re.compile(
+    rf"\b{_PROVISIONS}(?:,\s+paragraph\s+\d+)?,?(?:\s*\([^()]*\))?\s+of\s+the\s+"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+(?:(?:of|the|on|to|for|and|with|in)\s+)*[A-Z][\w\-]*)*)"
+)
+"""`Article 4 of the International Telecommunication Regulations`, `Article 21 of the Convention on
+the Rights of Persons with Disabilities`: an instrument the collection does not hold."""
+_INSTRUMENT_NOUN = re.compile(
+    r"\b(?:Regulations|Convention|Protocol|Agreement|Treaty|Charter|Acts|Rules|Declaration|Covenant|Arrangement|Statute)\b"
+)
+ITRS = re.compile(
+    r"\bthe\s+(?:ITRs?\b|International\s+Telecommunication\s+Regulations\b)(?:\s*\((?:ITRs?|[^()]*\d{4})\))?"
+)
+"""The International Telecommunication Regulations as a whole: `the ITRs`."""
 UN = re.compile(
     r"\bA/RES/\d+/\d+|\bA/\d{2}/\d+"
     r"|(?:\b(?:United\s+Nations\s+General\s+Assembly(?:\s+\(UNGA\))?|UN\s+General\s+Assembly|UNGA|General\s+Assembly"
@@ -89,7 +110,10 @@ class _Found:
     pieces: tuple[Inline, ...]
 
 
-_ANY = re.compile(r"(?:[Rr]esolutions?|[Dd]ecisions?|Res\.|Nos?\.|[Aa]rticles?)\s*(?:ITU-?R\s+)?\d|\bA/\d")
+_ANY = re.compile(
+    r"(?:[Rr]esolutions?|[Dd]ecisions?|Res\.|Nos?\.|[Aa]rticles?)\s*(?:ITU-?R\s+)?\d|\bA/\d|\bITRs?\b"
+    r"|Telecommunication\s+Regulations"
+)
 """A test that a line may cite anything at all: most lines do not."""
 
 
@@ -97,12 +121,16 @@ def _may_cite(probe: str) -> bool:
     """`_ANY`, after a substring test that rules out most lines much faster than any regex."""
     return (
         "esolution" in probe or "ecision" in probe or "Res." in probe or "No" in probe or "rticle" in probe or "A/" in probe
+        or "ITR" in probe or "Regulations" in probe
     ) and _ANY.search(probe) is not None
 
 
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     UN: ("/",),
+    PART: ("Preamble", "Article"),
     INSTRUMENT: ("onstitution", "onvention", "egulations"),
+    OTHER_INSTRUMENT: ("rticle", "No"),
+    ITRS: ("ITR", "Regulations"),
     RESOLUTION: ("esolution", "ecision", "Res."),
     THEREOF: ("thereof",),
 }
@@ -130,9 +158,14 @@ def find_citations(text: str) -> tuple[Inline, ...]:
         number = m["un"] or m[0]
         found.append(_Found(m.start(), m.end(), (Citation(text[m.start() : m.end()], Reference("un", number)),)))
         taken.append(m.span())
-    for m in _matches(INSTRUMENT, probe):
+    for pattern, read in ((PART, _instrument), (INSTRUMENT, _instrument), (OTHER_INSTRUMENT, _other_instrument)):
+        for m in _matches(pattern, probe):
+            if free(*m.span()) and (hit := read(text, m)):
+                found.append(hit)
+                taken.append(m.span())
+    for m in _matches(ITRS, probe):
         if free(*m.span()):
-            found.append(_instrument(text, m))
+            found.append(_Found(m.start(), m.end(), (Citation(text[m.start() : m.end()], Reference("itrs", "")),)))
             taken.append(m.span())
     cited: list[tuple[int, Reference]] = []  # where each resolution citation ends, for `thereof`
     for m in _matches(RESOLUTION, probe):
@@ -191,12 +224,43 @@ def _numbers(numbers: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"\d+[A-Z]?(?:-\d+)?", numbers)]
 
 
+def _spans(m: re.Match[str]) -> list[tuple[int, int]]:
+    """Spans of the numbers of a match's `numbers` group, in the text."""
+    at = m.start("numbers")
+    return [(at + a, at + b) for a, b in _numbers(m["numbers"])]
+
+
 def _instrument(text: str, m: re.Match[str]) -> _Found:
     instrument = _INSTRUMENTS[" ".join(m["instrument"].lower().split())]  # `radio regulations`: small capitals lost
     provision = "No." if m["provision"].startswith("No") else "Article"
-    spans = _numbers(m["numbers"])
-    refs = [Reference(instrument, m["numbers"][a:b], provision=provision) for a, b in spans]  # type: ignore[arg-type]
-    return _pieces(text, m.start(), m.end(), m.start("numbers"), spans, refs)
+    spans = _spans(m)
+    refs = [Reference(instrument, text[a:b], provision=provision) for a, b in spans]  # type: ignore[arg-type]
+    if m.groupdict().get("article"):  # `Nos. 145 and 146 in Article 19`: the Article is linked too
+        spans.append(m.span("article"))
+        refs.append(Reference(instrument, m["article_number"], provision="Article"))  # type: ignore[arg-type]
+    return _pieces(text, m.start(), m.end(), spans, refs)
+
+
+_NAMED_INSTRUMENTS: dict[str, ReferenceKind] = {
+    "international telecommunication regulations": "itrs",
+    "financial regulations": "financial-regulations",
+}
+
+
+def _other_instrument(text: str, m: re.Match[str]) -> _Found | None:
+    """A provision of an instrument outside the collection; None where the name names none
+    (`Article 3 of the Member States …`)."""
+    name = " ".join(m["name"].split())
+    if not _INSTRUMENT_NOUN.search(name):
+        return None
+    kind = _NAMED_INSTRUMENTS.get(name.lower().removeprefix("itu "), "instrument")
+    provision = "No." if m["provision"].startswith("No") else "Article"
+    spans = _spans(m)
+    refs = [
+        Reference(kind, text[a:b], other_body=name if kind == "instrument" else None, provision=provision)
+        for a, b in spans
+    ]
+    return _pieces(text, m.start(), m.end(), spans, refs)
 
 
 def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None] | None) -> _Found:
@@ -228,21 +292,18 @@ def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None]
         )
         for n in numbers
     ]
-    return _pieces(text, start, end, m.start("numbers"), spans, refs)
+    return _pieces(text, start, end, [(m.start("numbers") + a, m.start("numbers") + b) for a, b in spans], refs)
 
 
-def _pieces(
-    text: str, start: int, end: int, list_start: int, spans: list[tuple[int, int]], refs: list[Reference]
-) -> _Found:
+def _pieces(text: str, start: int, end: int, spans: list[tuple[int, int]], refs: list[Reference]) -> _Found:
     """One citation covers its whole phrase. A list cites several texts: the first citation
     runs from the keyword to the first number (`Resolutions 44`), each later one is its
-    number, and the words between and after stay plain text."""
+    words (`54`, `Article 19`), and the words between and after stay plain text."""
     if len(refs) == 1:
         return _Found(start, end, (Citation(text[start:end], refs[0]),))
     pieces: list[Inline] = []
     at = start
     for n, ((a, b), ref) in enumerate(zip(spans, refs)):
-        a, b = list_start + a, list_start + b
         if n and a > at:
             pieces.append(text[at:a])
         pieces.append(Citation(text[start if n == 0 else a : b], ref))
