@@ -27,3 +27,37 @@ def test_copies_make_distinct_pages(tmp_path: Path) -> None:
     # each copy's proposals amend that copy's resolutions, as the original's amend the original's
     targets = {p.target_id for p in copies.site.proposals if p.target_id}
     assert len(targets) >= 2 * len({p.target_id for p in one.site.proposals if p.target_id})
+
+
+def test_navigation_lists_index_pages_only_and_lists_are_split(tmp_path: Path) -> None:
+    """At any size, the navigation every page carries is the same few index pages, and a body's
+    list of resolutions is split into pages of at most LIST_SIZE, each reached from the body's index."""
+    from builder.render import LIST_SIZE
+
+    generate(600, tmp_path / "corpus")
+    built = build(corpus_files(tmp_path / "corpus"), tmp_path)
+
+    def sources(nav) -> list[str]:
+        if isinstance(nav, str):
+            return [nav]
+        if isinstance(nav, dict):
+            return [s for value in nav.values() for s in sources(value)]
+        return [s for item in nav for s in sources(item)]
+
+    in_nav = sources(built.nav)
+    documents = {r.src for r in built.site.resolutions} | {p.src for p in built.site.proposals}
+    assert not documents & set(in_nav)
+    lists = [s for s in in_nav if "/list-" in s]
+    assert lists and len(in_nav) < 40
+    for body in {r.body for r in built.site.resolutions}:
+        resolutions = [r for r in built.site.resolutions if r.body == body]
+        parts = [s for s in lists if s.startswith(f"{body}/")]
+        if len(resolutions) <= LIST_SIZE:
+            assert not parts
+            continue
+        listed = [line for s in parts for line in built.pages[s].splitlines() if line.startswith("| [Res.") or line.startswith("| [Dec.")]
+        assert len(listed) == len(resolutions) and all(built.pages[s].count("\n| [") <= LIST_SIZE for s in parts)
+        assert all(f"(list-{s.split('/list-')[1]})" in built.pages[f"{body}/index.md"] for s in parts)
+        for r in resolutions:  # each says where it is: its body and its list page
+            crumbs = built.pages[r.src].split("\n# ", 1)[0]
+            assert '<nav class="crumbs"' in crumbs and "(index.md)" in crumbs and "(list-" in crumbs, r.src

@@ -90,11 +90,16 @@ def test_no_request_to_another_host(built_site: Path) -> None:
         assert "fonts.googleapis" not in content and "fonts.gstatic" not in content, html
 
 
-def test_navigation_is_hierarchical_and_pruned(built_site: Path) -> None:
-    html = html_of(built_site, "wtdc/res-71/")
-    assert "navigation.prune" in (ROOT / "mkdocs.yml").read_text()
-    # Pruned: a WTDC page does not carry the links of every proposal page.
-    assert "acp-64a1-12/" not in html
+def test_navigation_is_small_and_pages_say_where_they_are(built_site: Path) -> None:
+    for address in ("wtdc/res-71/", "proposals/acp-64a1-3/", "proposals/acp-64a1/", "wtsa/", "proposals/by-source/"):
+        html = html_of(built_site, address)
+        nav = html[html.index('class="md-nav md-nav--primary') : html.index("md-sidebar--secondary")]
+        assert len(nav.encode()) < 15_000, address  # index pages only, whatever the collection's size
+        assert "acp-64a1-12/" not in nav and "res-71/" not in nav, address
+    crumbs = re.search(r'<nav[^>]*class="crumbs"[^>]*>(.*?)</nav>', html_of(built_site, "proposals/acp-64a1-3/"), re.S)
+    assert crumbs and 'href="../"' in crumbs[1] and 'href="../by-source/"' in crumbs[1] and 'href="../acp-64a1/"' in crumbs[1]
+    crumbs = re.search(r'<nav[^>]*class="crumbs"[^>]*>(.*?)</nav>', html_of(built_site, "wtdc/res-71/"), re.S)
+    assert crumbs and 'href="../"' in crumbs[1] and ">WTDC<" in crumbs[1]
 
 
 def test_citations_are_links(built_site: Path) -> None:

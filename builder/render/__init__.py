@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from ..conventions import ACTIONS, BODIES, MODIFYING, source
 from ..anchors import slug
 from ..exports import akn_src, json_src, source_src
 from ..ir import Clause
-from ..link import REFERENCES_SRC, ProposalPage, ResolutionPage, Site
+from ..link import REFERENCES_SRC, ContributionPage, ProposalPage, ResolutionPage, Site
 from ..link.citations import REFERENCE_KINDS
 from .blocks import BlockWriter
 from .escape import attribute, markdown_text
@@ -99,7 +100,12 @@ class Renderer:
             jobs.append(("references.md.j2", REFERENCES_SRC, {}))
         for body in self.bodies():
             resolutions = [r for r in site.resolutions if r.body == body]
-            jobs.append(("body_index.md.j2", f"{body}/index.md", {"body": BODIES[body], "resolutions": resolutions}))
+            lists = self.lists[body]
+            jobs.append(("body_index.md.j2", f"{body}/index.md", {"body": BODIES[body], "resolutions": resolutions, "lists": lists}))
+            jobs += [
+                ("body_list.md.j2", part.src, {"body": BODIES[body], "part": part, "crumbs": ((BODIES[body].short, f"{body}/index.md"),)})
+                for part in lists
+            ]
         jobs += [("resolution.md.j2", r.src, {"page": r}) for r in site.resolutions]
         jobs += [("revision.md.j2", v.src, {"page": v}) for v in site.revisions]
         jobs += [("comparison.md.j2", c.src, {"page": c}) for c in site.comparisons]
@@ -112,13 +118,16 @@ class Renderer:
         for template, src, context in jobs:
             assert src not in out, f"two pages at {src}"  # the link stage gives every page its own address
             page = context.get("page")
+            if page is not None:
+                context["crumbs"] = self.crumbs(page)
+            key = (page, context.get("crumbs"))
             last = _last.get(src)
-            if page is not None and last is not None and last[0] == template and last[1] == page:
+            if page is not None and last is not None and last[0] == template and last[1] == key:
                 out[src] = last[2]
             else:
                 out[src] = self._render(template, src, **context)
             if page is not None:
-                kept[src] = (template, page, out[src])
+                kept[src] = (template, key, out[src])
         _last.clear()
         _last.update(kept)
         return out
@@ -127,32 +136,63 @@ class Renderer:
         present = {r.body for r in self.site.resolutions}
         return [b for b in BODIES if b in present]
 
+    @cached_property
+    def lists(self) -> dict[str, list[ListPart]]:
+        """Each body's list pages: none where its index lists every resolution (at most
+        LIST_SIZE), else one per range of numbers (`100–199`)."""
+        lists: dict[str, list[ListPart]] = {}
+        for body in self.bodies():
+            resolutions = [r for r in self.site.resolutions if r.body == body]
+            lists[body] = [] if len(resolutions) <= LIST_SIZE else [
+                ListPart(f"{body}/list-{a}-{b}.md", a, b, tuple(part))
+                for a, b, part in number_ranges(resolutions, [_leading_number(r.number) for r in resolutions])
+            ]
+        return lists
+
+    @cached_property
+    def _list_of(self) -> dict[str, ListPart]:
+        return {r.src: part for parts in self.lists.values() for part in parts for r in part.resolutions}
+
+    def crumbs(self, page: Any) -> tuple[tuple[str, str], ...]:
+        """Where a page is, as (title, src) from the top: the navigation lists index pages only
+        (its size must not grow with the collection), so each page says where it belongs."""
+        if isinstance(page, ResolutionPage):
+            body = ((BODIES[page.body].short, f"{page.body}/index.md"),)
+            part = self._list_of.get(page.src)
+            return body + ((part.title, part.src),) if part else body
+        if isinstance(page, ProposalPage):
+            contribution = self._contribution_of.get(page.src)
+            return _PROPOSALS + (((contribution.id, contribution.src),) if contribution else ())
+        if isinstance(page, ContributionPage):
+            return _PROPOSALS
+        resolution = self._resolution_of.get(page.src)
+        return self.crumbs(resolution) + ((resolution.label, resolution.src),) if resolution else ()
+
+    @cached_property
+    def _contribution_of(self) -> dict[str, ContributionPage]:
+        return {p.src: c for c in self.site.contributions for p in c.proposals}
+
+    @cached_property
+    def _resolution_of(self) -> dict[str, ResolutionPage]:
+        """The resolution each of its revision, comparison and proposals-compared pages belongs to."""
+        by_src = {r.src: r for r in self.site.resolutions}
+        owner = {v.src: by_src[v.canonical_src] for v in self.site.revisions if v.canonical_src in by_src}
+        owner |= {c.src: by_src[c.new.canonical_src] for c in self.site.comparisons if c.new.canonical_src in by_src}
+        return owner | {r.compared_src: r for r in self.site.resolutions if r.compared_src}
+
     def nav(self) -> list[Any]:
-        """The navigation, in MkDocs' `nav` form; hand-written pages (about.md) go last."""
+        """The navigation, in MkDocs' `nav` form: index pages only, so that the navigation every
+        page carries stays the same size whatever the collection's; documents are reached from
+        them (and say where they are: `crumbs`). Hand-written pages (about.md) go last."""
         site = self.site
         nav: list[Any] = [{"Home": "index.md"}]
         for body in self.bodies():
-            pages = [{nav_title(r): r.src} for r in site.resolutions if r.body == body]
-            numbers = [r.number for r in site.resolutions if r.body == body]
-            keys = [_leading_number(n) for n in numbers]
-            nav.append({BODIES[body].short: [f"{body}/index.md", *_grouped(pages, keys)]})
-        proposals: list[Any] = [
+            nav.append({BODIES[body].short: [f"{body}/index.md", *({p.title: p.src} for p in self.lists[body])]})
+        nav.append({"Proposals": [
             "proposals/index.md",
             {"By source": "proposals/by-source.md"},
             {"By action": "proposals/by-action.md"},
-        ]
-        contributions = [{c.id: [c.src] + [{nav_title(p): p.src} for p in c.proposals]} for c in site.contributions]
-        if len(contributions) > NAV_GROUP:  # by source, as the by-source index does, then by document number
-            by_source: dict[str, list[tuple[int, Any]]] = {}
-            for c, entry in zip(site.contributions, contributions):
-                key = _leading_number(c.contribution.code.split("/", 1)[1])
-                by_source.setdefault(source(c.contribution.source).group, []).append((key, entry))
-            contributions = [
-                {group: _grouped([e for _, e in sorted(items, key=lambda x: x[0])],
-                                 sorted(k for k, _ in items), "Documents {}–{}")}
-                for group, items in sorted(by_source.items())
-            ]
-        nav.append({"Proposals": proposals + contributions})
+        ]})
         if site.references:
             nav.append({"Other texts": REFERENCES_SRC})
         if site.unplaced:
@@ -160,6 +200,23 @@ class Renderer:
         nav.append({"About": "about.md"})
         nav.append({"Data": "data.md"})
         return nav
+
+
+_PROPOSALS = (("Proposals", "proposals/index.md"), ("By source", "proposals/by-source.md"))
+
+
+@dataclass(frozen=True)
+class ListPart:
+    """One page of a body's list of resolutions: those numbered in one range."""
+
+    src: str
+    first: int
+    last: int
+    resolutions: tuple[ResolutionPage, ...]
+
+    @property
+    def title(self) -> str:
+        return f"Nos. {self.first}–{self.last}"
 
 
 def citation_examples(site: Site, count: int = 2) -> list[tuple[str, ResolutionPage, Clause]]:
@@ -183,9 +240,8 @@ def citation_examples(site: Site, count: int = 2) -> list[tuple[str, ResolutionP
     return examples
 
 
-NAV_GROUP = 100
-"""At most this many pages side by side in the navigation: every page carries its section's
-navigation, so a longer list would make every page grow with the collection."""
+LIST_SIZE = 100
+"""At most this many resolutions on one list page (a body's index, or one range of it)."""
 
 
 def _leading_number(text: str) -> int:
@@ -193,33 +249,16 @@ def _leading_number(text: str) -> int:
     return int(digits[1]) if digits else 0
 
 
-def _grouped(entries: list[Any], keys: list[int], label: str = "{}–{}") -> list[Any]:
-    """Entries (in number order) grouped by ranges of their numbers: the widest ranges (`100–199`,
-    `1000–1999`, …) that hold at most NAV_GROUP entries each; the ranges grouped again the same
-    way while there are more than NAV_GROUP of them."""
-    if len(entries) <= NAV_GROUP:
-        return entries
+def number_ranges(items: list[Any], keys: list[int], size: int = LIST_SIZE) -> list[tuple[int, int, list[Any]]]:
+    """Items (in number order) in the widest decimal ranges of their numbers (`100–199`,
+    `1000–1999`, …) that hold at most `size` each: (first, last, items)."""
     width = 1
-    while max(Counter(k // (width * 10) for k in keys).values()) <= NAV_GROUP:
+    while max(Counter(k // (width * 10) for k in keys).values()) <= size and width <= max(keys):
         width *= 10
-    if width == 1:  # one number for more than NAV_GROUP entries: runs of NAV_GROUP
-        return [{f"{keys[n]} ({n + 1}–{min(n + NAV_GROUP, len(entries))})": entries[n : n + NAV_GROUP]}
-                for n in range(0, len(entries), NAV_GROUP)]
     buckets: dict[int, list[Any]] = {}
-    for entry, key in zip(entries, keys):
-        buckets.setdefault(key // width, []).append(entry)
-    groups = [{label.format(b * width or 1, b * width + width - 1): group} for b, group in buckets.items()]
-    return _grouped(groups, [b * width for b in buckets], label) if len(groups) > NAV_GROUP else groups
-
-
-def nav_title(page: ResolutionPage | ProposalPage, width: int = 48) -> str:
-    if isinstance(page, ProposalPage):
-        return f"{page.proposal.action} {page.id}"
-    title = page.titles[0] if page.titles else ""
-    if len(title) > width:
-        title = title[: width - 1].rsplit(" ", 1)[0] + "…"
-    number = f"Dec. {page.number}" if page.kind == "decision" else page.number
-    return f"{number} · {title}" if title else f"{page.kind.capitalize()} {page.number}"
+    for item, key in zip(items, keys):
+        buckets.setdefault(key // width, []).append(item)
+    return [(b * width or 1, b * width + width - 1, part) for b, part in buckets.items()]
 
 
 def render(site: Site) -> tuple[dict[str, str], list[Any]]:
