@@ -221,3 +221,11 @@ def test_what_the_conference_adopted() -> None:
     assert "## What the conference adopted" in page and "not in the adopted text" in page
     assert ("adopted with changes](../wtdc/res-900/baku-2025.md#considering-c): over <del>520700</del>"
             "<ins>700</ins> Sector <del>Members and academia;</del><ins>Members;</ins>") in page
+
+
+def test_a_bis_label_takes_no_place_in_the_sequence() -> None:
+    found, ambiguous = align(["1", "2", "2bis", "3", "4"], "number")
+    assert found is not None and not ambiguous
+    assert [(c.old, c.new, c.status) for c in found][:4] == [
+        ("1", "1", "unchanged"), ("2", "2", "unchanged"), ("2bis", "2bis", "unchanged"), ("3", "3", "unchanged"),
+    ]

@@ -59,6 +59,7 @@ _OTHER_CONFERENCES = (
      re.compile(r"WCIT\b|World\s+Conference\s+on\s+International\s+Telecommunications")),
     ("wtsc", "World Telecommunication Standardization Conference",
      re.compile(r"WTSC\b|World\s+Telecommunications?\s+Standardization\s+Conference")),
+    ("warc", "World Administrative Radio Conference", re.compile(r"WARC\b|World\s+Administrative\s+Radio\s+Conference")),
     ("rrc", "Regional Radiocommunication Conference", re.compile(r"RRC\b|Regional\s+Radiocommunication\s+Conference")),
     ("wtpf", "World Telecommunication/ICT Policy Forum", re.compile(r"WTPF\b|World\s+Telecommunication/\w+")),
     ("wsis", "World Summit on the Information Society", re.compile(r"WSIS\b|World\s+Summit\s+on\s+the\s+Information")),

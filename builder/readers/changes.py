@@ -68,6 +68,8 @@ def _readings(label: str, kind: str) -> list[_Reading]:
         return tuple(p for p in (("", prefix), *pieces, ("", suffix)) if p[1])
 
     out: list[_Reading] = []
+    if re.fullmatch(r"\d+\s?(?:bis|ter|quater)", token):  # `2bis` takes no place in the sequence
+        return [_Reading("unchanged", label, label, None, None, (("", label),), 0)]
     value = _value(token, kind)
     if value is not None:
         out.append(_Reading("unchanged", label, label, value, value, (("", label),), 0))

@@ -14,8 +14,13 @@ stage's business (builder/link/citations.py). Forms recognised:
   `Decision 517, adopted by the ITU Council`, and a bare four-digit `Resolution 1344`;
 - `No. 126 of the ITU Constitution`, `Nos. 241A, 248B and 483A of the Convention`,
   `Article 19 of the ITU Convention`, `Articles 15 and 16 of the Radio Regulations`,
-  `No. 13 in Article 1 of the ITU Constitution`, `Article 1 Purposes of the Union of the Constitution`
-  (with the Article's title), `article 15 of the radio regulations` (small capitals lost);
+  `No. 13 in Article 1 of the ITU Constitution` (both), `the Preamble (No. 1) of the ITU
+  Constitution`, `Article 1 Purposes of the Union of the Constitution` (with the Article's title),
+  `article 15 of the radio regulations` (small capitals lost);
+- instruments the collection does not hold: `Article 4 of the International Telecommunication
+  Regulations` (or `of the ITRs`), `the ITRs` as a whole, `Article 5 of the Financial Regulations`,
+  `Article 21 of the Convention on the Rights of Persons with Disabilities`; resolutions of other
+  conferences (`Resolution 76 (Rev. WRC-15)`, `… of WCIT-12`);
 - `A/RES/70/1`, `A/72/492`, `Resolution 68/50`, `UNGA Resolution 68/198`, `resolution 72/266 B`.
 """
 
@@ -29,7 +34,7 @@ from ..conventions import match_text, parse_revisions
 from ..ir import BodyId, Citation, Inline, Reference, ReferenceKind
 from .headings import LEXICON
 
-_NUM = r"\d+[A-Z]?(?(itur)(?:-\d+)?|(?(iturp)(?:-\d+)?))(?![\d/]|-\d)"
+_NUM = r"\d+[A-Z]?(?(itur)(?:-\d+)?|(?(iturp)(?:-\d+)?))(?![\d/]|\s*[-–—]\s*\d)"
 """A resolution number; `15-6` only after ITU-R (Resolution 15, sixth revision); `1-5` is a range, not cited."""
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _BODY_NAMES: dict[BodyId, str] = {
@@ -49,7 +54,7 @@ _RELATIVE = r"(?P<relative>this\s+(?:[Cc]onference|[Aa]ssembly))\b"
 _OTHER = (
     r"(?P<other>the\s+(?:World|Regional|International|United|fifth|sixth)\b[^,;()]{0,60}?"
     r"(?:Conference|Assembly|Forum|Summit)(?:\s+on\s+(?:International\s+Telecommunications|the\s+Information\s+Society))?"
-    r"|(?:the\s+)?(?:WCIT|WRC|RRC|WTPF|WSIS)\b(?:-\d{2})?)"
+    r"|(?:the\s+)?(?:WCIT|WRC|RRC|WTPF|WSIS|WTSC|WARC|WATTC)\b(?:-\d{2})?)"
 )
 
 RESOLUTION = re.compile(
@@ -76,10 +81,12 @@ PART = re.compile(
 """`the Preamble (No. 1) of the ITU Constitution`: the number in parentheses is the provision cited."""
 OTHER_INSTRUMENT = re.compile(
     rf"\b{_PROVISIONS}(?:,\s+paragraph\s+\d+)?,?(?:\s*\([^()]*\))?\s+of\s+the\s+"
-    r"(?P<name>[A-Z][\w\-]*(?:\s+(?:(?:of|the|on|to|for|and|with|in)\s+)*[A-Z][\w\-]*)*)"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+(?:(?:of|the|on|to|for|with|in)\s+)*(?!(?:Articles?|Nos?)\b)[A-Z][\w\-]*)*)"
 )
 """`Article 4 of the International Telecommunication Regulations`, `Article 21 of the Convention on
-the Rights of Persons with Disabilities`: an instrument the collection does not hold."""
+the Rights of Persons with Disabilities`: an instrument the collection does not hold. Its name
+runs over capitalised words and `of`, `the`, `on`…, never `and` (`… Disabilities and the
+Sustainable Development Goals`) nor into the next provision (`… and Article 4 of …`)."""
 _INSTRUMENT_NOUN = re.compile(
     r"\b(?:Regulations|Convention|Protocol|Agreement|Treaty|Charter|Acts|Rules|Declaration|Covenant|Arrangement|Statute)\b"
 )
@@ -251,9 +258,9 @@ def _other_instrument(text: str, m: re.Match[str]) -> _Found | None:
     """A provision of an instrument outside the collection; None where the name names none
     (`Article 3 of the Member States …`)."""
     name = " ".join(m["name"].split())
-    if not _INSTRUMENT_NOUN.search(name):
+    kind = "itrs" if re.fullmatch(r"ITRs?", name) else _NAMED_INSTRUMENTS.get(name.lower().removeprefix("itu "), "instrument")
+    if kind == "instrument" and not _INSTRUMENT_NOUN.search(name):
         return None
-    kind = _NAMED_INSTRUMENTS.get(name.lower().removeprefix("itu "), "instrument")
     provision = "No." if m["provision"].startswith("No") else "Article"
     spans = _spans(m)
     refs = [
@@ -265,6 +272,9 @@ def _other_instrument(text: str, m: re.Match[str]) -> _Found | None:
 
 def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None] | None) -> _Found:
     body: BodyId | None = next((b for b in _BODY_NAMES if m[b]), None)  # type: ignore[misc]
+    other = " ".join(m["other"].split()) if m["other"] else None
+    if other and (named := next((b for b, name in _BODY_NAMES.items() if re.search(name, other)), None)):
+        body, other = named, None  # `the sixth World Telecommunication Development Conference` is WTDC
     prefix = _SECTOR.sub("ITU-", " ".join((m["prefix"] or "").split()))
     council = bool(m["council"]) or prefix in ("Council", "ITU Council")
     body = _PREFIXES.get(prefix, body)
@@ -288,7 +298,7 @@ def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None]
     refs = [
         Reference(
             kind, n.split("-")[0] if body == "ra" else n, None if council else body,  # type: ignore[arg-type]
-            " ".join(m["other"].split()) if m["other"] else None, bool(m["relative"]), revisions, section, label,
+            other, bool(m["relative"]), revisions, section, label,
         )
         for n in numbers
     ]

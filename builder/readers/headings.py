@@ -48,12 +48,12 @@ def starts_with_verb(text: str) -> bool:
 QUALIFIERS = frozenset(("further", "also", "moreover", "furthermore", "finally"))
 """Words before a heading's verb: `further authorizes`, `also invites`."""
 _NOT_VERBS = frozenset(
-    "including during concerning regarding according following pending notwithstanding excluding "
-    "this thus has was as is its".split()
+    "including during concerning regarding according following pending notwithstanding excluding this".split()
 )
 """Words shaped like a verb that do not start a heading (`including the following`)."""
-_VERB_SHAPE = re.compile(r"[a-z]{2,}(?:[^su\W]s|ing)")
-"""A third person (`authorizes`, not `various`) or a participle (`acknowledging`)."""
+_VERB_SHAPE = re.compile(r"[a-z]{2,}(?:[^su\W]s|ing)(?<!sis)(?<!ics)")
+"""The shape of a third person (`authorizes`, not `various`, `analysis`, `statistics`) or a
+participle (`acknowledging`); plural nouns have it too, hence the other conditions."""
 
 
 def _shape(text: str) -> str | None:

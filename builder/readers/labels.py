@@ -23,6 +23,8 @@ _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 """`i` to `xxxix`: lists run no longer, and `l)`, `c)` are letters."""
 _LETTER = re.compile(r"^([a-z])\1?$")
 """`a` to `z`, then `aa` to `zz` where a list runs past `z`."""
+_ONE_LETTER = re.compile(r"^[a-z]$")
+"""What a flattened letter label runs together (`cf)`: c became f); `ivv)` is iv became v."""
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
 BULLETS = "–-·+•"
 _ROMAN_VALUES = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
@@ -49,13 +51,13 @@ def kind(label: str) -> LabelKind:
         return "dotted" if "." in token else "number"
     if token.isupper():
         return "letter"
-    if _ROMAN.match(token) or _runs_together(token, _ROMAN) and not _runs_together(token, _LETTER):
+    if _ROMAN.match(token) or _runs_together(token, _ROMAN) and not _runs_together(token, _ONE_LETTER):
         return "roman"
     return "letter"
 
 
 def _runs_together(token: str, pattern: re.Pattern[str]) -> bool:
-    """`iiiv`: two labels of one kind run together by a flattened tracked change (iii → iv)."""
+    """`iiiiv`: two labels of one kind run together by a flattened tracked change (iii → iv)."""
     return any(pattern.match(token[:i]) and pattern.match(token[i:]) for i in range(1, len(token)))
 
 
@@ -70,10 +72,13 @@ def level(label: str, kind: LabelKind) -> Level:
 
 def run_together_dotted(token: str) -> str | None:
     """`5.15.2` in a flattened text: `5.1` became `5.2`; the number it has now (`5.2`), where the
-    two halves are dotted numbers of one depth."""
+    two halves are dotted numbers of one depth under one parent."""
     for i in range(3, len(token) - 2):
         first, second = token[:i], token[i:]
-        if _DOTTED.fullmatch(first) and _DOTTED.fullmatch(second) and first.count(".") == second.count("."):
+        if (
+            _DOTTED.fullmatch(first) and _DOTTED.fullmatch(second)
+            and first.rsplit(".", 1)[0] == second.rsplit(".", 1)[0]
+        ):
             return second
     return None
 

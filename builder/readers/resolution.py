@@ -89,7 +89,7 @@ class _SectionBuilder:
     flattened: bool = False
     """The text's labels may run two together (`5.15.2`: 5.1 became 5.2), from flattened tracked changes."""
     unplaced: list[tuple[_Node, str | None]] = field(default_factory=list)
-    """Dotted numbers that continue no open clause (`5.1.2` after `6`), with the clause they went beside or under."""
+    """Dotted numbers that continue no open clause (`5.1.2` after `6`), with the open clause whose number they contradict."""
 
     def _open_table(self, line: Line) -> _TableNode | None:
         last = self.nodes[-1] if self.nodes else None
@@ -135,14 +135,18 @@ class _SectionBuilder:
         here = labels.level(node.label or "", node.kind)  # type: ignore[arg-type]
         if node.kind == "dotted":
             number = labels.core(node.label or "")
-            if self.flattened and (now := labels.run_together_dotted(number)):
+            if (depth := self._under(number)) is not None:
+                return depth
+            if self.flattened and (now := labels.run_together_dotted(number)):  # `5.15.2`: 5.1 became 5.2
                 number, here = now, labels.level(now, "dotted")
-            parent = number.rsplit(".", 1)[0]
-            for depth in range(len(self.stack) - 1, -1, -1):
-                if labels.core(self.stack[depth].label or "") == parent:
-                    return depth + 1
-            if self.stack:
-                self.unplaced.append((node, self.stack[-1].label))
+                if (depth := self._under(now)) is not None:
+                    return depth
+            parts = number.split(".")
+            rival = next((n for n in self.stack if n.kind in ("number", "dotted")
+                          and (core := labels.core(n.label or "")).count(".") < len(parts) - 1
+                          and core != ".".join(parts[: core.count(".") + 1])), None)
+            if rival:  # an open clause above it has another number (`9.1.2` after `5`)
+                self.unplaced.append((node, rival.label))
         for depth in range(len(self.stack) - 1, -1, -1):
             if labels.level(self.stack[depth].label or "", self.stack[depth].kind) == here:  # type: ignore[arg-type]
                 return depth
@@ -150,6 +154,14 @@ class _SectionBuilder:
             self.top = here
             return 0
         return len(self.stack)
+
+    def _under(self, number: str) -> int | None:
+        """The depth below the open clause numbered as the dotted number's parent (`5.1` for `5.1.2`)."""
+        parent = number.rsplit(".", 1)[0]
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if labels.core(self.stack[depth].label or "") == parent:
+                return depth + 1
+        return None
 
     def _continues_letters(self, node: _Node, next_label: str | None) -> bool:
         """`i)` after `h)` is the letter i, unless `ii)` follows; likewise `v)`, `x)`, `ii)` after `hh)`,
@@ -192,7 +204,8 @@ class _SectionBuilder:
             diagnostics.warning(
                 "label-unplaced", node.line.span,
                 f"the label {node.label} under “{self.heading[:60]}” continues no open clause "
-                f"(the last is {near}); kept as printed, placed by its depth. Check the numbering",
+                f"(it follows {near}); kept as printed, placed by its depth. "
+                "Check the numbering",
             )
 
     def check_order(self, diagnostics: Diagnostics) -> None:
@@ -408,8 +421,10 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
             builders.append(current)
             continue
         if current is None or current.kind == "section":
-            # a line after one that introduces a list (`…:`) is one of its items, whatever its shape
-            by_shape = not (k and plain(body_lines[k - 1].text).rstrip().endswith(":"))
+            # by its shape alone, a heading follows a line that ends a clause or a heading (`;`, `.`,
+            # `,`); after a list's `:` and its unpunctuated items, a line is one more item
+            before = plain(body_lines[k - 1].text).rstrip() if k else ""
+            by_shape = not k or before.endswith((";", ".", ",")) or headings.is_heading(before, shape=False)
             if headings.is_heading(text, by_shape) or (line.style == "Call" and not split[k] and not line.row):
                 current = _SectionBuilder(text, line.span, "section", line.marked, flattened=tracked and not exact)
                 builders.append(current)

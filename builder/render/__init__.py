@@ -74,9 +74,9 @@ def relative(to_src: str, from_dir: list[str]) -> str:
 
 
 _last: dict[str, tuple[str, Any, str]] = {}
-"""The last render in this process, by page source: (template, page object, Markdown). The
-per-page templates read nothing but their page, so a page equal to last time's renders the
-same; `mkdocs serve` then re-renders only the pages an edit changed."""
+"""The last render in this process, by page source: (template, (page object, crumbs), Markdown).
+The per-page templates read nothing but their page and where it is, so a page equal to last
+time's renders the same; `mkdocs serve` then re-renders only the pages an edit changed."""
 
 
 class Renderer:
@@ -255,6 +255,8 @@ def number_ranges(items: list[Any], keys: list[int], size: int = LIST_SIZE) -> l
     width = 1
     while max(Counter(k // (width * 10) for k in keys).values()) <= size and width <= max(keys):
         width *= 10
+    if width == 1 and max(Counter(keys).values()) > size:  # unnumbered texts: runs of `size`
+        return [(n + 1, min(n + size, len(items)), items[n : n + size]) for n in range(0, len(items), size)]
     buckets: dict[int, list[Any]] = {}
     for item, key in zip(items, keys):
         buckets.setdefault(key // width, []).append(item)
