@@ -51,6 +51,34 @@ BODIES: dict[str, Body] = {
     )
 }
 
+
+@dataclass(frozen=True)
+class OtherConference:
+    """A conference whose texts the collection does not hold, which its texts cite."""
+
+    acronym: str
+    name: str
+    names: str
+    """A pattern of the names citations give it besides its acronym."""
+
+
+OTHER_CONFERENCES = (
+    OtherConference("WRC", "World Radiocommunication Conference", r"World\s+Radiocommunication\s+Conference"),
+    OtherConference("WCIT", "World Conference on International Telecommunications",
+                    r"World\s+Conference\s+on\s+International\s+Telecommunications"),
+    OtherConference("WTSC", "World Telecommunication Standardization Conference",
+                    r"World\s+Telecommunications?\s+Standardization\s+Conference"),
+    OtherConference("WARC", "World Administrative Radio Conference", r"World\s+Administrative\s+Radio\s+Conference"),
+    OtherConference("WATTC", "World Administrative Telegraph and Telephone Conference",
+                    r"World\s+Administrative\s+Telegraph\s+and\s+Telephone\s+Conference"),
+    OtherConference("RRC", "Regional Radiocommunication Conference", r"Regional\s+Radiocommunication\s+Conference"),
+    OtherConference("WTPF", "World Telecommunication/ICT Policy Forum", r"World\s+Telecommunication/\w+"),
+    OtherConference("WSIS", "World Summit on the Information Society", r"World\s+Summit\s+on\s+the\s+Information"),
+)
+"""WTSA's predecessor, the radiocommunication conferences, WCIT, …: the reader knows their
+acronyms (`Resolution 76 (Rev. WRC-15)`), the references page lists their texts."""
+
+
 @dataclass(frozen=True)
 class Source:
     """Who submits proposals: a regional group (`ACP` is APT), or one administration."""

@@ -43,10 +43,11 @@ def exports(site: Site, sources: dict[str, Path]) -> dict[str, bytes]:
         out[json_src(src)] = _json(document)
     out[COLLECTION] = b'{"documents":[' + b",".join(out.values()) + b"]}"  # each document serialised once
     writer = Writer(site)
-    for page, write in [(r, writer.resolution) for r in site.resolutions] + [(v, writer.revision) for v in site.revisions] \
-            + [(p, writer.proposal) for p in site.proposals]:
+    for page, write in [(r, writer.resolution) for r in site.resolutions] + [(p, writer.proposal) for p in site.proposals]:
         if (xml := write(page)) is not None:
             out[akn_src(page.src)] = xml
+    for v in site.revisions:  # the latest is its resolution's text, already written
+        out[akn_src(v.src)] = out[akn_src(v.canonical_src)] if v.latest else writer.revision(v)
     for name, path in sources.items():
         out[source_src(name)] = path.read_bytes()
     return out

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..anchors import section_slug, slug
-from ..conventions import bodies_meeting
+from ..conventions import OTHER_CONFERENCES, bodies_meeting
 from ..diagnostics import Diagnostics
 from ..ir import (
     Block, BodyId, Change, Citation, Clause, Contribution, Footnote, Inline, Proposal, Reference, Resolved, ResolutionText,
@@ -53,19 +53,9 @@ _EXTERNAL = {
     "itrs": ("itrs", "International Telecommunication Regulations"),
     "financial-regulations": ("fr", "Financial Regulations"),
 }
-_OTHER_CONFERENCES = (
-    ("wrc", "World Radiocommunication Conference", re.compile(r"WRC\b|World\s+Radiocommunication\s+Conference")),
-    ("wcit", "World Conference on International Telecommunications",
-     re.compile(r"WCIT\b|World\s+Conference\s+on\s+International\s+Telecommunications")),
-    ("wtsc", "World Telecommunication Standardization Conference",
-     re.compile(r"WTSC\b|World\s+Telecommunications?\s+Standardization\s+Conference")),
-    ("warc", "World Administrative Radio Conference", re.compile(r"WARC\b|World\s+Administrative\s+Radio\s+Conference")),
-    ("rrc", "Regional Radiocommunication Conference", re.compile(r"RRC\b|Regional\s+Radiocommunication\s+Conference")),
-    ("wtpf", "World Telecommunication/ICT Policy Forum", re.compile(r"WTPF\b|World\s+Telecommunication/\w+")),
-    ("wsis", "World Summit on the Information Society", re.compile(r"WSIS\b|World\s+Summit\s+on\s+the\s+Information")),
-)
-"""Conferences whose texts the collection does not hold, by the names citations give them: WTSA's
-predecessor, the radiocommunication conferences, WCIT, …"""
+_OTHER_CONFERENCES = [
+    (c.acronym.lower(), c.name, re.compile(rf"{c.acronym}\b|{c.names}")) for c in OTHER_CONFERENCES
+]
 
 
 def clause_anchor(ref: Reference) -> str | None:

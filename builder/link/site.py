@@ -419,7 +419,7 @@ def annotate_changes(site: Site) -> Site:
     held = {(v.id, meeting(v.revision)): v.text for v in site.revisions}
     site = _with_proposals(site, {p.src: _against_revisions(p, held) for p in site.proposals})
     return replace(site, resolutions=tuple(
-        replace(r, annotations=Annotations(marks=marks_for(set(anchors_of(r.text)), r.amended_by) if r.text else {}))
+        replace(r, annotations=Annotations(marks=marks_for(set(anchors_of(r.text)), r.amended_by) if r.text and r.amended_by else {}))
         for r in site.resolutions
     ))
 

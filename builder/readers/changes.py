@@ -22,7 +22,7 @@ from typing import Literal
 
 from ..conventions import REVISION, is_meeting, match_text, split_venues
 from ..ir import LabelChange
-from .labels import core, letter_value, roman_value
+from .labels import SUFFIXED, core, letter_value, roman_value
 from .tracked import mark
 
 Status = Literal["unchanged", "inserted", "deleted", "renumbered"]
@@ -68,7 +68,7 @@ def _readings(label: str, kind: str) -> list[_Reading]:
         return tuple(p for p in (("", prefix), *pieces, ("", suffix)) if p[1])
 
     out: list[_Reading] = []
-    if re.fullmatch(r"\d+\s?(?:bis|ter|quater)", token):  # `2bis` takes no place in the sequence
+    if SUFFIXED.fullmatch(token):  # `2bis` takes no place in the sequence
         return [_Reading("unchanged", label, label, None, None, (("", label),), 0)]
     value = _value(token, kind)
     if value is not None:

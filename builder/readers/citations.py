@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..conventions import match_text, parse_revisions
+from ..conventions import OTHER_CONFERENCES, match_text, parse_revisions
 from ..ir import BodyId, Citation, Inline, Reference, ReferenceKind
 from .headings import LEXICON
 
@@ -54,7 +54,7 @@ _RELATIVE = r"(?P<relative>this\s+(?:[Cc]onference|[Aa]ssembly))\b"
 _OTHER = (
     r"(?P<other>the\s+(?:World|Regional|International|United|fifth|sixth)\b[^,;()]{0,60}?"
     r"(?:Conference|Assembly|Forum|Summit)(?:\s+on\s+(?:International\s+Telecommunications|the\s+Information\s+Society))?"
-    r"|(?:the\s+)?(?:WCIT|WRC|RRC|WTPF|WSIS|WTSC|WARC|WATTC)\b(?:-\d{2})?)"
+    rf"|(?:the\s+)?(?:{'|'.join(c.acronym for c in OTHER_CONFERENCES)})\b(?:-\d{{2}})?)"
 )
 
 RESOLUTION = re.compile(
@@ -226,15 +226,17 @@ def _clause_before(probe: str, start: int) -> tuple[int, str, str | None] | None
     return None
 
 
-def _numbers(numbers: str) -> list[tuple[int, int]]:
-    """Spans of the numbers of `44 and 54`, `71, 72 and 151`, relative to the list."""
-    return [m.span() for m in re.finditer(r"\d+[A-Z]?(?:-\d+)?", numbers)]
+_NUMBER = re.compile(r"\d+[A-Z]?(?:-\d+)?")
+_DIGITS = re.compile(r"\d+")
 
 
 def _spans(m: re.Match[str]) -> list[tuple[int, int]]:
-    """Spans of the numbers of a match's `numbers` group, in the text."""
-    at = m.start("numbers")
-    return [(at + a, at + b) for a, b in _numbers(m["numbers"])]
+    """Spans, in the text, of the numbers of a match's `numbers` group (`44 and 54`, `71, 72 and 151`)."""
+    return [n.span() for n in _NUMBER.finditer(m.string, m.start("numbers"), m.end("numbers"))]
+
+
+def _leading(number: str) -> int:
+    return int(_DIGITS.match(number)[0])  # type: ignore[index]
 
 
 def _instrument(text: str, m: re.Match[str]) -> _Found:
@@ -282,14 +284,14 @@ def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None]
         body = "ra"
     decision = m["kind"].lower().startswith("decision")
     end = m.end()
-    spans = _numbers(m["numbers"])
-    numbers = [m["numbers"][a:b] for a, b in spans]
-    if int(re.match(r"\d+", numbers[0])[0]) < 1000:  # type: ignore[index]
+    spans = _spans(m)
+    numbers = [m.string[a:b] for a, b in spans]  # as matched: `15-6` with a plain hyphen
+    if _leading(numbers[0]) < 1000:
         # `Resolution 200, 2030 Agenda`: a list of conference resolutions stops at a year.
-        keep = next((k for k, n in enumerate(numbers) if int(re.match(r"\d+", n)[0]) >= 1000), len(numbers))  # type: ignore[index]
+        keep = next((k for k, n in enumerate(numbers) if _leading(n) >= 1000), len(numbers))
         if keep < len(numbers):
             spans, numbers = spans[:keep], numbers[:keep]
-            end = m.start("numbers") + spans[-1][1]
+            end = spans[-1][1]
     elif not body:
         council = True  # conference resolutions run to a few hundred; Council's are numbered from 1000
     kind = ("council-decision" if decision else "council-resolution") if council else ("decision" if decision else "resolution")
@@ -302,7 +304,7 @@ def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None]
         )
         for n in numbers
     ]
-    return _pieces(text, start, end, [(m.start("numbers") + a, m.start("numbers") + b) for a, b in spans], refs)
+    return _pieces(text, start, end, spans, refs)
 
 
 def _pieces(text: str, start: int, end: int, spans: list[tuple[int, int]], refs: list[Reference]) -> _Found:

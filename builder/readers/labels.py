@@ -15,9 +15,12 @@ from typing import Literal
 
 LabelKind = Literal["letter", "number", "dotted", "roman", "bullet"]
 
+_SUFFIX = r"\s?(?:bis|ter|quater)"
+SUFFIXED = re.compile(rf"\d+{_SUFFIX}")
+"""`4bis`: a clause inserted after 4, which takes no place in the sequence."""
 _LABELLED = re.compile(
     r"^(?P<label>\((?:[a-z]{1,8}|[A-Z]|\d+)\)|(?:[a-z]{1,8}|[A-Z])\)|(?:[a-z]{1,2}|[ivx]{1,8}|[A-Z])\."
-    r"|\d+(?:\.\d+)+\.?|\d+(?:\s?(?:bis|ter|quater))?\.?|[–\-·+•])[ \u00a0]*\t\s*(?P<text>.*)$"
+    rf"|\d+(?:\.\d+)+\.?|\d+(?:{_SUFFIX})?\.?|[–\-·+•])[ \u00a0]*\t\s*(?P<text>.*)$"
 )
 _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 """`i` to `xxxix`: lists run no longer, and `l)`, `c)` are letters."""

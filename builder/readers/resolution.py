@@ -141,10 +141,9 @@ class _SectionBuilder:
                 number, here = now, labels.level(now, "dotted")
                 if (depth := self._under(now)) is not None:
                     return depth
-            parts = number.split(".")
             rival = next((n for n in self.stack if n.kind in ("number", "dotted")
-                          and (core := labels.core(n.label or "")).count(".") < len(parts) - 1
-                          and core != ".".join(parts[: core.count(".") + 1])), None)
+                          and (core := labels.core(n.label or "")).count(".") < number.count(".")
+                          and not number.startswith(core + ".")), None)
             if rival:  # an open clause above it has another number (`9.1.2` after `5`)
                 self.unplaced.append((node, rival.label))
         for depth in range(len(self.stack) - 1, -1, -1):

@@ -98,14 +98,10 @@ class Renderer:
         ]
         if site.references:
             jobs.append(("references.md.j2", REFERENCES_SRC, {}))
-        for body in self.bodies():
-            resolutions = [r for r in site.resolutions if r.body == body]
+        for body, resolutions in self.by_body.items():
             lists = self.lists[body]
             jobs.append(("body_index.md.j2", f"{body}/index.md", {"body": BODIES[body], "resolutions": resolutions, "lists": lists}))
-            jobs += [
-                ("body_list.md.j2", part.src, {"body": BODIES[body], "part": part, "crumbs": ((BODIES[body].short, f"{body}/index.md"),)})
-                for part in lists
-            ]
+            jobs += [("body_list.md.j2", part.src, {"body": BODIES[body], "part": part, "crumbs": _body_crumb(body)}) for part in lists]
         jobs += [("resolution.md.j2", r.src, {"page": r}) for r in site.resolutions]
         jobs += [("revision.md.j2", v.src, {"page": v}) for v in site.revisions]
         jobs += [("comparison.md.j2", c.src, {"page": c}) for c in site.comparisons]
@@ -132,22 +128,25 @@ class Renderer:
         _last.update(kept)
         return out
 
-    def bodies(self) -> list[str]:
-        present = {r.body for r in self.site.resolutions}
-        return [b for b in BODIES if b in present]
+    @cached_property
+    def by_body(self) -> dict[str, list[ResolutionPage]]:
+        """The resolutions of each body present, in the order of BODIES."""
+        grouped: dict[str, list[ResolutionPage]] = {}
+        for r in self.site.resolutions:
+            grouped.setdefault(r.body, []).append(r)
+        return {b: grouped[b] for b in BODIES if b in grouped}
 
     @cached_property
     def lists(self) -> dict[str, list[ListPart]]:
         """Each body's list pages: none where its index lists every resolution (at most
         LIST_SIZE), else one per range of numbers (`100–199`)."""
-        lists: dict[str, list[ListPart]] = {}
-        for body in self.bodies():
-            resolutions = [r for r in self.site.resolutions if r.body == body]
-            lists[body] = [] if len(resolutions) <= LIST_SIZE else [
+        return {
+            body: [] if len(resolutions) <= LIST_SIZE else [
                 ListPart(f"{body}/list-{a}-{b}.md", a, b, tuple(part))
                 for a, b, part in number_ranges(resolutions, [_leading_number(r.number) for r in resolutions])
             ]
-        return lists
+            for body, resolutions in self.by_body.items()
+        }
 
     @cached_property
     def _list_of(self) -> dict[str, ListPart]:
@@ -157,28 +156,18 @@ class Renderer:
         """Where a page is, as (title, src) from the top: the navigation lists index pages only
         (its size must not grow with the collection), so each page says where it belongs."""
         if isinstance(page, ResolutionPage):
-            body = ((BODIES[page.body].short, f"{page.body}/index.md"),)
             part = self._list_of.get(page.src)
-            return body + ((part.title, part.src),) if part else body
+            return _body_crumb(page.body) + (((part.title, part.src),) if part else ())
         if isinstance(page, ProposalPage):
-            contribution = self._contribution_of.get(page.src)
-            return _PROPOSALS + (((contribution.id, contribution.src),) if contribution else ())
+            return _PROPOSALS + ((page.contribution_id, page.contribution_src),)
         if isinstance(page, ContributionPage):
             return _PROPOSALS
-        resolution = self._resolution_of.get(page.src)
+        resolution = self._resolutions.get(getattr(page, "id", None))  # a revision, comparison or proposals compared
         return self.crumbs(resolution) + ((resolution.label, resolution.src),) if resolution else ()
 
     @cached_property
-    def _contribution_of(self) -> dict[str, ContributionPage]:
-        return {p.src: c for c in self.site.contributions for p in c.proposals}
-
-    @cached_property
-    def _resolution_of(self) -> dict[str, ResolutionPage]:
-        """The resolution each of its revision, comparison and proposals-compared pages belongs to."""
-        by_src = {r.src: r for r in self.site.resolutions}
-        owner = {v.src: by_src[v.canonical_src] for v in self.site.revisions if v.canonical_src in by_src}
-        owner |= {c.src: by_src[c.new.canonical_src] for c in self.site.comparisons if c.new.canonical_src in by_src}
-        return owner | {r.compared_src: r for r in self.site.resolutions if r.compared_src}
+    def _resolutions(self) -> dict[str, ResolutionPage]:
+        return {r.id: r for r in self.site.resolutions}
 
     def nav(self) -> list[Any]:
         """The navigation, in MkDocs' `nav` form: index pages only, so that the navigation every
@@ -186,8 +175,8 @@ class Renderer:
         them (and say where they are: `crumbs`). Hand-written pages (about.md) go last."""
         site = self.site
         nav: list[Any] = [{"Home": "index.md"}]
-        for body in self.bodies():
-            nav.append({BODIES[body].short: [f"{body}/index.md", *({p.title: p.src} for p in self.lists[body])]})
+        for body, parts in self.lists.items():
+            nav.append({BODIES[body].short: [f"{body}/index.md", *({p.title: p.src} for p in parts)]})
         nav.append({"Proposals": [
             "proposals/index.md",
             {"By source": "proposals/by-source.md"},
@@ -203,6 +192,10 @@ class Renderer:
 
 
 _PROPOSALS = (("Proposals", "proposals/index.md"), ("By source", "proposals/by-source.md"))
+
+
+def _body_crumb(body: str) -> tuple[tuple[str, str], ...]:
+    return ((BODIES[body].short, f"{body}/index.md"),)
 
 
 @dataclass(frozen=True)
