@@ -292,3 +292,11 @@ def test_a_deleted_footnote_call_is_shown_deleted(tmp_path: Path) -> None:
     assert "[^fn2]: A deleted note." in page
     proposal = next(p for p in result.site.proposals if p.id == "IAP/9A1/1")
     assert any(c.anchor == "considering-b" and c.status == "amended" for c in proposal.changes)
+
+
+def test_a_symbol_without_a_character_code_is_reported_not_raised(tmp_path: Path) -> None:
+    body = HEAD + p(r("a)\tat 20"), '<w:r><w:sym w:font="Symbol" w:char="zz"/></w:r>', r("C;"))
+    diagnostics = Diagnostics()
+    source = read_file(raw_docx(body, tmp_path), diagnostics, tmp_path)
+    assert plain_text(source.resolutions[0].sections[0].blocks[0].text) == "at 20\ufffdC;"
+    assert any(d.code == "symbol-read" and "zz" in d.message for d in diagnostics)

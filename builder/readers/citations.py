@@ -135,7 +135,7 @@ def _may_cite(probe: str) -> bool:
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     UN: ("/",),
     PART: ("Preamble", "Article"),
-    INSTRUMENT: ("onstitution", "onvention", "egulations"),
+    INSTRUMENT: ("onstitution", "onvention", "egulations", "ONSTITUTION", "ONVENTION", "EGULATIONS"),  # any case
     OTHER_INSTRUMENT: ("rticle", "No"),
     ITRS: ("ITR", "Regulations"),
     RESOLUTION: ("esolution", "ecision", "Res."),

@@ -132,8 +132,11 @@ def _run(run: etree._Element, op: str, out: _Paragraph) -> None:
         elif tag in (f"{W}tab", f"{W}ptab"):
             out.add(op, "\t")
         elif tag == f"{W}sym":
-            code = int(child.get(f"{W}char", "0"), 16)
-            char = chr(code - 0xF000 if code >= 0xF000 else code)
+            try:
+                code = int(child.get(f"{W}char", "0"), 16)
+                char = chr(code - 0xF000 if code >= 0xF000 else code)
+            except (ValueError, OverflowError):  # no character code: shown as the replacement character, reported
+                char = "\ufffd"
             out.symbols.append(f"{child.get(f'{W}font', '')} {child.get(f'{W}char')} as “{char}”")
             out.add(op, char)
         elif tag in (f"{W}br", f"{W}cr"):
