@@ -3,7 +3,9 @@
 builder_s is read + link + render + writing the Markdown (the builder's own cost); exports_s is
 making the JSON and source files published beside the pages (inside total_s too); mkdocs_s is
 `mkdocs build` of the same corpus less the builder's share inside it (Pagefind's indexing
-included); total_s is both. Where Chromium is installed, search is timed too (bench/search.py):
+included); total_s is both. site_peak_rss_mb is the peak memory of that `mkdocs build` (what
+`make site` needs); peak_rss_mb the largest of any process the bench ran. nav_bytes is the most
+navigation (tabs and primary sidebar) a page carries, over a sample of pages. Where Chromium is installed, search is timed too (bench/search.py):
 the bytes one query loads and the seconds to its first results, online over HTTP and in the
 offline bundle from file:// (built for that, outside total_s)."""
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -42,6 +45,16 @@ def clauses(site) -> int:
 
     texts = [r.text for r in site.resolutions if r.text] + [p.proposal.text for p in site.proposals if p.proposal.text]
     return sum(count(s.blocks) for t in texts for s in t.sections)
+
+
+def navigation_bytes(page: Path) -> int:
+    """The bytes of navigation a page carries: the header's tabs and the primary sidebar."""
+    html = page.read_text(encoding="utf-8")
+    tabs = re.search(r'<nav class="md-tabs".*?</nav>', html, re.S)
+    start = html.find('<div class="md-sidebar md-sidebar--primary"')
+    end = html.find('<div class="md-sidebar md-sidebar--secondary"')
+    sidebar = html[start:end] if 0 <= start < end else ""
+    return len((tabs[0] if tabs else "").encode()) + len(sidebar.encode())
 
 
 def word_against_text(rounds: int = 5) -> dict:
@@ -128,6 +141,7 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "site")],
                        cwd=ROOT, env=env, check=True)
         total_s = time.perf_counter() - started
+        site_peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # `mkdocs build` alone: no other child yet
         pages = sorted((work / "site").rglob("*.html"))
         sizes = [p.stat().st_size for p in pages]
         searched: dict = {}
@@ -148,7 +162,9 @@ def main() -> None:
             "site_bytes": sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file()),
             "search_index_bytes": sum(p.stat().st_size for p in (work / "site" / "pagefind").rglob("*") if p.is_file()),
             "median_page_bytes": int(statistics.median(sizes)),
+            "nav_bytes": max(navigation_bytes(p) for p in pages[:: max(1, len(pages) // 200)]),
             "max_page_bytes": max(sizes),
+            "site_peak_rss_mb": round(site_peak_kb / 1024, 1),
             "peak_rss_mb": round(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024, 1),
             **searched,

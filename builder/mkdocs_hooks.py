@@ -12,19 +12,23 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from builder.exports import exports
 from builder.pipeline import build, corpus_files, write_pages
 from builder.progress import Progress
 from builder.readers import source_name
+from builder.render.blocks import Link
 from builder.search import index_site
 
 log = logging.getLogger("mkdocs.builder")
 _pages: dict[str, str] = {}
+_links: dict[str, tuple[Link, ...]] = {}
 _exports: dict[str, bytes] = {}
 _generated: list[Path] = []
 
@@ -34,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     corpus = Path(os.environ.get("ITU_CORPUS", root / "corpus"))
     progress = Progress()
     paths = corpus_files(corpus)
-    result = build(paths, root, progress)
+    result = build(paths, root, progress, directory_urls=config.use_directory_urls)
     for d in result.diagnostics:
         {"error": log.error, "warning": log.warning, "info": log.info}[d.severity](str(d))
     site_dir = Path(config.site_dir)
@@ -42,6 +46,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     write_pages(result.pages, generated, progress)
     _pages.clear()
     _pages.update(result.pages)
+    _links.clear()
+    _links.update(result.links)
     _exports.clear()
     _exports.update(exports(result.site, {source_name(p, root): p for p in paths}))
     _generated[:] = [generated]
@@ -67,3 +73,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src, content in _exports.items():  # JSON and source files (builder/exports.py)
         files.append(File.generated(config, src, content=content))
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The links the builder wrote as HTML (clauses, footnotes) are not in the Markdown that
+    MkDocs parses: hand them to its validation, a missing page here and a missing anchor after
+    the build, by `validation.links` like its own."""
+    for to_src, anchor in _links.get(page.file.src_uri, ()):
+        target = files.get_file_from_path(to_src)
+        if target is None:
+            log.log(
+                config.validation.links.not_found,
+                f"Doc file '{page.file.src_uri}' contains a link to '{to_src}', which is not found among documentation files.",
+            )
+        elif anchor and page.links_to_anchors is not None:
+            page.links_to_anchors.setdefault(target, {}).setdefault(anchor, f"{to_src}#{anchor}")
+    return html
+
+
+_INDENT = re.compile(r"\n[ \t]+")
+_PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Leave out the indentation of Material's templates (a sixth of a page's bytes, which the
+    site's size at 10,000 documents must answer for): a browser shows a line's leading spaces as
+    the line break before them, so nothing on the page changes; text in `<pre>` keeps them."""
+    parts = _PRE.split(output)
+    parts[::2] = [_INDENT.sub("\n", part) for part in parts[::2]]
+    return "".join(parts)

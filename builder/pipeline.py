@@ -13,6 +13,7 @@ from .link import Site, link
 from .progress import QUIET, Progress
 from .readers import WORD, read_file
 from .render import render
+from .render.blocks import Link
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class Build:
     pages: dict[str, str]
     """docs-relative path → generated Markdown."""
     nav: list[Any]
+    links: dict[str, tuple[Link, ...]]
+    """The links each page writes as HTML (builder/render/blocks.py), for MkDocs to validate."""
     diagnostics: Diagnostics
 
 
@@ -56,7 +59,7 @@ def read_all(
     return files
 
 
-def build(paths: list[Path], root: Path | None = None, progress: Progress = QUIET) -> Build:
+def build(paths: list[Path], root: Path | None = None, progress: Progress = QUIET, directory_urls: bool = True) -> Build:
     diagnostics = Diagnostics()
     # The IR is millions of small objects that live until the end: the cyclic garbage collector
     # would scan them again and again (a third of the time at 2,000 documents) and free nothing.
@@ -64,11 +67,11 @@ def build(paths: list[Path], root: Path | None = None, progress: Progress = QUIE
     gc.disable()
     try:
         site = link(read_all(paths, diagnostics, root, progress), diagnostics)
-        pages, nav = render(site)
+        rendered = render(site, directory_urls)
     finally:
         if collecting:
             gc.enable()
-    return Build(site, pages, nav, diagnostics)
+    return Build(site, rendered.pages, rendered.nav, rendered.links, diagnostics)
 
 
 def write_pages(pages: dict[str, str], out: Path, progress: Progress = QUIET) -> int:

@@ -125,10 +125,10 @@ def test_marks_on_a_resolution_whose_text_is_in_the_collection() -> None:
     assert set(page.annotations.marks) == {"recognizing", "recognizing-b", "resolves-2"}
     assert "renumbered" in page.annotations.marks["resolves-2"][0].what
     assert "changed" in page.annotations.marks["recognizing-b"][0].what
-    markdown = render(site)[0]["wtdc/res-900.md"]
-    assert "(../proposals/afcp-1a1-1.md#resolves-3){: .change-mark }" in markdown
+    markdown = render(site).pages["wtdc/res-900.md"]
+    assert '<a class="change-mark" href="../../proposals/afcp-1a1-1/#resolves-3">' in markdown
     assert "## Changes proposed" in markdown and "(../proposals/afcp-1a1-1.md#resolves-2)" in markdown
-    proposal = render(site)[0]["proposals/afcp-1a1-1.md"]
+    proposal = render(site).pages["proposals/afcp-1a1-1.md"]
     assert "<del>2</del><ins>3</ins>" in proposal and 'class="clause clause-inserted" id="resolves-2"' in proposal
 
 
@@ -140,7 +140,7 @@ def test_redline_against_the_text_being_amended() -> None:
     assert redline.shows == "insertions" and "Rev. Kigali, 2022" in redline.against
     # word by word, punctuation with its word; a run-together word shows what it has beyond the old one
     assert redline.parts == (("", "over 520"), ("ins", "700"), ("", " Sector Members"), ("ins", " and academia;"))
-    markdown = render(site)[0]["proposals/afcp-1a1-1.md"]
+    markdown = render(site).pages["proposals/afcp-1a1-1.md"]
     assert "over 520<ins>700</ins> Sector Members<ins> and academia;</ins>" in markdown
 
 
@@ -196,7 +196,7 @@ def test_with_its_base_a_trailing_clause_is_inserted_and_changed_words_are_chang
     doc = next(d for d in dump(site)["documents"] if d["id"] == "AFCP/3A1/1")
     recognizing = next(s for s in doc["sections"] if s["anchor"] == "recognizing")
     assert [(c["label"], c["status"]) for c in recognizing["clauses"]] == [("a)", "unchanged"), ("b)", "changed"), ("c)", "inserted")]
-    proposal = render(site)[0]["proposals/afcp-3a1-1.md"]
+    proposal = render(site).pages["proposals/afcp-3a1-1.md"]
     assert 'class="clause clause-inserted" id="recognizing-c"' in proposal
     assert "Not compared with the text it amends" not in proposal
 
@@ -204,7 +204,7 @@ def test_with_its_base_a_trailing_clause_is_inserted_and_changed_words_are_chang
 def test_without_its_base_the_page_says_which_revision_is_needed() -> None:
     diagnostics = Diagnostics()
     site = link([read_source("mod.txt", TRAILING, diagnostics)], diagnostics)
-    proposal = render(site)[0]["proposals/afcp-3a1-1.md"]
+    proposal = render(site).pages["proposals/afcp-3a1-1.md"]
     assert "Not compared with the text it amends" in proposal and "WTDC Resolution 900 (Rev. Kigali, 2022)" in proposal
     doc = next(d for d in dump(site)["documents"] if d["id"] == "AFCP/3A1/1")
     assert [c["status"] for c in doc["sections"][0]["clauses"]] == ["unchanged", "unchanged", "unchanged"]
@@ -217,7 +217,7 @@ def test_what_the_conference_adopted() -> None:
     proposal = next(p for p in site.proposals if p.id == "AFCP/2A1/1")
     statuses = [(d.status, d.old and d.old.label, d.new and d.new.label) for d in proposal.adopted.clauses]
     assert statuses == [("unchanged", "a)", "a)"), ("deleted", "b)", None), ("inserted", None, "b)"), ("changed", "c)", "c)")]
-    page = render(site)[0]["proposals/afcp-2a1-1.md"]
+    page = render(site).pages["proposals/afcp-2a1-1.md"]
     assert "## What the conference adopted" in page and "not in the adopted text" in page
     assert ("adopted with changes](../wtdc/res-900/baku-2025.md#considering-c): over <del>520700</del>"
             "<ins>700</ins> Sector <del>Members and academia;</del><ins>Members;</ins>") in page

@@ -90,7 +90,7 @@ def test_hostile_corpus_renders_as_text(tmp_path) -> None:
     lines += [f"{chr(ord('a') + i)})\t{text}" for i, text in enumerate(HOSTILE)]
     diagnostics = Diagnostics()
     source = read_source("hostile.txt", "\n".join(lines) + "\n", diagnostics)
-    pages, _ = render(link([source], diagnostics))
+    pages = render(link([source], diagnostics)).pages
     page = pages["wtdc/res-900.md"]
     html = mkdocs_markdown().convert(page)
     assert "<script" not in html and "<img" not in html and "<b>" not in html
@@ -109,7 +109,7 @@ def test_file_names_show_as_written(tmp_path) -> None:
     diagnostics = Diagnostics()
     text = "RESOLUTION 5 (Kigali, 2022)\nTitle\nThe World Telecommunication Development Conference (Kigali, 2022),\n"
     source = read_source("corpus/wtdc_res_5 & <b>.txt", text + "recalling\na)\tx;\n", diagnostics)
-    pages, _ = render(link([source], diagnostics))
+    pages = render(link([source], diagnostics)).pages
     html = mkdocs_markdown().convert(pages["wtdc/res-5.md"])
     assert "<code>corpus/wtdc_res_5 &amp; &lt;b&gt;.txt</code>" in html
 

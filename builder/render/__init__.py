@@ -23,7 +23,7 @@ from ..exports import akn_src, json_src, source_src
 from ..ir import Clause
 from ..link import REFERENCES_SRC, ContributionPage, ProposalPage, ResolutionPage, Site
 from ..link.citations import REFERENCE_KINDS
-from .blocks import BlockWriter
+from .blocks import BlockWriter, Link
 from .escape import attribute, markdown_text
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -61,6 +61,28 @@ def _href(from_src: str):
     return href
 
 
+def page_url(src: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives a page's Markdown source, from the site's root: `wtsa/res-68.md` →
+    `wtsa/res-68/` (or `wtsa/res-68.html` without directory URLs), `proposals/acp-64a1/index.md`
+    → `proposals/acp-64a1/` (`proposals/acp-64a1/index.html`)."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem.removesuffix("index")
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def _url(from_src: str, directory_urls: bool):
+    """Relative URL from one published page to another: what MkDocs makes of `_href`'s links."""
+    here = page_url(from_src, directory_urls).split("/")[:-1]
+
+    def url(to_src: str, anchor: str | None = None) -> str:
+        path = relative(page_url(to_src, directory_urls), here) or "./"
+        return f"{path}#{anchor}" if anchor else path
+
+    return url
+
+
 def relative(to_src: str, from_dir: list[str]) -> str:
     """`posixpath.relpath(to_src, "/".join(from_dir))` for the builder's own paths (relative,
     normalised): the same answer without touching the file system, which is most of relpath's cost."""
@@ -73,20 +95,26 @@ def relative(to_src: str, from_dir: list[str]) -> str:
     return "/".join([".."] * (len(from_dir) - common) + to[common:])
 
 
-_last: dict[str, tuple[str, Any, str]] = {}
-"""The last render in this process, by page source: (template, (page object, crumbs), Markdown).
+_last: dict[str, tuple[str, Any, str, tuple[Link, ...]]] = {}
+"""The last render in this process, by page source: (template, (page object, crumbs, directory
+URLs), Markdown, links written as HTML).
 The per-page templates read nothing but their page and where it is, so a page equal to last
 time's renders the same; `mkdocs serve` then re-renders only the pages an edit changed."""
 
 
 class Renderer:
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, directory_urls: bool = True) -> None:
         self.site = site
+        self.directory_urls = directory_urls
         self.env = environment()
+        self.links: dict[str, tuple[Link, ...]] = {}
+        """The links each page's HTML blocks hold, by page source, for MkDocs to validate."""
 
-    def _render(self, template: str, src: str, **context: Any) -> str:
+    def _render(self, template: str, src: str, **context: Any) -> tuple[str, tuple[Link, ...]]:
         href = _href(src)
-        return self.env.get_template(template).render(href=href, md=BlockWriter(href), site=self.site, **context)
+        page = context.get("page")
+        md = BlockWriter(href, _url(src, self.directory_urls), getattr(page, "footnotes", ()))
+        return self.env.get_template(template).render(href=href, md=md, site=self.site, **context), tuple(md.links)
 
     def pages(self) -> dict[str, str]:
         site = self.site
@@ -110,20 +138,20 @@ class Renderer:
         jobs += [("proposal.md.j2", p.src, {"page": p}) for p in site.proposals]
         jobs += [("unplaced.md.j2", u.src, {"page": u}) for u in site.unplaced]
         out: dict[str, str] = {}
-        kept: dict[str, tuple[str, Any, str]] = {}
+        kept: dict[str, tuple[str, Any, str, tuple[Link, ...]]] = {}
         for template, src, context in jobs:
             assert src not in out, f"two pages at {src}"  # the link stage gives every page its own address
             page = context.get("page")
             if page is not None:
                 context["crumbs"] = self.crumbs(page)
-            key = (page, context.get("crumbs"))
+            key = (page, context.get("crumbs"), self.directory_urls)
             last = _last.get(src)
             if page is not None and last is not None and last[0] == template and last[1] == key:
-                out[src] = last[2]
+                out[src], self.links[src] = last[2], last[3]
             else:
-                out[src] = self._render(template, src, **context)
+                out[src], self.links[src] = self._render(template, src, **context)
             if page is not None:
-                kept[src] = (template, key, out[src])
+                kept[src] = (template, key, out[src], self.links[src])
         _last.clear()
         _last.update(kept)
         return out
@@ -256,7 +284,18 @@ def number_ranges(items: list[Any], keys: list[int], size: int = LIST_SIZE) -> l
     return [(b * width or 1, b * width + width - 1, part) for b, part in buckets.items()]
 
 
-def render(site: Site) -> tuple[dict[str, str], list[Any]]:
-    """All generated pages (docs-relative path → Markdown) and the navigation."""
-    renderer = Renderer(site)
-    return renderer.pages(), renderer.nav()
+@dataclass(frozen=True)
+class Rendered:
+    pages: dict[str, str]
+    """docs-relative path → generated Markdown."""
+    nav: list[Any]
+    links: dict[str, tuple[Link, ...]]
+    """The links each page writes in HTML, which MkDocs does not see: the hook has it check them."""
+
+
+def render(site: Site, directory_urls: bool = True) -> Rendered:
+    """All generated pages, the navigation, and the links pages write as HTML, for a site
+    published with directory URLs (`wtsa/res-68/`) or without (`wtsa/res-68.html`)."""
+    renderer = Renderer(site, directory_urls)
+    pages = renderer.pages()
+    return Rendered(pages, renderer.nav(), renderer.links)

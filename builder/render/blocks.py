@@ -1,8 +1,16 @@
-"""Running text, clauses and tables as Markdown, in Python: they are most of every page, and
-building them with Jinja macros cost most of the builder's time. Every piece of source text
-still goes through `escape_text`; what this module adds is only the builder's own markup.
+"""Running text, clauses and tables, in Python: they are most of every page, and building them
+with Jinja macros cost most of the builder's time.
 
-The pieces are assembled as plain strings; only what goes back to a template is `Markup`."""
+Blocks (clauses, paragraphs, tables) and footnotes are written as finished HTML: MkDocs passes
+raw HTML blocks through without converting them again, which was about half of its time. Their
+links are final URLs, relative to the page as MkDocs publishes it (`directory_urls` or not), and
+each is recorded in `links`, which the MkDocs hook hands to MkDocs' own link and anchor
+validation. Inline text that templates place in Markdown (titles, table cells, headings) stays
+Markdown, its links `.md` paths that MkDocs resolves and checks itself.
+
+Every piece of source text goes through `escape_text` (Markdown) or `html_text` (HTML); what this
+module adds is only the builder's own markup. The pieces are assembled as plain strings; only
+what goes back to a template is `Markup`."""
 
 from __future__ import annotations
 
@@ -10,90 +18,140 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
-from ..ir import Block, Change, Citation, Clause, FootnoteRef, Inline, Table
+from ..ir import Block, Change, Citation, Clause, Footnote, FootnoteRef, Inline, Table
 from ..link.model import Annotations
-from .escape import escape_text as esc
+from .escape import attribute_text, escape_text, html_text
 
 Href = Callable[..., str]
+Link = tuple[str, str | None]
+"""A link the builder wrote into HTML: (target page's Markdown source, anchor or None)."""
 _TAGS = {"": "{}", "ins": "<ins>{}</ins>", "del": "<del>{}</del>"}
 NO_NOTES = Annotations()
 
 
 class BlockWriter:
-    """Markdown for the blocks of one page (links are relative to that page)."""
+    """The blocks and inline text of one page.
 
-    def __init__(self, href: Href) -> None:
+    `href(src, anchor)`: a link as the page's Markdown writes it (MkDocs resolves it);
+    `url(src, anchor)`: the same link as a URL relative to the published page, for HTML."""
+
+    def __init__(self, href: Href, url: Href, footnotes: tuple[Footnote, ...] = ()) -> None:
         self.href = href
+        self.url = url
+        self.numbers = {note.key: n for n, note in enumerate(footnotes, start=1)}
+        """Footnotes are numbered in the order the page lists them, as Python-Markdown's did."""
+        self.called: set[str] = set()
+        self.links: list[Link] = []
+
+    # Markdown contexts: a template's paragraph, heading or table cell.
 
     def inline(self, text: tuple[Inline, ...]) -> Markup:
-        return Markup(self._inline(text))
+        return Markup(self._inline(text, markdown=True))
 
     def redline(self, parts: tuple[tuple[str, str], ...]) -> Markup:
-        return Markup(self._redline(parts))
+        return Markup(_redline(parts, escape_text))
+
+    # HTML blocks.
 
     def paragraphs(self, blocks: Iterable[Block], notes: Annotations | None = None) -> Markup:
-        """Blocks one after another, each followed by a blank line."""
+        """Blocks one after another, each a raw HTML block followed by a blank line."""
         notes = notes or NO_NOTES
         return Markup("".join(self._block(b, notes) + "\n\n" for b in blocks))
 
-    def _inline(self, text: tuple[Inline, ...]) -> str:
+    def footnotes(self, notes: tuple[Footnote, ...]) -> Markup:
+        """The page's footnotes, as Python-Markdown's footnotes extension writes them (Material
+        styles that markup); a note links back to where the text calls it, if it does."""
+        if not notes:
+            return Markup("")
+        items = []
+        for note in notes:
+            n = self.numbers[note.key]
+            text = self._inline(note.text, markdown=False) if note.text != ("",) else "(empty footnote in the source)"
+            back = (
+                f'&#160;<a class="footnote-backref" href="#fnref:fn{attribute_text(note.key)}" '
+                f'title="Jump back to footnote {n} in the text">&#8617;&#xFE0E;</a>'
+                if note.key in self.called else ""
+            )
+            items.append(f'<li id="fn:fn{attribute_text(note.key)}">\n<p>{text}{back}</p>\n</li>')
+        return Markup('<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>\n")
+
+    def _inline(self, text: tuple[Inline, ...], markdown: bool) -> str:
+        esc = escape_text if markdown else html_text
         out: list[str] = []
         for piece in text:
             if isinstance(piece, str):
                 out.append(esc(piece))
             elif isinstance(piece, FootnoteRef):
-                out.append(_TAGS[piece.op].format(f"[^fn{piece.key}]"))
+                out.append(_TAGS[piece.op].format(self._footnote_call(piece.key)))
             elif isinstance(piece, Change):
-                out.append(self._redline(((piece.op, piece.text),)))
+                out.append(_redline(((piece.op, piece.text),), esc))
             else:
-                out.append(self._citation(piece))
+                out.append(self._citation(piece, markdown))
         return "".join(out)
 
-    def _citation(self, c: Citation) -> str:
-        words = self._redline(c.printed) if c.printed else esc(c.text)
+    def _footnote_call(self, key: str) -> str:
+        n = self.numbers.get(key)
+        if n is None:  # a call of a footnote the source does not hold: shown, not linked
+            return f'<sup class="footnote-missing">{html_text(key)}</sup>'
+        first = key not in self.called
+        self.called.add(key)
+        ident = f' id="fnref:fn{attribute_text(key)}"' if first else ""
+        return f'<sup{ident}><a class="footnote-ref" href="#fn:fn{attribute_text(key)}">{n}</a></sup>'
+
+    def _citation(self, c: Citation, markdown: bool) -> str:
+        esc = escape_text if markdown else html_text
+        words = _redline(c.printed, esc) if c.printed else esc(c.text)
         if c.target is None:
             return words
-        return f"[{words}]({self.href(c.target.src, c.target.anchor)}){{: .citation .citation-{c.ref.kind} }}"
+        if markdown:
+            return f"[{words}]({self.href(c.target.src, c.target.anchor)}){{: .citation .citation-{c.ref.kind} }}"
+        return f'<a class="citation citation-{c.ref.kind}" href="{self._url(c.target.src, c.target.anchor)}">{words}</a>'
 
-    @staticmethod
-    def _redline(parts: tuple[tuple[str, str], ...]) -> str:
-        """Word's redline as HTML: `<ins>` and `<del>`, which screen readers announce and copy
-        keeps apart; deletions are left out of the search index (the text as proposed)."""
-        return "".join(_TAGS[kind].format(esc(text)) for kind, text in parts)
+    def _url(self, src: str, anchor: str | None = None) -> str:
+        self.links.append((src, anchor))
+        return attribute_text(self.url(src, anchor))
 
     def _block(self, block: Block, notes: Annotations) -> str:
         if isinstance(block, Clause):
             return self._clause(block, notes)
         if isinstance(block, Table):
             return self._table(block)
-        return self._inline(block.text)
+        return f"<p>{self._inline(block.text, markdown=False)}</p>"
 
     def _clause(self, c: Clause, notes: Annotations) -> str:
         status = c.change.status if c.change else ""
         classes = f"clause clause-{status}" if status and status != "unchanged" else "clause"
-        label = self._redline(c.change.printed) if c.change else esc(c.label or "")
+        label = _redline(c.change.printed, html_text) if c.change else html_text(c.label or "")
         line = (
-            f'<div class="{classes}" id="{c.anchor}" markdown>\n'
-            f'<span class="clause-label">{label}</span> {self._inline(c.text)} '
+            f'<div class="{classes}" id="{c.anchor}">\n'
+            f'<p><span class="clause-label">{label}</span> {self._inline(c.text, markdown=False)} '
             f'<a class="clause-permalink" href="#{c.anchor}" title="Link to this clause">¶</a>'
         )
         if status in ("inserted", "deleted"):
             line += f' <span class="change-badge change-{status}">{status}</span>'
         for mark in notes.marks.get(c.anchor, ()):
-            line += f" [{esc(mark.proposal)}: {esc(mark.what)}]({self.href(mark.src, mark.anchor)}){{: .change-mark }}"
-        parts = [line]
+            line += f' <a class="change-mark" href="{self._url(mark.src, mark.anchor)}">{html_text(mark.proposal)}: {html_text(mark.what)}</a>'
+        parts = [line + "</p>"]
         parts += [self._block(child, notes) for child in c.children]
         if redline := notes.redlines.get(c.anchor):
             parts.append(
-                f'<div class="redline" markdown>\n<span class="redline-label">Compared with {esc(redline.against)}, '
-                f"{esc(redline.shows)} shown:</span> {self._redline(redline.parts)}\n</div>"
+                f'<div class="redline">\n<p><span class="redline-label">Compared with {html_text(redline.against)}, '
+                f"{html_text(redline.shows)} shown:</span> {_redline(redline.parts, html_text)}</p>\n</div>"
             )
-        return "\n\n".join(parts) + "\n</div>"
+        return "\n".join(parts) + "\n</div>"
 
     def _table(self, t: Table) -> str:
         width = max(len(row) for row in t.rows)
         rows = [row + ((),) * (width - len(row)) for row in t.rows]
-        lines = ["|" + "".join(f" {self._inline(cell)} |" for cell in rows[0])]
-        lines.append("|" + " --- |" * width)
-        lines += ["|" + "".join(f" {self._inline(cell)} |" for cell in row) for row in rows[1:]]
-        return "\n".join(lines)
+
+        def row(cells: tuple[tuple[Inline, ...], ...], tag: str) -> str:
+            return "<tr>\n" + "".join(f"<{tag}>{self._inline(cell, markdown=False)}</{tag}>\n" for cell in cells) + "</tr>"
+
+        body = "\n".join(row(r, "td") for r in rows[1:])
+        return f"<table>\n<thead>\n{row(rows[0], 'th')}\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def _redline(parts: tuple[tuple[str, str], ...], esc: Callable[[str], str]) -> str:
+    """Word's redline as HTML: `<ins>` and `<del>`, which screen readers announce and copy
+    keeps apart; deletions are left out of the search index (the text as proposed)."""
+    return "".join(_TAGS[kind].format(esc(text)) for kind, text in parts)

@@ -1,4 +1,5 @@
-"""Source text is data: make any string render as itself in Python-Markdown (and its HTML).
+"""Source text is data: make any string render as itself in Python-Markdown, or in the raw HTML
+blocks the builder writes itself (builder/render/blocks.py).
 
 The Jinja environment runs every `{{ value }}` through `markdown_text` unless the value is
 `Markup` (output of our own macros, or an id/URL the builder made). So a template cannot
@@ -15,16 +16,29 @@ from markupsafe import Markup
 # Python-Markdown's escapable characters (with the tables extension's `|`), minus `(`, `)`,
 # `.`, `+`, `-`, which only matter at the start of a line (handled below).
 _INLINE = re.compile(r"([\\`*_{}\[\]#!|])")
-def attribute(value: object) -> Markup:
-    """Escape a value for a double-quoted attribute (in raw HTML or an attribute list)."""
-    return Markup(html.escape(str(value), quote=True))
-
-
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 _LINE_START = re.compile(r"^( ?)(?:(\d+)([.)])|([-+]))")
-
-
 _SPECIAL = re.compile(r"[\\`*_{}\[\]#!|&<>\t\r\n\f\v]|  ")
+
+
+def attribute(value: object) -> Markup:
+    """Escape a value for a double-quoted attribute (in raw HTML or an attribute list)."""
+    return Markup(attribute_text(str(value)))
+
+
+def attribute_text(text: str) -> str:
+    """`attribute` for a plain string."""
+    return html.escape(text, quote=True)
+
+
+_LINE_BREAKS = re.compile(r"[\r\n\f\v]")
+
+
+def html_text(text: str) -> str:
+    """Source text as the content of an element of a raw HTML block, which MkDocs passes through
+    as it is: `&`, `<`, `>` escaped, line breaks made spaces (one source paragraph, one line, so
+    that no blank line can end the block)."""
+    return _LINE_BREAKS.sub(" ", html.escape(text, quote=False))
 
 
 def markdown_text(value: object) -> Markup:

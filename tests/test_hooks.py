@@ -1,0 +1,59 @@
+"""The links the builder writes as HTML reach MkDocs' own validation (builder/mkdocs_hooks.py):
+a link to a page that is not there is reported at once, a link to an anchor the target lacks is
+reported by MkDocs after the build, as for links written in Markdown."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from builder import mkdocs_hooks
+from builder.render import _url, page_url
+
+
+@pytest.fixture
+def pages(tmp_path):
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "test", "docs_dir": str(tmp_path), "site_dir": str(tmp_path / "site")})
+    config.validate()
+    files = Files([File(src, str(tmp_path), str(tmp_path / "site"), True) for src in ("a.md", "b.md")])
+    a, b = (Page(None, files.get_file_from_path(src), config) for src in ("a.md", "b.md"))
+    a.links_to_anchors, b.present_anchor_ids = {}, {"resolves-1"}
+    return config, files, a, b
+
+
+def test_html_links_are_validated_like_markdown_links(pages, caplog, monkeypatch) -> None:
+    config, files, a, b = pages
+    monkeypatch.setattr(mkdocs_hooks, "_links", {"a.md": (("b.md", "resolves-1"), ("b.md", "resolves-9"), ("c.md", None))})
+    with caplog.at_level(logging.INFO):
+        mkdocs_hooks.on_page_content("<p>html</p>", page=a, config=config, files=files)
+        a.validate_anchor_links(files=files, log_level=logging.WARNING)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert any("'a.md'" in w and "'c.md'" in w for w in warnings)
+    assert any("resolves-9" in w for w in warnings) and not any("resolves-1" in w for w in warnings)
+    assert len(warnings) == 2
+
+
+@pytest.mark.parametrize(("src", "directory", "file"), [
+    ("wtsa/res-68.md", "wtsa/res-68/", "wtsa/res-68.html"),
+    ("proposals/acp-64a1/index.md", "proposals/acp-64a1/", "proposals/acp-64a1/index.html"),
+    ("index.md", "", "index.html"),
+])
+def test_page_urls_are_the_ones_mkdocs_gives(tmp_path, src, directory, file) -> None:
+    for urls, expected in ((True, directory), (False, file)):
+        assert File(src, str(tmp_path), str(tmp_path / "site"), urls).url == (expected or "./")
+        assert page_url(src, urls) == expected
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_html_links_are_the_relative_urls_mkdocs_would_write(tmp_path, directory_urls) -> None:
+    srcs = ("index.md", "wtsa/res-68.md", "wtsa/res-68/hammamet-2016.md", "proposals/acp-64a1/index.md", "references.md")
+    files = {src: File(src, str(tmp_path), str(tmp_path / "site"), directory_urls) for src in srcs}
+    for here in srcs:
+        url = _url(here, directory_urls)
+        for there in srcs:
+            assert url(there, "x") == files[there].url_relative_to(files[here]) + "#x", (here, there)
