@@ -57,3 +57,8 @@ def test_html_links_are_the_relative_urls_mkdocs_would_write(tmp_path, directory
         url = _url(here, directory_urls)
         for there in srcs:
             assert url(there, "x") == files[there].url_relative_to(files[here]) + "#x", (here, there)
+
+
+def test_indentation_is_left_out_but_not_in_pre() -> None:
+    page = "<div>\n    <p>a\n\t  b</p>\n  <pre><code>x\n    y</code></pre>\n  </div>"
+    assert mkdocs_hooks.on_post_page(page, page=None, config=None) == "<div>\n<p>a\nb</p>\n<pre><code>x\n    y</code></pre>\n</div>"
