@@ -370,10 +370,36 @@ class ReferenceEntry:
     the Convention or the Radio Regulations, a Council resolution or decision, a UN text."""
 
     key: str
-    """Its anchor on the references page: `cs-no-126`, `council-res-1292`, `un-70-1`."""
+    """Its anchor, on its page and on the references page (old links): `cs-no-126`, `council-res-1292`, `un-70-1`."""
     kind: str
     label: str
     cited_by: tuple[CitedBy, ...]
+    src: str = ""
+    """The page it is on (builder/link/references.py)."""
+
+
+def numbers(first: int, last: int) -> str:
+    """A range of numbers as titles and addresses show it: `100-199` (0, which the whole
+    instrument takes, is shown from 1: `1-99`)."""
+    first = first or min(1, last)
+    return str(first) if first == last else f"{first}-{last}"
+
+
+@dataclass(frozen=True)
+class ReferencePage:
+    """One page of the references: a kind of text, or one range of its numbers."""
+
+    src: str
+    kind: str
+    """A key of REFERENCE_KINDS."""
+    first: int | None
+    last: int | None
+    """The range of numbers (builder/link/references.py `series`) it holds; None for a whole kind."""
+    entries: tuple[ReferenceEntry, ...]
+
+    @property
+    def numbers(self) -> str:
+        return numbers(self.first or 0, self.last or 0)
 
 
 @dataclass(frozen=True)
@@ -396,6 +422,8 @@ class Site:
     contributions: tuple[ContributionPage, ...]
     unplaced: tuple[UnplacedPage, ...] = ()
     references: tuple[ReferenceEntry, ...] = ()
+    reference_pages: tuple[ReferencePage, ...] = ()
+    """The pages the references are on (`references/constitution/`), in the order of REFERENCE_KINDS."""
     revisions: tuple[RevisionPage, ...] = ()
     """Every revision the collection holds, the latest included, at its permanent address."""
     comparisons: tuple[RevisionComparison, ...] = ()
