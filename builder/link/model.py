@@ -399,7 +399,8 @@ class ReferencePage:
 
     @property
     def numbers(self) -> str:
-        return numbers(self.first or 0, self.last or 0)
+        """`1000–1099`, as its title shows it."""
+        return numbers(self.first or 0, self.last or 0).replace("-", "–")
 
 
 @dataclass(frozen=True)
