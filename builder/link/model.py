@@ -398,6 +398,11 @@ class ReferencePage:
     entries: tuple[ReferenceEntry, ...]
 
     @property
+    def in_range(self) -> bool:
+        """A page of one range of its kind's numbers (the kind is split), not the whole kind."""
+        return self.first is not None
+
+    @property
     def numbers(self) -> str:
         """`1000–1099`, as its title shows it."""
         return numbers(self.first or 0, self.last or 0).replace("-", "–")

@@ -108,7 +108,7 @@ class Renderer:
         if site.references:
             jobs.append(("references.md.j2", REFERENCES_SRC, {"kinds": self.reference_kinds}))
         for kind, parts in self.reference_kinds.items():
-            if parts[0].first is not None:  # split by numbers: the kind's own index of its ranges
+            if parts[0].in_range:  # split by numbers: the kind's own index of its ranges
                 jobs.append(("references_kind.md.j2", kind_src(kind, True), {"kind": kind, "parts": parts, "crumbs": _REFERENCES}))
         jobs += [("references_page.md.j2", part.src, {"page": part}) for part in site.reference_pages]
         for body, resolutions in self.by_body.items():
@@ -172,11 +172,12 @@ class Renderer:
     @cached_property
     def by_source(self) -> list[ProposalGroup]:
         """The proposals of each source (`proposals/by-source/acp/`), by code."""
-        codes = sorted({p.proposal.code.source for p in self.site.proposals})
+        by_code: dict[str, list[ProposalPage]] = {}
+        for p in self.site.proposals:
+            by_code.setdefault(p.proposal.code.source, []).append(p)
         return [
-            _group(("By source", BY_SOURCE), slug(code), source(code).group, f"{source(code).group}: {source(code).name}",
-                   [p for p in self.site.proposals if p.proposal.code.source == code])
-            for code in codes
+            _group(("By source", BY_SOURCE), slug(code), source(code).group, f"{source(code).group}: {source(code).name}", by_code[code])
+            for code in sorted(by_code)
         ]
 
     @cached_property
@@ -210,8 +211,7 @@ class Renderer:
             group = self._source_of.get(page.proposals[0].src) if page.proposals else None
             return _PROPOSALS + (((group.title, group.src),) if group else ())
         if isinstance(page, ReferencePage):
-            split = page.first is not None
-            return _REFERENCES + (((REFERENCE_KINDS[page.kind], kind_src(page.kind, True)),) if split else ())
+            return _REFERENCES + (((REFERENCE_KINDS[page.kind], kind_src(page.kind, True)),) if page.in_range else ())
         resolution = self._resolutions.get(getattr(page, "id", None))  # a revision, comparison or proposals compared
         return self.crumbs(resolution) + ((resolution.label, resolution.src),) if resolution else ()
 
@@ -233,7 +233,7 @@ class Renderer:
             {"By action": BY_ACTION},
         ]})
         if site.references:  # its kinds are a fixed few; their range pages are reached from them
-            kinds = [{REFERENCE_KINDS[k]: kind_src(k, parts[0].first is not None)} for k, parts in self.reference_kinds.items()]
+            kinds = [{REFERENCE_KINDS[k]: kind_src(k, parts[0].in_range)} for k, parts in self.reference_kinds.items()]
             nav.append({"Other texts": [REFERENCES_SRC, *kinds]})
         if site.unplaced:
             nav.append({"Unplaced texts": [{u.source_file: u.src} for u in site.unplaced]})
@@ -308,7 +308,7 @@ def moved_keys(page: ReferencePage) -> dict[str, str]:
     """The attributes with which a link to a page of references says which old anchors of the
     references page (`#cs-no-126`) now lead to it: docs/javascripts/moved-anchors.js follows them."""
     keys = {"data-moved": " ".join(sorted({series(e.key)[0] for e in page.entries}))}
-    if page.first is not None:
+    if page.in_range:
         keys |= {"data-first": str(page.first), "data-last": str(page.last)}
     return keys
 
