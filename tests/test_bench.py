@@ -3,8 +3,12 @@ scales the site (distinct resolutions, proposals targeting them), not one page's
 
 from __future__ import annotations
 
+import re
 import sys
+from collections import Counter
 from pathlib import Path
+
+import pytest
 
 from builder.pipeline import build, corpus_files
 from conftest import CORPUS, ROOT
@@ -29,13 +33,20 @@ def test_copies_make_distinct_pages(tmp_path: Path) -> None:
     assert len(targets) >= 2 * len({p.target_id for p in one.site.proposals if p.target_id})
 
 
-def test_navigation_lists_index_pages_only_and_lists_are_split(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory):
+    """The site of 600 generated documents, built once (Markdown and navigation, no MkDocs)."""
+    folder = tmp_path_factory.mktemp("generated")
+    generate(600, folder / "corpus")
+    return build(corpus_files(folder / "corpus"), folder)
+
+
+def test_navigation_lists_index_pages_only_and_lists_are_split(generated) -> None:
     """At any size, the navigation every page carries is the same few index pages, and a body's
     list of resolutions is split into pages of at most LIST_SIZE, each reached from the body's index."""
     from builder.render import LIST_SIZE
 
-    generate(600, tmp_path / "corpus")
-    built = build(corpus_files(tmp_path / "corpus"), tmp_path)
+    built = generated
 
     def sources(nav) -> list[str]:
         if isinstance(nav, str):
@@ -61,3 +72,51 @@ def test_navigation_lists_index_pages_only_and_lists_are_split(tmp_path: Path) -
         for r in resolutions:  # each says where it is: its body and its list page
             crumbs = built.pages[r.src].split("\n# ", 1)[0]
             assert '<nav class="crumbs"' in crumbs and "(index.md)" in crumbs and "(list-" in crumbs, r.src
+
+
+def _split_pages(pages: dict[str, str]) -> dict[str, str]:
+    """The pages that list references and proposals by source or action, but not their indexes."""
+    return {src: md for src, md in pages.items() if src.startswith(("references/", "proposals/by-source/", "proposals/by-action/"))}
+
+
+def test_split_indexes_list_everything_once(generated) -> None:
+    """Every reference entry is on one page of references, under its key; every proposal on one
+    page by source and one by action; each index links all its parts."""
+    site, pages = generated.site, generated.pages
+    anchors = Counter(a for src in pages if src.startswith("references/") for a in re.findall(r"\{: #([^ ]+) \}", pages[src]))
+    assert all(anchors[e.key] == 1 and f"{{: #{e.key} }}" in pages[e.src] for e in site.references)
+    assert len({p.src for p in site.reference_pages}) > len({p.kind for p in site.reference_pages})  # some kind is split
+    for index, folder in (("proposals/by-source.md", "proposals/by-source/"), ("proposals/by-action.md", "proposals/by-action/")):
+        lists = {src: md for src, md in pages.items() if src.startswith(folder) and src.count("/") == 3}
+        listed = Counter(link for md in lists.values() for link in re.findall(r"^\| <span[^|]*\| \[[^\]]+\]\(\.\./\.\./([^)]+)\)", md, re.M))
+        assert sorted(listed) == sorted(p.src.removeprefix("proposals/") for p in site.proposals) and set(listed.values()) == {1}
+        assert all(f"({src.removeprefix('proposals/')})" in pages[index] for src in lists)
+
+
+def test_split_pages_are_bounded(generated, tmp_path: Path, monkeypatch) -> None:
+    """Each page of references holds at most REFERENCES_PER_PAGE entries and citing clauses unless
+    it holds one number only, each page of proposals at most PROPOSALS_PER_PAGE; so with small
+    limits, the largest page at 300 documents is about that at 150, where the collection doubled."""
+    import builder.link.references as references
+    import builder.render as render
+    from builder.link.references import series, weight
+
+    def check(site, pages) -> int:
+        for page in site.reference_pages:
+            if len({series(e.key)[1] for e in page.entries}) > 1:
+                assert sum(weight(e) for e in page.entries) <= references.REFERENCES_PER_PAGE, page.src
+        for src, md in _split_pages(pages).items():
+            assert md.count("\n| <span") <= render.PROPOSALS_PER_PAGE, src
+        return max(len(md) for md in _split_pages(pages).values())
+
+    assert check(generated.site, generated.pages) < 200_000  # the limit is 1 MB, at 10,000 documents
+    monkeypatch.setattr(references, "REFERENCES_PER_PAGE", 60)
+    monkeypatch.setattr(render, "PROPOSALS_PER_PAGE", 20)
+    largest, total = [], []
+    for documents in (150, 300):
+        generate(documents, tmp_path / str(documents))
+        built = build(corpus_files(tmp_path / str(documents)), tmp_path)
+        bounded = {p.src for p in built.site.reference_pages if len({series(e.key)[1] for e in p.entries}) == 1}
+        largest.append(check(built.site, {s: md for s, md in built.pages.items() if s not in bounded}))
+        total.append(sum(len(md) for md in _split_pages(built.pages).values()))
+    assert total[1] > 1.8 * total[0] and largest[1] < 1.3 * largest[0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -218,6 +219,24 @@ def test_citation_link_leads_to_the_cited_resolution(page) -> None:
         page.locator("#recalling-b a.citation").first.evaluate("e => e.click()")  # the link itself, wherever it is
     assert "pp/res-123" in page.url
     assert page.locator("#cited-by ~ ul a", has_text="WTSA Resolution 74").count() >= 1
+
+
+def test_old_anchors_of_the_split_indexes_still_lead_to_their_place(page) -> None:
+    """`references/#cs-no-126` from before the references were split goes on to the entry's page;
+    a kind's section and a source's stay where they are, on the index."""
+    page.goto(page.site.url("references/", "cs-no-126"))
+    page.wait_for_url(re.compile(r"/references/constitution(/|\.html)#cs-no-126$"))
+    assert page.locator("#cs-no-126").count() == 1
+    assert page.locator("#cs-no-126 ~ ul a", has_text="WTDC Resolution 71").count() >= 1
+    page.goto(page.site.url("references/", "itrs"))
+    page.wait_for_url(re.compile(r"/references/itrs(/|\.html)#itrs$"))
+    page.goto(page.site.url("references/", "constitution"))
+    page.wait_for_timeout(300)
+    assert page.url.endswith("#constitution") and page.locator("h2#constitution").count() == 1
+    page.goto(page.site.url("proposals/by-source/", "acp"))
+    with page.expect_navigation():
+        page.locator("#acp + p a", has_text="PP (Dubai, 2018)").first.click()
+    assert page.locator("article a", has_text="ACP/64A1/3").count() == 1
 
 
 def test_resolution_prints_cleanly(page) -> None:

@@ -33,7 +33,9 @@ def test_the_index_holds_every_clause_once(built_site: Path, corpus_build) -> No
 
 def test_pages_that_list_or_repeat_are_not_indexed(built_site: Path) -> None:
     indexed = fragments(built_site)
-    for url in ("", "references/", "wtsa/", "proposals/", "proposals/by-source/", "proposals/by-action/"):
+    for url in ("", "references/", "references/constitution/", "wtsa/", "proposals/", "proposals/by-source/",
+                "proposals/by-action/", "proposals/by-source/acp/", "proposals/by-source/acp/pp-dubai-2018/",
+                "proposals/by-action/mod/pp-dubai-2018/"):
         assert url not in indexed, url
     latest = indexed["wtsa/res-74/new-delhi-2024/"]
     assert latest["content"].startswith("WTSA Resolution 74 (Rev. New Delhi, 2024).")

@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 
 from builder.dump import url
+from builder.link.references import series
 from conftest import CORPUS, ROOT
 from site_text import fragments, html_of, ids, normalize, page_text
 
 PAGES = [
     "", "pp/", "wtsa/", "wtdc/", "proposals/", "proposals/by-source/", "proposals/by-action/", "about/",
+    "references/", "references/constitution/", "proposals/by-source/acp/", "proposals/by-source/acp/pp-dubai-2018/",
+    "proposals/by-action/mod/", "proposals/by-action/mod/pp-dubai-2018/",
     "wtdc/res-71/", "wtsa/res-74/", "wtsa/res-68/", "pp/res-11/", "pp/res-185/", "pp/res-71/",
     "proposals/acp-64a1/", "proposals/iap-39a13/", "proposals/eur-44a24/",
     "proposals/acp-64a1-1/", "proposals/acp-64a1-9/", "proposals/acp-64a1-25/", "proposals/eur-44a24-1/",
@@ -98,6 +101,7 @@ def test_navigation_is_small_and_pages_say_where_they_are(built_site: Path) -> N
         assert "acp-64a1-12/" not in nav and "res-71/" not in nav, address
     crumbs = re.search(r'<nav[^>]*class="crumbs"[^>]*>(.*?)</nav>', html_of(built_site, "proposals/acp-64a1-3/"), re.S)
     assert crumbs and 'href="../"' in crumbs[1] and 'href="../by-source/"' in crumbs[1] and 'href="../acp-64a1/"' in crumbs[1]
+    assert '>APT</a>' in crumbs[1] and 'href="../by-source/acp/"' in crumbs[1]
     crumbs = re.search(r'<nav[^>]*class="crumbs"[^>]*>(.*?)</nav>', html_of(built_site, "wtdc/res-71/"), re.S)
     assert crumbs and 'href="../"' in crumbs[1] and ">WTDC<" in crumbs[1]
 
@@ -109,7 +113,7 @@ def test_citations_are_links(built_site: Path) -> None:
     clause = re.search(r'<div class="clause" id="recalling-c">.*?</div>', html, re.S)
     assert clause and 'href="../res-44/"' in clause[0] and 'href="../res-54/"' in clause[0]
     wtdc = html_of(built_site, "wtdc/res-71/")
-    assert 'href="../../references/#cs-no-126"' in wtdc
+    assert 'href="../../references/constitution/#cs-no-126"' in wtdc  # the entry's own page
 
 
 def test_every_resolution_page_shows_its_cited_by(built_site: Path, corpus_build) -> None:
@@ -130,11 +134,34 @@ def test_cited_only_resolution_has_a_page(built_site: Path) -> None:
     assert 'href="../../wtsa/res-74/#recalling-d"' in html_of(built_site, "wtdc/res-59/")
 
 
-def test_references_page_lists_where_each_provision_is_cited(built_site: Path) -> None:
-    html = html_of(built_site, "references/")
-    assert 'id="cs-no-126"' in html and 'id="cv-no-241a"' in html and 'id="council-res-1292"' in html
+def test_references_pages_list_where_each_provision_is_cited(built_site: Path, corpus_build) -> None:
+    html = html_of(built_site, "references/constitution/")
     entry = html[html.index('id="cs-no-126"') :]
-    assert 'href="../wtdc/res-71/#recalling-a"' in entry[:2000]
+    assert 'href="../../wtdc/res-71/#recalling-a"' in entry[:2000]
+    assert 'id="cv-no-241a"' in html_of(built_site, "references/convention/")
+    assert 'id="council-res-1292"' in html_of(built_site, "references/council-resolution/")
+    for page in corpus_build.site.reference_pages:  # each entry on its page, under its old anchor
+        assert {e.key for e in page.entries} <= ids(html_of(built_site, url(page.src)))
+
+
+def test_references_index_keeps_its_old_anchors(built_site: Path, corpus_build) -> None:
+    """Each kind keeps its section (`references/#constitution`); each entry's old anchor
+    (`references/#cs-no-126`) is led on by the link to its page (docs/javascripts/moved-anchors.js;
+    the browser tests follow it)."""
+    html = html_of(built_site, "references/")
+    links = re.findall(r'<a data-moved="([^"]*)" href="([^"]*)"', html)
+    assert {"constitution", "convention", "un"} <= ids(html)
+    for page in corpus_build.site.reference_pages:
+        prefixes = next(p for p, href in links if href == url(page.src).removeprefix("references/"))
+        assert all(series(e.key)[0] in prefixes.split() for e in page.entries)
+
+
+def test_proposals_by_source_and_action_keep_their_old_anchors(built_site: Path) -> None:
+    by_source = html_of(built_site, "proposals/by-source/")
+    assert {"acp", "eur", "iap"} <= ids(by_source) and 'href="acp/pp-dubai-2018/"' in by_source
+    assert {"add", "mod", "noc", "sup"} <= ids(html_of(built_site, "proposals/by-action/"))
+    page = html_of(built_site, "proposals/by-source/acp/pp-dubai-2018/")
+    assert 'href="../../../acp-64a1-3/"' in page
 
 
 def test_body_index_has_most_cited(built_site: Path) -> None:

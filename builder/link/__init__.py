@@ -7,8 +7,8 @@ even when its text is not in the corpus, and inverts targets into "amended by" l
 
 from __future__ import annotations
 
-from .citations import REFERENCES_SRC
-from .model import ContributionPage, ProposalPage, ResolutionPage, Site, UnplacedPage
+from .model import ContributionPage, ProposalPage, ReferencePage, ResolutionPage, Site, UnplacedPage
+from .references import REFERENCES_SRC
 from .site import link
 
-__all__ = ["REFERENCES_SRC", "ContributionPage", "ProposalPage", "ResolutionPage", "Site", "UnplacedPage", "link"]
+__all__ = ["REFERENCES_SRC", "ContributionPage", "ProposalPage", "ReferencePage", "ResolutionPage", "Site", "UnplacedPage", "link"]

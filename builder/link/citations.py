@@ -10,7 +10,8 @@ skipped silently.
 
 Texts outside the collection (the Constitution, the Convention, the Radio Regulations, the
 ITRs, the Financial Regulations, Council texts, resolutions of other conferences such as WCIT or
-WRC, UN texts, other treaties) are gathered on one references page, one entry per provision.
+WRC, UN texts, other treaties) are entries of the references, one per provision, on pages by kind
+of text and range of numbers (builder/link/references.py); a citation links to its entry's page.
 """
 
 from __future__ import annotations
@@ -27,12 +28,12 @@ from ..ir import (
     Block, BodyId, Change, Citation, Clause, Contribution, Footnote, Inline, Proposal, Reference, Resolved, ResolutionText,
     Span, Table,
 )
+from .references import REFERENCES_SRC, reference_pages
 from .model import (
-    CitationUse, CitedBy, ProposalPage, ReferenceEntry, ResolutionPage, Site, page_order,
+    CitationUse, CitedBy, ContributionPage, ProposalPage, ReferenceEntry, ResolutionPage, Site, page_order,
     resolution_id, resolution_src, revision_id,
 )
 
-REFERENCES_SRC = "references.md"
 REFERENCE_KINDS = {
     "constitution": "ITU Constitution",
     "convention": "ITU Convention",
@@ -374,16 +375,26 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     for u in site.unplaced:
         rl = relinker(u.text.body, u.src, f"Unplaced text from {u.source_file}", u.src)
         unplaced.append(replace(u, text=rl.text(u.text), footnotes=rl.footnotes(u.footnotes)))
-    relinked = {r.id: r for r in resolutions}
     revisions = []
     for v in site.revisions:
-        if v.latest:  # the canonical page's text, relinked once
-            latest = relinked[v.id]
-            revisions.append(replace(v, text=latest.text, footnotes=latest.footnotes, citations=latest.citations))
+        if v.latest:
+            revisions.append(v)  # the canonical page's text, relinked once (below)
             continue
         rl = relinker(v.text.body, revision_id(v), f"{v.label} ({v.revision})", v.src)
         revisions.append(replace(v, text=rl.text(v.text), footnotes=rl.footnotes(v.footnotes), citations=tuple(rl.uses)))
     seen = [c for rl in relinkers for c in rl.resolved]
+    references, pages_of_references = reference_pages(_references(seen, cited_by), list(REFERENCE_KINDS))
+
+    retarget = _Retargeter({e.key: e.src for e in references})
+    resolutions = [retarget.page(r) for r in resolutions]
+    relinked = {r.id: r for r in resolutions}
+    by_src = {p.src: retarget.page(p) for p in proposals}
+    contributions = [replace(retarget.page(c), proposals=tuple(by_src[p.src] for p in c.proposals)) for c in contributions]
+    unplaced = [replace(u, text=retarget.text(u.text), footnotes=retarget.footnotes(u.footnotes)) for u in unplaced]
+    revisions = [
+        replace(v, text=relinked[v.id].text, footnotes=relinked[v.id].footnotes, citations=relinked[v.id].citations)
+        if v.latest else retarget.page(v) for v in revisions
+    ]
 
     pages = {r.id: replace(r, amended_by=tuple(by_src[p.src] for p in r.amended_by)) for r in resolutions}
     only_cited: dict[str, list[Citation]] = {}
@@ -396,12 +407,40 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     return replace(
         site,
         resolutions=tuple(replace(r, cited_by=tuple(cited_by.get(r.id, ()))) for r in ordered),
-        proposals=tuple(proposals),
+        proposals=tuple(by_src.values()),
         contributions=tuple(contributions),
         unplaced=tuple(unplaced),
-        references=_references(seen, cited_by),
+        references=references,
+        reference_pages=pages_of_references,
         revisions=tuple(revisions),
     )
+
+
+class _Retargeter(_Relinker):
+    """Leads the citations of texts outside the collection, resolved to the references page
+    while the entries were being gathered, to the page each entry is on."""
+
+    def __init__(self, srcs: dict[str, str]) -> None:
+        self.srcs = srcs
+
+    def inlines(self, text: tuple[Inline, ...], span: Span, anchor: str | None, where: str) -> tuple[Inline, ...]:
+        if not any(isinstance(piece, Citation) and piece.target and piece.target.src == REFERENCES_SRC for piece in text):
+            return text
+        return tuple(
+            replace(piece, target=replace(piece.target, src=self.srcs[piece.target.id]))
+            if isinstance(piece, Citation) and piece.target and piece.target.src == REFERENCES_SRC else piece
+            for piece in text
+        )
+
+    def page(self, page):
+        """The page with its citations of references retargeted; the page itself where it cites none."""
+        if not any(use.target in self.srcs for use in page.citations):
+            return page
+        if isinstance(page, ProposalPage):
+            return replace(page, proposal=self.proposal(page.proposal), footnotes=self.footnotes(page.footnotes))
+        if isinstance(page, ContributionPage):
+            return replace(page, contribution=self.contribution(page.contribution), footnotes=self.footnotes(page.footnotes))
+        return replace(page, text=self.text(page.text), footnotes=self.footnotes(page.footnotes))
 
 
 def _proposal_body(p: ProposalPage) -> BodyId | None:

@@ -370,10 +370,42 @@ class ReferenceEntry:
     the Convention or the Radio Regulations, a Council resolution or decision, a UN text."""
 
     key: str
-    """Its anchor on the references page: `cs-no-126`, `council-res-1292`, `un-70-1`."""
+    """Its anchor, on its page and on the references page (old links): `cs-no-126`, `council-res-1292`, `un-70-1`."""
     kind: str
     label: str
     cited_by: tuple[CitedBy, ...]
+    src: str = ""
+    """The page it is on (builder/link/references.py)."""
+
+
+def numbers(first: int, last: int) -> str:
+    """A range of numbers as titles and addresses show it: `100-199` (0, which the whole
+    instrument takes, is shown from 1: `1-99`)."""
+    first = first or min(1, last)
+    return str(first) if first == last else f"{first}-{last}"
+
+
+@dataclass(frozen=True)
+class ReferencePage:
+    """One page of the references: a kind of text, or one range of its numbers."""
+
+    src: str
+    kind: str
+    """A key of REFERENCE_KINDS."""
+    first: int | None
+    last: int | None
+    """The range of numbers (builder/link/references.py `series`) it holds; None for a whole kind."""
+    entries: tuple[ReferenceEntry, ...]
+
+    @property
+    def in_range(self) -> bool:
+        """A page of one range of its kind's numbers (the kind is split), not the whole kind."""
+        return self.first is not None
+
+    @property
+    def numbers(self) -> str:
+        """`1000–1099`, as its title shows it."""
+        return numbers(self.first or 0, self.last or 0).replace("-", "–")
 
 
 @dataclass(frozen=True)
@@ -396,6 +428,8 @@ class Site:
     contributions: tuple[ContributionPage, ...]
     unplaced: tuple[UnplacedPage, ...] = ()
     references: tuple[ReferenceEntry, ...] = ()
+    reference_pages: tuple[ReferencePage, ...] = ()
+    """The pages the references are on (`references/constitution/`), in the order of REFERENCE_KINDS."""
     revisions: tuple[RevisionPage, ...] = ()
     """Every revision the collection holds, the latest included, at its permanent address."""
     comparisons: tuple[RevisionComparison, ...] = ()

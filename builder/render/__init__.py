@@ -21,13 +21,17 @@ from ..conventions import ACTIONS, BODIES, MODIFYING, source
 from ..anchors import slug
 from ..exports import akn_src, json_src, source_src
 from ..ir import Clause
-from ..link import REFERENCES_SRC, ContributionPage, ProposalPage, ResolutionPage, Site
+from ..link import REFERENCES_SRC, ContributionPage, ProposalPage, ReferencePage, ResolutionPage, Site
 from ..link.citations import REFERENCE_KINDS
+from ..link.model import Conference
+from ..link.references import kind_src, series
 from .blocks import BlockWriter, Link
 from .escape import attribute, markdown_text
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 ACTION_ORDER = ("ADD", "ADD*", "MOD", "(MOD)", "NOC", "SUP", "SUP*")
+ACTION_SLUGS = {"ADD": "add", "ADD*": "add-moved", "MOD": "mod", "(MOD)": "mod-editorial", "NOC": "noc", "SUP": "sup", "SUP*": "sup-moved"}
+"""Each action's address (`proposals/by-action/mod-editorial/`): slugs alone would give ADD and ADD* one."""
 
 
 @cache
@@ -47,6 +51,7 @@ def environment() -> Environment:
     env.globals.update(
         BODIES=BODIES, ACTIONS=ACTIONS, MODIFYING=MODIFYING, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
         citation_examples=citation_examples, akn_src=akn_src, json_src=json_src, source_src=source_src,
+        moved_keys=moved_keys, kind_src=kind_src,
     )
     return env
 
@@ -121,11 +126,19 @@ class Renderer:
         jobs: list[tuple[str, str, dict[str, Any]]] = [
             ("home.md.j2", "index.md", {}),
             ("proposals_index.md.j2", "proposals/index.md", {}),
-            ("proposals_by_source.md.j2", "proposals/by-source.md", {}),
-            ("proposals_by_action.md.j2", "proposals/by-action.md", {}),
+            ("proposals_by_source.md.j2", BY_SOURCE, {"groups": self.by_source}),
+            ("proposals_by_action.md.j2", BY_ACTION, {"groups": self.by_action}),
         ]
+        for group in (*self.by_source, *self.by_action):
+            jobs.append(("proposals_group.md.j2", group.src, {"group": group, "crumbs": _PROPOSALS[:1] + (group.index,)}))
+            crumbs = _PROPOSALS[:1] + (group.index, (group.title, group.src))
+            jobs += [("proposals_list.md.j2", part.src, {"group": group, "part": part, "crumbs": crumbs}) for part in group.parts]
         if site.references:
-            jobs.append(("references.md.j2", REFERENCES_SRC, {}))
+            jobs.append(("references.md.j2", REFERENCES_SRC, {"kinds": self.reference_kinds}))
+        for kind, parts in self.reference_kinds.items():
+            if parts[0].in_range:  # split by numbers: the kind's own index of its ranges
+                jobs.append(("references_kind.md.j2", kind_src(kind, True), {"kind": kind, "parts": parts, "crumbs": _REFERENCES}))
+        jobs += [("references_page.md.j2", part.src, {"page": part}) for part in site.reference_pages]
         for body, resolutions in self.by_body.items():
             lists = self.lists[body]
             jobs.append(("body_index.md.j2", f"{body}/index.md", {"body": BODIES[body], "resolutions": resolutions, "lists": lists}))
@@ -177,6 +190,39 @@ class Renderer:
         }
 
     @cached_property
+    def reference_kinds(self) -> dict[str, list[ReferencePage]]:
+        """The pages of each kind of reference, in the order of REFERENCE_KINDS."""
+        kinds: dict[str, list[ReferencePage]] = {}
+        for page in self.site.reference_pages:
+            kinds.setdefault(page.kind, []).append(page)
+        return kinds
+
+    @cached_property
+    def by_source(self) -> list[ProposalGroup]:
+        """The proposals of each source (`proposals/by-source/acp/`), by code."""
+        by_code: dict[str, list[ProposalPage]] = {}
+        for p in self.site.proposals:
+            by_code.setdefault(p.proposal.code.source, []).append(p)
+        return [
+            _group(("By source", BY_SOURCE), slug(code), source(code).group, f"{source(code).group}: {source(code).name}", by_code[code])
+            for code in sorted(by_code)
+        ]
+
+    @cached_property
+    def by_action(self) -> list[ProposalGroup]:
+        """The proposals of each action (`proposals/by-action/mod/`), in ACTION_ORDER."""
+        groups = [
+            _group(("By action", BY_ACTION), ACTION_SLUGS[action], action, f"{action}: {ACTIONS[action]}",
+                   [p for p in self.site.proposals if p.proposal.action == action])
+            for action in ACTION_ORDER
+        ]
+        return [g for g in groups if g.parts]
+
+    @cached_property
+    def _source_of(self) -> dict[str, ProposalGroup]:
+        return {p.src: group for group in self.by_source for part in group.parts for p in part.proposals}
+
+    @cached_property
     def _list_of(self) -> dict[str, ListPart]:
         return {r.src: part for parts in self.lists.values() for part in parts for r in part.resolutions}
 
@@ -187,9 +233,13 @@ class Renderer:
             part = self._list_of.get(page.src)
             return _body_crumb(page.body) + (((part.title, part.src),) if part else ())
         if isinstance(page, ProposalPage):
-            return _PROPOSALS + ((page.contribution_id, page.contribution_src),)
+            group = self._source_of[page.src]
+            return _PROPOSALS + ((group.title, group.src), (page.contribution_id, page.contribution_src))
         if isinstance(page, ContributionPage):
-            return _PROPOSALS
+            group = self._source_of.get(page.proposals[0].src) if page.proposals else None
+            return _PROPOSALS + (((group.title, group.src),) if group else ())
+        if isinstance(page, ReferencePage):
+            return _REFERENCES + (((REFERENCE_KINDS[page.kind], kind_src(page.kind, True)),) if page.in_range else ())
         resolution = self._resolutions.get(getattr(page, "id", None))  # a revision, comparison or proposals compared
         return self.crumbs(resolution) + ((resolution.label, resolution.src),) if resolution else ()
 
@@ -207,11 +257,12 @@ class Renderer:
             nav.append({BODIES[body].short: [f"{body}/index.md", *({p.title: p.src} for p in parts)]})
         nav.append({"Proposals": [
             "proposals/index.md",
-            {"By source": "proposals/by-source.md"},
-            {"By action": "proposals/by-action.md"},
+            {"By source": BY_SOURCE},
+            {"By action": BY_ACTION},
         ]})
-        if site.references:
-            nav.append({"Other texts": REFERENCES_SRC})
+        if site.references:  # its kinds are a fixed few; their range pages are reached from them
+            kinds = [{REFERENCE_KINDS[k]: kind_src(k, parts[0].in_range)} for k, parts in self.reference_kinds.items()]
+            nav.append({"Other texts": [REFERENCES_SRC, *kinds]})
         if site.unplaced:
             nav.append({"Unplaced texts": [{u.source_file: u.src} for u in site.unplaced]})
         nav.append({"About": "about.md"})
@@ -219,7 +270,75 @@ class Renderer:
         return nav
 
 
-_PROPOSALS = (("Proposals", "proposals/index.md"), ("By source", "proposals/by-source.md"))
+BY_SOURCE = "proposals/by-source.md"
+BY_ACTION = "proposals/by-action.md"
+_PROPOSALS = (("Proposals", "proposals/index.md"), ("By source", BY_SOURCE))
+_REFERENCES = (("Other texts", REFERENCES_SRC),)
+PROPOSALS_PER_PAGE = 200
+"""At most this many proposals on one page of a source's or an action's list for one conference."""
+
+
+@dataclass(frozen=True)
+class ProposalList:
+    """One page of the proposals of a source (or an action) for one conference."""
+
+    src: str
+    conference: str
+    page: int
+    pages: int
+    proposals: tuple[ProposalPage, ...]
+
+    @property
+    def title(self) -> str:
+        return self.conference + (f", page {self.page} of {self.pages}" if self.pages > 1 else "")
+
+
+@dataclass(frozen=True)
+class ProposalGroup:
+    """The proposals of one source or one action: its page, and its lists by conference."""
+
+    src: str
+    index: tuple[str, str]
+    """The index listing it: ("By source", its src)."""
+    anchor: str
+    """Its section on that index, as before the split (`proposals/by-source/#acp`)."""
+    title: str
+    name: str
+    parts: tuple[ProposalList, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(part.proposals) for part in self.parts)
+
+
+def _conference_order(conference: Conference | None) -> tuple:
+    if conference is None:
+        return (len(BODIES), 0)
+    return (list(BODIES).index(conference.body), conference.revision.year if conference.revision else 0)
+
+
+def _group(index: tuple[str, str], anchor: str, title: str, name: str, proposals: list[ProposalPage]) -> ProposalGroup:
+    """A source's or an action's proposals, by conference, in pages of at most PROPOSALS_PER_PAGE."""
+    folder = f"{index[1].removesuffix('.md')}/{anchor}"
+    by_conference: dict[str, list[ProposalPage]] = {}
+    for p in sorted(proposals, key=lambda p: _conference_order(p.conference)):  # stable: in order within one
+        by_conference.setdefault(p.conference.label if p.conference else "Conference not named", []).append(p)
+    parts = []
+    for label, group in by_conference.items():
+        pages = -(-len(group) // PROPOSALS_PER_PAGE)
+        for n in range(pages):
+            src = f"{folder}/{slug(label)}{f'-page-{n + 1}' if n else ''}.md"
+            parts.append(ProposalList(src, label, n + 1, pages, tuple(group[n * PROPOSALS_PER_PAGE : (n + 1) * PROPOSALS_PER_PAGE])))
+    return ProposalGroup(f"{folder}.md", index, anchor, title, name, tuple(parts))
+
+
+def moved_keys(page: ReferencePage) -> dict[str, str]:
+    """The attributes with which a link to a page of references says which old anchors of the
+    references page (`#cs-no-126`) now lead to it: docs/javascripts/moved-anchors.js follows them."""
+    keys = {"data-moved": " ".join(sorted({series(e.key)[0] for e in page.entries}))}
+    if page.in_range:
+        keys |= {"data-first": str(page.first), "data-last": str(page.last)}
+    return keys
 
 
 def _body_crumb(body: str) -> tuple[tuple[str, str], ...]:
