@@ -1,9 +1,9 @@
 """MkDocs hooks: run the builder before every build (and every `mkdocs serve` rebuild).
 
 The generated pages never touch `docs/`: they are written beside the site, to `site-pages/` for
-`site/` (only those
-whose content changed, so that `mkdocs serve --dirty` rebuilds only them) and added to
-MkDocs' file list from there; the navigation is set from the linked site. Diagnostics are
+`site/`, and the exports (builder/exports.py) to `site-data/` (only the files whose content
+changed, so that `mkdocs serve --dirty` rebuilds or copies only them), and added to MkDocs' file
+list from there; the navigation is set from the linked site. Diagnostics are
 logged through MkDocs, so `mkdocs build --strict` fails on corpus warnings as it does on
 its own. The corpus is `corpus/` beside mkdocs.yml, or the folder in $ITU_CORPUS.
 """
@@ -18,15 +18,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from builder.exports import exports
-from builder.pipeline import build, corpus_files, write_pages
+from builder.pipeline import build, corpus_files, write_exports, write_pages
 from builder.progress import Progress
 from builder.readers import source_name
 from builder.search import index_site
 
 log = logging.getLogger("mkdocs.builder")
 _pages: dict[str, str] = {}
-_exports: dict[str, bytes] = {}
+_exports: list[str] = []
 _generated: list[Path] = []
+_data: list[Path] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -39,12 +40,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {"error": log.error, "warning": log.warning, "info": log.info}[d.severity](str(d))
     site_dir = Path(config.site_dir)
     generated = site_dir.with_name(site_dir.name + "-pages")  # beside the site: one per build target
+    data = site_dir.with_name(site_dir.name + "-data")
     write_pages(result.pages, generated, progress)
     _pages.clear()
     _pages.update(result.pages)
-    _exports.clear()
-    _exports.update(exports(result.site, {source_name(p, root): p for p in paths}))
+    _exports[:] = write_exports(exports(result.site, {source_name(p, root): p for p in paths}), data)
     _generated[:] = [generated]
+    _data[:] = [data]
     config.nav = result.nav
     if str(corpus) not in config.watch:
         config.watch.append(str(corpus))  # `mkdocs serve` rebuilds on an edit to the corpus, wherever it is
@@ -64,6 +66,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src in _pages:
         files.append(File(src, str(_generated[0]), config.site_dir, config.use_directory_urls))
-    for src, content in _exports.items():  # JSON and source files (builder/exports.py)
-        files.append(File.generated(config, src, content=content))
+    for src in _exports:  # JSON, Akoma Ntoso and source files (builder/exports.py)
+        files.append(File.generated(config, src, abs_src_path=str(_data[0] / src)))
     return files
