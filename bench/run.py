@@ -1,12 +1,12 @@
 """Benchmark: `python bench/run.py --documents N` prints one JSON line.
 
 builder_s is read + link + render + writing the Markdown (the builder's own cost); exports_s is
-making the JSON, Akoma Ntoso and source files published beside the pages, compressed (inside
-total_s too), and exports_bytes their size as published; mkdocs_s is
-`mkdocs build` of the same corpus less the builder's share inside it (Pagefind's indexing
-included); total_s is both. Where Chromium is installed, search is timed too (bench/search.py):
-the bytes one query loads and the seconds to its first results, online over HTTP and in the
-offline bundle from file:// (built for that, outside total_s)."""
+making the JSON, Akoma Ntoso and source files published beside the pages, gzip-compressed (inside
+total_s too), and exports_bytes their size as published; mkdocs_s is `mkdocs build` of the same
+corpus less the builder's share inside it (Pagefind's indexing included); total_s is both.
+Where Chromium is installed, search is timed too (bench/search.py): the bytes one query loads
+and the seconds to its first results, online over HTTP and in the offline bundle from file://
+(built for that, outside total_s)."""
 
 from __future__ import annotations
 
