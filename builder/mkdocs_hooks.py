@@ -1,9 +1,9 @@
 """MkDocs hooks: run the builder before every build (and every `mkdocs serve` rebuild).
 
 The generated pages never touch `docs/`: they are written beside the site, to `site-pages/` for
-`site/` (only those
-whose content changed, so that `mkdocs serve --dirty` rebuilds only them) and added to
-MkDocs' file list from there; the navigation is set from the linked site. Diagnostics are
+`site/`, and the exports (builder/exports.py) to `site-data/` (only the files whose content
+changed, so that `mkdocs serve --dirty` rebuilds or copies only them), and added to MkDocs' file
+list from there; the navigation is set from the linked site. Diagnostics are
 logged through MkDocs, so `mkdocs build --strict` fails on corpus warnings as it does on
 its own. The corpus is `corpus/` beside mkdocs.yml, or the folder in $ITU_CORPUS.
 """
@@ -20,17 +20,24 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from builder.exports import exports
-from builder.pipeline import build, corpus_files, write_pages
+from builder.pipeline import build, corpus_files, release, write_exports, write_pages
 from builder.progress import Progress
 from builder.readers import source_name
 from builder.render.blocks import Link
 from builder.search import index_site
 
 log = logging.getLogger("mkdocs.builder")
-_pages: dict[str, str] = {}
+_pages: list[str] = []
+"""The generated pages' sources: MkDocs reads them from the folder they are written to."""
+_serving: list[bool] = [False]
 _links: dict[str, tuple[Link, ...]] = {}
-_exports: dict[str, bytes] = {}
+_exports: list[str] = []
 _generated: list[Path] = []
+_data: list[Path] = []
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving[0] = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -43,15 +50,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {"error": log.error, "warning": log.warning, "info": log.info}[d.severity](str(d))
     site_dir = Path(config.site_dir)
     generated = site_dir.with_name(site_dir.name + "-pages")  # beside the site: one per build target
+    data = site_dir.with_name(site_dir.name + "-data")
     write_pages(result.pages, generated, progress)
-    _pages.clear()
-    _pages.update(result.pages)
+    _pages[:] = result.pages
     _links.clear()
     _links.update(result.links)
-    _exports.clear()
-    _exports.update(exports(result.site, {source_name(p, root): p for p in paths}))
+    _exports[:] = write_exports(exports(result.site, {source_name(p, root): p for p in paths}), data)
     _generated[:] = [generated]
+    _data[:] = [data]
     config.nav = result.nav
+    del result
+    if not _serving[0]:
+        release()  # a one-off build rebuilds nothing: what the builder kept is MkDocs' to use
     if str(corpus) not in config.watch:
         config.watch.append(str(corpus))  # `mkdocs serve` rebuilds on an edit to the corpus, wherever it is
     return config
@@ -70,8 +80,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src in _pages:
         files.append(File(src, str(_generated[0]), config.site_dir, config.use_directory_urls))
-    for src, content in _exports.items():  # JSON and source files (builder/exports.py)
-        files.append(File.generated(config, src, content=content))
+    for src in _exports:  # JSON, Akoma Ntoso and source files (builder/exports.py)
+        files.append(File.generated(config, src, abs_src_path=str(_data[0] / src)))
     return files
 
 
@@ -88,6 +98,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             )
         elif anchor and page.links_to_anchors is not None:
             page.links_to_anchors.setdefault(target, {}).setdefault(anchor, f"{to_src}#{anchor}")
+    if page.file.src_uri in _links:
+        # MkDocs keeps every page's Markdown and HTML until the last page is written; a
+        # generated page's Markdown is not read again (its title is its rendered h1), and at
+        # 10,000 documents it is a gigabyte. Empty, not None, which would lose the title.
+        page.markdown = ""
     return html
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .diagnostics import Diagnostic, Diagnostics
 from .ir import SourceFile
 from .link import Site, link
 from .progress import QUIET, Progress
 from .readers import WORD, read_file
-from .render import render
+from .render import forget, render
 from .render.blocks import Link
 
 
@@ -59,6 +59,14 @@ def read_all(
     return files
 
 
+def release() -> None:
+    """Drop what this process keeps for the next rebuild under `mkdocs serve` (the files read,
+    the pages rendered, and through them the whole IR)."""
+    _cache.clear()
+    forget()
+    gc.collect()
+
+
 def build(paths: list[Path], root: Path | None = None, progress: Progress = QUIET, directory_urls: bool = True) -> Build:
     diagnostics = Diagnostics()
     # The IR is millions of small objects that live until the end: the cyclic garbage collector
@@ -74,19 +82,38 @@ def build(paths: list[Path], root: Path | None = None, progress: Progress = QUIE
     return Build(site, rendered.pages, rendered.nav, rendered.links, diagnostics)
 
 
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Write `data` to `target` unless it holds those bytes already: an unchanged file keeps its
+    modification time, which `mkdocs serve --dirty` goes by."""
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
+
+
 def write_pages(pages: dict[str, str], out: Path, progress: Progress = QUIET) -> int:
     """Write the generated pages under `out`, touching only those whose content changed (the
     others keep their bytes and modification time), and remove pages no longer generated.
     Returns how many files were written."""
     written = 0
     for n, (src, content) in enumerate(pages.items(), start=1):
-        target = out / src
-        data = content.encode("utf-8")
-        if not target.is_file() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            written += 1
+        written += write_if_changed(out / src, content.encode("utf-8"))
         progress.update("pages written", n, len(pages))
     for stale in [p for p in out.rglob("*.md") if p.relative_to(out).as_posix() not in pages]:
         stale.unlink()
     return written
+
+
+def write_exports(files: Iterable[tuple[str, bytes]], out: Path) -> list[str]:
+    """Write the files under `out`, touching only those whose bytes changed (MkDocs copies a file
+    newer than its copy in the site, so `mkdocs serve --dirty` copies only those), and remove
+    files no longer published. Returns their paths in the site."""
+    published = []
+    for src, data in files:
+        write_if_changed(out / src, data)
+        published.append(src)
+    kept = set(published)
+    for stale in [p for p in out.rglob("*") if p.is_file() and p.relative_to(out).as_posix() not in kept]:
+        stale.unlink()
+    return published

@@ -4,6 +4,7 @@ deletions where the source records them, source text never markup."""
 
 from __future__ import annotations
 
+import gzip
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +34,11 @@ def invalid(xml: bytes) -> list[str]:
     return [] if schema().validate(document) else [f"{e.line}: {e.message}" for e in schema().error_log]
 
 
+def published(site, src: str) -> bytes:
+    """One exported file, uncompressed."""
+    return gzip.decompress(dict(exports(site, {}))[src])
+
+
 def test_every_published_file_of_the_corpus_is_valid(built_site: Path, corpus_build) -> None:
     site = corpus_build.site
     expected = [r.src for r in site.resolutions if r.text] + [v.src for v in site.revisions] \
@@ -40,12 +46,12 @@ def test_every_published_file_of_the_corpus_is_valid(built_site: Path, corpus_bu
     files = [built_site / akn_src(src) for src in expected]
     assert len(files) > 25 and all(f.is_file() for f in files)
     for path in files:
-        assert invalid(path.read_bytes()) == [], path
+        assert invalid(gzip.decompress(path.read_bytes())) == [], path
 
 
 @pytest.mark.parametrize("corpus", FIXTURE_CORPORA.values(), ids=FIXTURE_CORPORA.keys())
 def test_every_file_of_the_fixture_corpora_is_valid(corpus: list[Path]) -> None:
-    files = {path: xml for path, xml in exports(build(corpus, ROOT).site, {}).items() if path.endswith(".xml")}
+    files = {path: gzip.decompress(data) for path, data in exports(build(corpus, ROOT).site, {}) if path.endswith(".xml.gz")}
     assert files
     for path, xml in files.items():
         assert invalid(xml) == [], path
@@ -60,10 +66,10 @@ def test_a_clause_eid_is_its_anchor(built_site: Path, corpus_build) -> None:
 
     checked = 0
     for document in dump(corpus_build.site)["documents"]:
-        path = built_site / (document["url"].rstrip("/") + ".xml")
+        path = built_site / (document["url"].rstrip("/") + ".xml.gz")
         if not path.exists():
             continue
-        tree = etree.parse(str(path))
+        tree = etree.fromstring(gzip.decompress(path.read_bytes()))
         clauses = set(tree.xpath("//a:item/@eId | //a:paragraph/@eId", namespaces=NS))
         sections = set(tree.xpath("//a:container/@eId | //a:hcontainer[@name != 'text']/@eId", namespaces=NS))
         expected = {a for s in document["sections"] for a in anchors(s["clauses"])}
@@ -76,7 +82,7 @@ def test_a_clause_eid_is_its_anchor(built_site: Path, corpus_build) -> None:
 def test_word_insertions_and_deletions_are_ins_and_del() -> None:
     site = build([FIXTURES / "word" / "mod-words.docx"], ROOT).site
     page = next(p for p in site.proposals)
-    tree = etree.fromstring(exports(site, {})[akn_src(page.src)])
+    tree = etree.fromstring(published(site, akn_src(page.src)))
     clause = tree.xpath("//*[@eId='considering-b']", namespaces=NS)[0]
     assert [e.text for e in clause.xpath(".//a:del", namespaces=NS)] == ["520"]
     assert [e.text for e in clause.xpath(".//a:ins", namespaces=NS)] == ["700"]
@@ -90,7 +96,7 @@ def test_hostile_text_stays_text() -> None:
     lines += ["resolves", "1\tcontrol \x01 and \x1b[31m escape characters"]
     diagnostics = Diagnostics()
     site = link([read_source("hostile.txt", "\n".join(lines) + "\n", diagnostics)], diagnostics)
-    xml = exports(site, {})["wtdc/res-900.xml"]
+    xml = published(site, "wtdc/res-900.xml.gz")
     assert invalid(xml) == []
     tree = etree.fromstring(xml)
     assert not tree.xpath("//a:b | //*[local-name()='script'] | //*[local-name()='img']", namespaces=NS)

@@ -1,18 +1,22 @@
 """The data published beside the pages (builder/exports.py): every document as JSON in the shape
 its JSON Schema gives (schemas/itu-resolutions.schema.json), the collection as one file, the
-source files unchanged, and every page linking its own."""
+source files unchanged, every file gzip-compressed but Word documents, and every page linking its own."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
+import re
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from builder.dump import dump
-from builder.exports import COLLECTION, json_src
-from builder.pipeline import build
+from builder.exports import COLLECTION, exports, json_src, source_src
+from builder.pipeline import build, write_exports
+from builder.readers import source_name
 from conftest import CORPUS, FIXTURE_CORPORA, ROOT
 
 SCHEMA = json.loads((ROOT / "schemas" / "itu-resolutions.schema.json").read_text(encoding="utf-8"))
@@ -23,16 +27,23 @@ def errors(value) -> list[str]:
     return [f"{list(e.absolute_path)}: {e.message[:200]}" for e in Draft202012Validator(SCHEMA).iter_errors(value)]
 
 
+def unzipped(path: Path) -> bytes:
+    """A published file as a reader gets it: gzip-compressed, with no name or time in its header."""
+    data = path.read_bytes()
+    assert data[:4] == b"\x1f\x8b\x08\x00" and data[4:8] == b"\x00\x00\x00\x00", path  # no flags, mtime 0
+    return gzip.decompress(data)
+
+
 def test_the_collection_file_and_every_document_file_validate(built_site: Path, corpus_build) -> None:
-    collection = json.loads((built_site / COLLECTION).read_text(encoding="utf-8"))
+    collection = json.loads(unzipped(built_site / COLLECTION))
     assert collection == json.loads(json.dumps(dump(corpus_build.site)))
     assert errors(collection) == []
     kinds = set()
     for document in collection["documents"]:
-        path = built_site / (document["url"].rstrip("/") + ".json")
+        path = built_site / (document["url"].rstrip("/") + ".json.gz")
         if not path.exists():  # a contribution's page is a folder index (`proposals/acp-64a1/`)
-            path = built_site / document["url"] / "index.json"
-        assert json.loads(path.read_text(encoding="utf-8")) == document
+            path = built_site / document["url"] / "index.json.gz"
+        assert json.loads(unzipped(path)) == document
         assert errors(document) == [], document["id"]
         kinds.add(document["kind"])
     assert kinds == {"resolution", "decision", "revision", "contribution", "proposal"}
@@ -59,8 +70,55 @@ def test_every_page_links_its_data_and_its_source_file(built_site: Path, corpus_
     for page in corpus_build.site.proposals[:3] + corpus_build.site.resolutions[:3]:
         html = (built_site / page.src.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
         name = Path(json_src(page.src)).name
-        assert f'href="../{name}">JSON</a>' in html, page.src
+        assert f'href="../{name}">JSON (gzip)</a>' in html, page.src
     html = (built_site / "wtdc" / "res-71" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../sources/corpus/wtdc-res-71.txt">source file</a>' in html
-    assert (built_site / "sources" / "corpus" / "wtdc-res-71.txt").read_bytes() == (CORPUS / "wtdc-res-71.txt").read_bytes()
+    assert 'href="../../sources/corpus/wtdc-res-71.txt.gz">source file (gzip)</a>' in html
+    assert unzipped(built_site / "sources" / "corpus" / "wtdc-res-71.txt.gz") == (CORPUS / "wtdc-res-71.txt").read_bytes()
     assert "Loading it in Python" in (built_site / "data" / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_link_of_the_pages_to_their_data_resolves(built_site: Path) -> None:
+    """The Data line's links, on every page (MkDocs' --strict checks them too)."""
+    linked = 0
+    for html in built_site.rglob("index.html"):
+        line = re.search(r'<p class="exports">(.*?)</p>', html.read_text(encoding="utf-8"))
+        for href in re.findall(r'href="([^"#]+)"', line[1] if line else ""):
+            target = (html.parent / href).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), (html, href)
+            linked += href.endswith(".gz")
+    assert linked > 100
+
+
+def test_every_export_is_gzip_but_word_documents(built_site: Path) -> None:
+    published = [p for p in built_site.rglob("*") if p.is_file() and p.name.endswith((".json.gz", ".xml.gz", ".txt.gz"))
+                 and p.name != "sitemap.xml.gz"]  # MkDocs' own, with its build time
+    assert len(published) > 100
+    for path in published:
+        unzipped(path)
+    for uncompressed in ["data/itu-resolutions.json", "wtdc/res-71.json", "wtdc/res-71.xml", "sources/corpus/wtdc-res-71.txt"]:
+        assert not (built_site / uncompressed).exists()
+
+
+def test_a_word_document_is_published_as_it_is(tmp_path: Path) -> None:
+    """A .docx is a zip already: the same bytes, the same name."""
+    document = FIXTURE_CORPORA["word"][0]
+    name = source_name(document, ROOT)
+    assert source_src(name) == f"sources/{name}"
+    written = write_exports(exports(build([document], ROOT).site, {name: document}), tmp_path)
+    assert f"sources/{name}" in written
+    assert (tmp_path / "sources" / name).read_bytes() == document.read_bytes()
+
+
+def test_exports_are_rewritten_only_where_their_bytes_change(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` copies the exports whose file is newer than the site's copy."""
+    site = build(FIXTURE_CORPORA["competing"], ROOT).site
+    written = write_exports(exports(site, {}), tmp_path)
+    assert COLLECTION in written and all((tmp_path / src).is_file() for src in written)
+    stale = tmp_path / "wtsa" / "res-9999.json.gz"  # published no more
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(b"")
+    for path in tmp_path.rglob("*.gz"):
+        os.utime(path, ns=(1, 1))
+    assert write_exports(exports(site, {}), tmp_path) == written
+    assert [p for p in tmp_path.rglob("*") if p.is_file() and p.stat().st_mtime_ns != 1] == []
+    assert not stale.exists()

@@ -65,7 +65,7 @@ def test_two_builds_give_the_same_markdown() -> None:
 
 
 def test_two_site_builds_give_the_same_bytes(built_site: Path, tmp_path: Path) -> None:
-    """Everything but the sitemap, where MkDocs stamps the build date (`<lastmod>`, and the
+    """Everything, the gzip-compressed exports included, but the sitemap, where MkDocs stamps the build date (`<lastmod>`, and the
     gzip header of sitemap.xml.gz), and Pagefind's filter files and the two files that name
     them, which it writes in no fixed order (its page fragments and index chunks are the same;
     Pagefind/pagefind#638: fragments were made stable upstream in 1.3, the filter indexes not)."""
@@ -80,6 +80,7 @@ def test_two_site_builds_give_the_same_bytes(built_site: Path, tmp_path: Path) -
     files = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file() and not unordered(p.relative_to(built_site)))
     assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file() and not unordered(p.relative_to(again)))
     assert any(f.parts[0] == "pagefind" for f in files)
+    assert any(f.name.endswith(".json.gz") for f in files) and Path("data/itu-resolutions.json.gz") in files  # the exports
     stamped = {Path("sitemap.xml"), Path("sitemap.xml.gz")}
     differ = [f for f in files if f not in stamped and not filecmp.cmp(built_site / f, again / f, shallow=False)]
     assert differ == []

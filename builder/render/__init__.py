@@ -107,6 +107,11 @@ The per-page templates read nothing but their page and where it is, so a page eq
 time's renders the same; `mkdocs serve` then re-renders only the pages an edit changed."""
 
 
+def forget() -> None:
+    """Forget the last render (see `_last`)."""
+    _last.clear()
+
+
 class Renderer:
     def __init__(self, site: Site, directory_urls: bool = True) -> None:
         self.site = site
