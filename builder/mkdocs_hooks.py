@@ -23,14 +23,14 @@ from builder.exports import exports
 from builder.pipeline import build, corpus_files, release, write_exports, write_pages
 from builder.progress import Progress
 from builder.readers import source_name
-from builder.render.blocks import Link
+from builder.render.blocks import Written
 from builder.search import index_site
 
 log = logging.getLogger("mkdocs.builder")
 _pages: list[str] = []
 """The generated pages' sources: MkDocs reads them from the folder they are written to."""
 _serving: list[bool] = [False]
-_links: dict[str, tuple[Link, ...]] = {}
+_written: dict[str, Written] = {}
 _exports: list[str] = []
 _generated: list[Path] = []
 _data: list[Path] = []
@@ -53,8 +53,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data = site_dir.with_name(site_dir.name + "-data")
     write_pages(result.pages, generated, progress)
     _pages[:] = result.pages
-    _links.clear()
-    _links.update(result.links)
+    _written.clear()
+    _written.update(result.written)
     _exports[:] = write_exports(exports(result.site, {source_name(p, root): p for p in paths}), data)
     _generated[:] = [generated]
     _data[:] = [data]
@@ -86,10 +86,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The links the builder wrote as HTML (clauses, footnotes) are not in the Markdown that
-    MkDocs parses: hand them to its validation, a missing page here and a missing anchor after
-    the build, by `validation.links` like its own."""
-    for to_src, anchor in _links.get(page.file.src_uri, ()):
+    """The HTML the builder wrote (clauses, footnotes) is not parsed by MkDocs
+    (builder/markdown_blocks.py): hand its ids and links to MkDocs' validation, a missing page
+    here and a missing anchor after the build, by `validation.links` like its own."""
+    written = _written.get(page.file.src_uri)
+    if written is None:
+        return html
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(written.ids)
+    for to_src, anchor in written.links:
         target = files.get_file_from_path(to_src)
         if target is None:
             log.log(
@@ -98,8 +103,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             )
         elif anchor and page.links_to_anchors is not None:
             page.links_to_anchors.setdefault(target, {}).setdefault(anchor, f"{to_src}#{anchor}")
-    if page.file.src_uri in _links:
-        # MkDocs keeps every page's Markdown and HTML until the last page is written; a
+    # MkDocs keeps every page's Markdown and HTML until the last page is written; a
         # generated page's Markdown is not read again (its title is its rendered h1), and at
         # 10,000 documents it is a gigabyte. Empty, not None, which would lose the title.
         page.markdown = ""

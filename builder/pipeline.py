@@ -13,7 +13,7 @@ from .link import Site, link
 from .progress import QUIET, Progress
 from .readers import WORD, read_file
 from .render import forget, render
-from .render.blocks import Link
+from .render.blocks import Written
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,8 @@ class Build:
     pages: dict[str, str]
     """docs-relative path → generated Markdown."""
     nav: list[Any]
-    links: dict[str, tuple[Link, ...]]
-    """The links each page writes as HTML (builder/render/blocks.py), for MkDocs to validate."""
+    written: dict[str, Written]
+    """The links and ids each page writes as HTML (builder/render/blocks.py), for MkDocs to validate."""
     diagnostics: Diagnostics
 
 
@@ -79,7 +79,7 @@ def build(paths: list[Path], root: Path | None = None, progress: Progress = QUIE
     finally:
         if collecting:
             gc.enable()
-    return Build(site, rendered.pages, rendered.nav, rendered.links, diagnostics)
+    return Build(site, rendered.pages, rendered.nav, rendered.written, diagnostics)
 
 
 def write_if_changed(target: Path, data: bytes) -> bool:

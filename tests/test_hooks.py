@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from builder import mkdocs_hooks
 from builder.render import _url, page_url
+from builder.render.blocks import Written
 
 
 @pytest.fixture
@@ -26,15 +27,20 @@ def pages(tmp_path):
     return config, files, a, b
 
 
-def test_html_links_are_validated_like_markdown_links(pages, caplog, monkeypatch) -> None:
+def test_html_links_and_ids_are_validated_like_markdown_ones(pages, caplog, monkeypatch) -> None:
     config, files, a, b = pages
-    monkeypatch.setattr(mkdocs_hooks, "_links", {"a.md": (("b.md", "resolves-1"), ("b.md", "resolves-9"), ("c.md", None))})
+    links = (("b.md", "resolves-1"), ("b.md", "resolves-2"), ("b.md", "resolves-9"), ("c.md", None))
+    monkeypatch.setattr(mkdocs_hooks, "_written", {"a.md": Written(links, ()), "b.md": Written((), ("resolves-2",))})
+    b.present_anchor_ids = {"resolves-1"}  # from its Markdown; resolves-2 is in its HTML blocks
     with caplog.at_level(logging.INFO):
-        mkdocs_hooks.on_page_content("<p>html</p>", page=a, config=config, files=files)
+        for page in (a, b):
+            page.markdown = "# title"
+            mkdocs_hooks.on_page_content("<p>html</p>", page=page, config=config, files=files)
         a.validate_anchor_links(files=files, log_level=logging.WARNING)
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert any("'a.md'" in w and "'c.md'" in w for w in warnings)
-    assert any("resolves-9" in w for w in warnings) and not any("resolves-1" in w for w in warnings)
+    assert any("resolves-9" in w for w in warnings)
+    assert not any("resolves-1" in w or "resolves-2" in w for w in warnings)
     assert len(warnings) == 2
 
 

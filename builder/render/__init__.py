@@ -25,7 +25,7 @@ from ..link import REFERENCES_SRC, ContributionPage, ProposalPage, ReferencePage
 from ..link.citations import REFERENCE_KINDS
 from ..link.model import Conference
 from ..link.references import kind_src, series
-from .blocks import BlockWriter, Link
+from .blocks import BlockWriter, Written
 from .escape import attribute, markdown_text
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -100,9 +100,9 @@ def relative(to_src: str, from_dir: list[str]) -> str:
     return "/".join([".."] * (len(from_dir) - common) + to[common:])
 
 
-_last: dict[str, tuple[str, Any, str, tuple[Link, ...]]] = {}
+_last: dict[str, tuple[str, Any, str, Written]] = {}
 """The last render in this process, by page source: (template, (page object, crumbs, directory
-URLs), Markdown, links written as HTML).
+URLs), Markdown, what its HTML blocks hold).
 The per-page templates read nothing but their page and where it is, so a page equal to last
 time's renders the same; `mkdocs serve` then re-renders only the pages an edit changed."""
 
@@ -117,14 +117,15 @@ class Renderer:
         self.site = site
         self.directory_urls = directory_urls
         self.env = environment()
-        self.links: dict[str, tuple[Link, ...]] = {}
-        """The links each page's HTML blocks hold, by page source, for MkDocs to validate."""
+        self.written: dict[str, Written] = {}
+        """The links and ids each page's HTML blocks hold, by page source, for MkDocs to validate."""
 
-    def _render(self, template: str, src: str, **context: Any) -> tuple[str, tuple[Link, ...]]:
+    def _render(self, template: str, src: str, **context: Any) -> tuple[str, Written]:
         href = _href(src)
         page = context.get("page")
         md = BlockWriter(href, _url(src, self.directory_urls), getattr(page, "footnotes", ()))
-        return self.env.get_template(template).render(href=href, md=md, site=self.site, **context), tuple(md.links)
+        markdown = self.env.get_template(template).render(href=href, md=md, site=self.site, **context)
+        return markdown, Written(tuple(md.links), tuple(md.ids))
 
     def pages(self) -> dict[str, str]:
         site = self.site
@@ -156,7 +157,7 @@ class Renderer:
         jobs += [("proposal.md.j2", p.src, {"page": p}) for p in site.proposals]
         jobs += [("unplaced.md.j2", u.src, {"page": u}) for u in site.unplaced]
         out: dict[str, str] = {}
-        kept: dict[str, tuple[str, Any, str, tuple[Link, ...]]] = {}
+        kept: dict[str, tuple[str, Any, str, Written]] = {}
         for template, src, context in jobs:
             assert src not in out, f"two pages at {src}"  # the link stage gives every page its own address
             page = context.get("page")
@@ -165,11 +166,11 @@ class Renderer:
             key = (page, context.get("crumbs"), self.directory_urls)
             last = _last.get(src)
             if page is not None and last is not None and last[0] == template and last[1] == key:
-                out[src], self.links[src] = last[2], last[3]
+                out[src], self.written[src] = last[2], last[3]
             else:
-                out[src], self.links[src] = self._render(template, src, **context)
+                out[src], self.written[src] = self._render(template, src, **context)
             if page is not None:
-                kept[src] = (template, key, out[src], self.links[src])
+                kept[src] = (template, key, out[src], self.written[src])
         _last.clear()
         _last.update(kept)
         return out
@@ -413,13 +414,13 @@ class Rendered:
     pages: dict[str, str]
     """docs-relative path → generated Markdown."""
     nav: list[Any]
-    links: dict[str, tuple[Link, ...]]
-    """The links each page writes in HTML, which MkDocs does not see: the hook has it check them."""
+    written: dict[str, Written]
+    """What each page's HTML blocks hold, which MkDocs does not parse: the hook has it check them."""
 
 
 def render(site: Site, directory_urls: bool = True) -> Rendered:
-    """All generated pages, the navigation, and the links pages write as HTML, for a site
+    """All generated pages, the navigation, and the links and ids pages write as HTML, for a site
     published with directory URLs (`wtsa/res-68/`) or without (`wtsa/res-68.html`)."""
     renderer = Renderer(site, directory_urls)
     pages = renderer.pages()
-    return Rendered(pages, renderer.nav(), renderer.links)
+    return Rendered(pages, renderer.nav(), renderer.written)

@@ -1,12 +1,13 @@
 """Running text, clauses and tables, in Python: they are most of every page, and building them
 with Jinja macros cost most of the builder's time.
 
-Blocks (clauses, paragraphs, tables) and footnotes are written as finished HTML: MkDocs passes
-raw HTML blocks through without converting them again, which was about half of its time. Their
-links are final URLs, relative to the page as MkDocs publishes it (`directory_urls` or not), and
-each is recorded in `links`, which the MkDocs hook hands to MkDocs' own link and anchor
-validation. Inline text that templates place in Markdown (titles, table cells, headings) stays
-Markdown, its links `.md` paths that MkDocs resolves and checks itself.
+Blocks (clauses, paragraphs, tables) and footnotes are written as finished HTML, between the
+lines that builder/markdown_blocks.py stores as they are: converting each clause's Markdown
+again, then parsing the HTML, was most of MkDocs' time. Their links are final URLs, relative to
+the page as MkDocs publishes it (`directory_urls` or not); each link is recorded in `links` and
+each id in `ids`, which the MkDocs hook hands to MkDocs' own link and anchor validation. Inline
+text that templates place in Markdown (titles, table cells, headings) stays Markdown, its links
+`.md` paths that MkDocs resolves and checks itself.
 
 Every piece of source text goes through `escape_text` (Markdown) or `html_text` (HTML); what this
 module adds is only the builder's own markup. The pieces are assembled as plain strings; only
@@ -15,16 +16,26 @@ what goes back to a template is `Markup`."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ..ir import Block, Change, Citation, Clause, Footnote, FootnoteRef, Inline, Table
 from ..link.model import Annotations
+from ..markdown_blocks import HTML_END, HTML_START
 from .escape import attribute_text, escape_text, html_text
 
 Href = Callable[..., str]
 Link = tuple[str, str | None]
 """A link the builder wrote into HTML: (target page's Markdown source, anchor or None)."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a page's HTML blocks hold that MkDocs does not parse: their links and their ids."""
+
+    links: tuple[Link, ...]
+    ids: tuple[str, ...]
 _TAGS = {"": "{}", "ins": "<ins>{}</ins>", "del": "<del>{}</del>"}
 NO_NOTES = Annotations()
 
@@ -42,6 +53,7 @@ class BlockWriter:
         """Footnotes are numbered in the order the page lists them, as Python-Markdown's did."""
         self.called: set[str] = set()
         self.links: list[Link] = []
+        self.ids: list[str] = []
 
     # Markdown contexts: a template's paragraph, heading or table cell.
 
@@ -54,9 +66,9 @@ class BlockWriter:
     # HTML blocks.
 
     def paragraphs(self, blocks: Iterable[Block], notes: Annotations | None = None) -> Markup:
-        """Blocks one after another, each a raw HTML block followed by a blank line."""
+        """Blocks one after another, as one run of HTML."""
         notes = notes or NO_NOTES
-        return Markup("".join(self._block(b, notes) + "\n\n" for b in blocks))
+        return _html([self._block(b, notes) for b in blocks])
 
     def footnotes(self, notes: tuple[Footnote, ...]) -> Markup:
         """The page's footnotes, as Python-Markdown's footnotes extension writes them (Material
@@ -73,7 +85,8 @@ class BlockWriter:
                 if note.key in self.called else ""
             )
             items.append(f'<li id="fn:fn{attribute_text(note.key)}">\n<p>{text}{back}</p>\n</li>')
-        return Markup('<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>\n")
+            self.ids.append(f"fn:fn{note.key}")
+        return _html(['<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"])
 
     def _inline(self, text: tuple[Inline, ...], markdown: bool) -> str:
         esc = escape_text if markdown else html_text
@@ -95,6 +108,8 @@ class BlockWriter:
             return f'<sup class="footnote-missing">{html_text(key)}</sup>'
         first = key not in self.called
         self.called.add(key)
+        if first:
+            self.ids.append(f"fnref:fn{key}")
         ident = f' id="fnref:fn{attribute_text(key)}"' if first else ""
         return f'<sup{ident}><a class="footnote-ref" href="#fn:fn{attribute_text(key)}">{n}</a></sup>'
 
@@ -122,6 +137,7 @@ class BlockWriter:
         status = c.change.status if c.change else ""
         classes = f"clause clause-{status}" if status and status != "unchanged" else "clause"
         label = _redline(c.change.printed, html_text) if c.change else html_text(c.label or "")
+        self.ids.append(c.anchor)
         line = (
             f'<div class="{classes}" id="{c.anchor}">\n'
             f'<p><span class="clause-label">{label}</span> {self._inline(c.text, markdown=False)} '
@@ -149,6 +165,11 @@ class BlockWriter:
 
         body = "\n".join(row(r, "td") for r in rows[1:])
         return f"<table>\n<thead>\n{row(rows[0], 'th')}\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def _html(blocks: list[str]) -> Markup:
+    """A run of HTML blocks, between the lines that keep Markdown from parsing it again."""
+    return Markup(f"{HTML_START}\n" + "\n".join(blocks) + f"\n{HTML_END}\n\n") if blocks else Markup("")
 
 
 def _redline(parts: tuple[tuple[str, str], ...], esc: Callable[[str], str]) -> str:
