@@ -7,7 +7,8 @@ corpus less the builder's share inside it (Pagefind's indexing included); total_
 Where Chromium is installed, search is timed too (bench/search.py): the bytes one query loads
 and the seconds to its first results, online over HTTP and in the offline bundle from file://
 (built for that, outside total_s). site_peak_rss_mb is the peak memory of that `mkdocs build`
-(what `make site` needs); peak_rss_mb the largest of any process the bench ran. nav_bytes is
+(what `make site` needs), mkdocs_peak_rss_mb and pagefind_peak_rss_mb its two processes' own
+(sampled: which one sets it), together_peak_rss_mb the most they held at once; peak_rss_mb the largest of any process the bench ran. nav_bytes is
 the most navigation (tabs and primary sidebar) a page carries, over a sample of pages."""
 
 from __future__ import annotations
@@ -56,6 +57,37 @@ def navigation_bytes(page: Path) -> int:
     end = html.find('<div class="md-sidebar md-sidebar--secondary"')
     sidebar = html[start:end] if 0 <= start < end else ""
     return len((tabs[0] if tabs else "").encode()) + len(sidebar.encode())
+
+
+def peak_rss(command: list[str], cwd: Path, env: dict[str, str]) -> dict[str, int]:
+    """Run a command; the peak memory (KB) of each of its processes by name, the command's own as
+    `mkdocs`, and the most all held at once as `together`, sampled from /proc every 0.2 s (Linux)."""
+    process = subprocess.Popen(command, cwd=cwd, env=env)
+    peaks: dict[str, int] = {}
+
+    def rss(pid: int) -> tuple[str, int, list[int]]:
+        status = Path(f"/proc/{pid}/status").read_text()
+        name = re.search(r"^Name:\s*(\S+)", status, re.M)[1]
+        kb = re.search(r"^VmRSS:\s*(\d+)", status, re.M)
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return name, int(kb[1]) if kb else 0, [int(c) for c in children]
+
+    while process.poll() is None:
+        todo, together = [process.pid], 0
+        while todo:
+            try:
+                name, kb, children = rss(todo.pop())
+            except (OSError, TypeError):
+                continue  # ended between two reads
+            name = "mkdocs" if name.startswith("python") else name
+            peaks[name] = max(peaks.get(name, 0), kb)
+            together += kb
+            todo += children
+        peaks["together"] = max(peaks.get("together", 0), together)
+        time.sleep(0.2)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return peaks
 
 
 def word_against_text(rounds: int = 5) -> dict:
@@ -139,8 +171,7 @@ def main() -> None:
         exports_s = time.perf_counter() - started
         env = {**os.environ, "ITU_CORPUS": str(work / "corpus"), "NO_MKDOCS_2_WARNING": "1"}
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "site")],
-                       cwd=ROOT, env=env, check=True)
+        peaks = peak_rss([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "site")], ROOT, env)
         total_s = time.perf_counter() - started
         site_peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # `mkdocs build` alone: no other child yet
         pages = sorted((work / "site").rglob("*.html"))
@@ -166,6 +197,7 @@ def main() -> None:
             "nav_bytes": max(navigation_bytes(p) for p in pages[:: max(1, len(pages) // 200)]),
             "max_page_bytes": max(sizes),
             "site_peak_rss_mb": round(site_peak_kb / 1024, 1),
+            **{f"{name}_peak_rss_mb": round(kb / 1024, 1) for name, kb in peaks.items()},
             "peak_rss_mb": round(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024, 1),
             **searched,

@@ -103,10 +103,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             )
         elif anchor and page.links_to_anchors is not None:
             page.links_to_anchors.setdefault(target, {}).setdefault(anchor, f"{to_src}#{anchor}")
-    # MkDocs keeps every page's Markdown and HTML until the last page is written; a
-        # generated page's Markdown is not read again (its title is its rendered h1), and at
-        # 10,000 documents it is a gigabyte. Empty, not None, which would lose the title.
-        page.markdown = ""
+    # MkDocs keeps every page's Markdown and HTML until the last page is written; a generated
+    # page's Markdown is not read again (its title is its rendered h1), and at 10,000 documents
+    # it is a gigabyte. Empty, not None, which would lose the title.
+    page.markdown = ""
     return html
 
 
@@ -120,4 +120,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     the line break before them, so nothing on the page changes; text in `<pre>` keeps them."""
     parts = _PRE.split(output)
     parts[::2] = [_INDENT.sub("\n", part) for part in parts[::2]]
+    if not _serving[0]:
+        page.content = None  # written once this returns; MkDocs would hold every page's until the build ends
     return "".join(parts)

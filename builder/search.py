@@ -5,7 +5,8 @@ Indexed: the pages of documents (resolutions, their revisions, proposals, contri
 unplaced texts), each page's article, with its clauses (elements with ids, which Pagefind
 returns as anchors, so that a result can land on the clause). Not indexed: the pages that list
 or compare documents (indexes, references, comparisons), what pages repeat (permalinks, badges,
-backlink lists, revision histories, the "Cite as" and "Data" lines) and deleted words (the text as proposed is what is
+backlink lists, revision histories, the "Cite as" and "Data" lines, a MOD proposal's clauses
+whose words are those of the text it amends) and deleted words (the text as proposed is what is
 searched). Filters and metadata come from `data-pagefind-*` attributes the templates write.
 
 The offline bundle is read from file://, where a page can neither fetch nor import a module, but

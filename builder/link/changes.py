@@ -138,18 +138,22 @@ def _proposed(text: ResolutionText) -> list[Item]:
     return [replace(item, text="".join(words for _, words in redline(item.clause.text))) for item in items(text)]
 
 
-def against_base(page: ProposalPage, base: ResolutionText) -> ProposalPage:
+def against_base(page: ProposalPage, base: ResolutionText) -> tuple[ProposalPage, frozenset[str]]:
     """Clause statuses from the text the proposal amends: a clause the base lacks is `inserted`
     (a trailing one too, which labels running on without a gap cannot show), one whose words
-    differ is `changed`; renumbered and deleted clauses keep what the labels say."""
+    differ is `changed`; renumbered and deleted clauses keep what the labels say. With the
+    anchors of the clauses whose words are the base's (`Annotations.repeated`)."""
     text = page.proposal.text
     assert text is not None
     found: dict[str, str] = {}
+    repeated: set[str] = set()
     for diff in compare_items(items(base), _proposed(text)).clauses:
         if diff.new and diff.status in ("inserted", "changed"):
             found[diff.new.anchor] = diff.status
+        elif diff.new and diff.status == "unchanged":
+            repeated.add(diff.new.anchor)
     if not found:
-        return page
+        return page, frozenset(repeated)
 
     def update(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         out: list[Block] = []
@@ -168,7 +172,7 @@ def against_base(page: ProposalPage, base: ResolutionText) -> ProposalPage:
         return tuple(out)
 
     amended = replace(text, sections=tuple(replace(s, blocks=update(s.blocks)) for s in text.sections))
-    return replace(page, proposal=replace(page.proposal, text=amended), changes=clause_changes(amended))
+    return replace(page, proposal=replace(page.proposal, text=amended), changes=clause_changes(amended)), frozenset(repeated)
 
 
 def compare_proposed(page: ProposalPage, adopted: ResolutionText) -> TextDiff:

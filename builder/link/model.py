@@ -159,6 +159,9 @@ class Annotations:
     """On a resolution: the proposals that delete, renumber or replace the clause."""
     redlines: dict[str, Comparison] = field(default_factory=dict)
     """On a MOD proposal: the clause compared word by word with another revision."""
+    repeated: frozenset[str] = frozenset()
+    """On a MOD proposal: the clauses whose words are those of the text it amends, which search
+    leaves to the resolution's own page (builder/search.py)."""
 
 
 @dataclass(frozen=True)

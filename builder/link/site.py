@@ -402,9 +402,13 @@ def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], 
         return p
     base = held.get((p.target_id, meeting(text.old_revision))) if text.old_revision else None
     adopted = held.get((p.target_id, meeting(text.revision))) if text.revision else None
+    repeated: frozenset[str] = frozenset()
     if base is not None:
-        p = against_base(p, base)
-    annotations = Annotations(redlines=redlines(p, base, "ins") if base else redlines(p, adopted, "del")) if base or adopted else p.annotations
+        p, repeated = against_base(p, base)
+    annotations = (
+        Annotations(redlines=redlines(p, base, "ins") if base else redlines(p, adopted, "del"), repeated=repeated)
+        if base or adopted else p.annotations
+    )
     return replace(
         p, annotations=annotations, base_needed=None if base is not None else text.old_revision,
         adopted=compare_proposed(p, adopted) if adopted is not None else None,

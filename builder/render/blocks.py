@@ -38,6 +38,9 @@ class Written:
     ids: tuple[str, ...]
 _TAGS = {"": "{}", "ins": "<ins>{}</ins>", "del": "<del>{}</del>"}
 NO_NOTES = Annotations()
+SEARCH_SKIPS = ' data-pagefind-ignore="all"'
+"""On a clause's own line that repeats the text a proposal amends: that text is found on the
+resolution's page, and its proposals are listed there."""
 
 
 class BlockWriter:
@@ -140,7 +143,7 @@ class BlockWriter:
         self.ids.append(c.anchor)
         line = (
             f'<div class="{classes}" id="{c.anchor}">\n'
-            f'<p><span class="clause-label">{label}</span> {self._inline(c.text, markdown=False)} '
+            f'<p{SEARCH_SKIPS if c.anchor in notes.repeated else ""}><span class="clause-label">{label}</span> {self._inline(c.text, markdown=False)} '
             f'<a class="clause-permalink" href="#{c.anchor}" title="Link to this clause">¶</a>'
         )
         if status in ("inserted", "deleted"):
