@@ -530,3 +530,65 @@ def test_copy_a_clause_citation_with_the_keyboard(browser, site: Site, url, anch
     assert page.locator(".cite-copy-menu").is_hidden()
     assert page.errors == [] and page.external == []
     context.close()
+
+
+@pytest.fixture(scope="module")
+def generated_site(tmp_path_factory: pytest.TempPathFactory):
+    """The benchmark's generated corpus (bench/generate.py) at a size where PP's list of
+    resolutions is split into list pages, built and served: the navigation as it is at scale."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    corpus = tmp_path_factory.mktemp("generated-corpus")
+    generate(120, corpus)
+    site, httpd = build_and_serve(corpus, tmp_path_factory.mktemp("generated-site"))
+    yield site
+    httpd.shutdown()
+
+
+def test_any_resolution_in_three_steps_with_the_keyboard(browser, generated_site: Site) -> None:
+    """From any page, Tab and Enter alone reach a resolution in three steps (its body's tab, its
+    list page, the resolution), which then says where it is; the navigation stays small."""
+    context, page = watched(browser, generated_site)
+    page.goto(generated_site.url("proposals/acp-64a1-3/"))
+
+    def follow(name: str) -> None:
+        for _ in range(300):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.textContent.trim()") == name:
+                break
+        else:
+            raise AssertionError(f"Tab never reached {name!r} on {page.url}")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+
+    follow("PP")
+    lists = [t for t in page.locator("article a").all_text_contents() if t.startswith("Nos.")]
+    assert len(lists) > 1, "PP's list is split at this size"
+    follow(lists[1])
+    resolution = next(t for t in page.locator("article a").all_text_contents() if t.startswith("Res."))
+    follow(resolution)
+    assert page.url.startswith(generated_site.url("pp/res-"))
+    assert page.locator("nav.crumbs").inner_text() == f"PP › {lists[1]}"
+    sidebar = page.locator(".md-sidebar--primary").evaluate("e => e.outerHTML.length")
+    assert sidebar < 15_000
+    assert page.errors == [] and page.external == []
+    context.close()
+
+
+def test_the_navigation_on_a_phone_in_the_dark(browser, generated_site: Site) -> None:
+    """On a phone in the dark scheme the drawer lists the bodies and the indexes, and a page that
+    lists proposals fits the screen's width."""
+    context, page = watched(browser, generated_site, viewport={"width": 390, "height": 844}, color_scheme="dark", has_touch=True)
+    page.goto(generated_site.url("pp/"))
+    page.locator("label.md-header__button[for=__drawer]").click()
+    drawer = page.locator(".md-nav--primary").first
+    drawer.get_by_text("WTDC", exact=True).wait_for()
+    assert {"Home", "PP", "WTSA", "WTDC", "Proposals"} <= {t.strip() for t in drawer.locator(".md-nav__link").all_text_contents()}
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.screenshot(path=str(SCREENSHOTS / "navigation-phone-dark.png"))
+    for url in ("pp/", "proposals/by-source/acp/"):
+        page.goto(generated_site.url(url))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+    assert page.errors == [] and page.external == []
+    context.close()
