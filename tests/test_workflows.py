@@ -1,17 +1,26 @@
 """The GitHub workflows are valid (check-jsonschema's built-in GitHub-workflow schema, offline)
-and publish the way the README says: strict build, Pages from a branch, previews kept."""
+and publish the way the README says: strict build, Pages from a branch, previews kept; previews
+of pull requests, forks' too, built without privilege and published by a job that never runs
+their code, from an artifact it checks."""
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+_spec = importlib.util.spec_from_file_location("unpack_preview", ROOT / ".github" / "scripts" / "unpack_preview.py")
+unpack_preview = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
+_spec.loader.exec_module(unpack_preview)  # type: ignore[union-attr]
 
 
 def test_workflows_validate_against_the_github_schema() -> None:
@@ -21,7 +30,7 @@ def test_workflows_validate_against_the_github_schema() -> None:
         capture_output=True, text=True,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    assert {w.name for w in WORKFLOWS} >= {"pages.yml", "preview.yml", "test.yml"}
+    assert {w.name for w in WORKFLOWS} >= {"pages.yml", "preview.yml", "preview-deploy.yml", "test.yml"}
 
 
 def steps(name: str) -> list[dict]:
@@ -37,8 +46,99 @@ def test_pages_deploys_main_without_wiping_previews() -> None:
     assert "--strict" in (ROOT / "Makefile").read_text()
 
 
-def test_previews_use_pr_preview_action() -> None:
-    preview = next(s for s in steps("preview.yml") if "rossjrw/pr-preview-action" in s.get("uses", ""))
-    assert preview["with"]["source-dir"] == "site"
-    build = next(s for s in steps("preview.yml") if s.get("run") == "make site")
-    assert "pr-preview/pr-${{ github.event.number }}/" in build["env"]["SITE_URL"]
+def _workflow(name: str) -> dict:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
+    workflow["on"] = workflow.pop(True, workflow.get("on"))  # YAML 1.1 reads the key `on` as true
+    return workflow
+
+
+def _writes(permissions: object) -> bool:
+    return permissions == "write-all" or (isinstance(permissions, dict) and "write" in permissions.values())
+
+
+def test_no_workflow_runs_with_privilege_on_a_pull_requests_code() -> None:
+    """The classic hole: `pull_request_target` (a write token, secrets) with a checkout of the head."""
+    for path in WORKFLOWS:
+        assert "pull_request_target" not in _workflow(path.name)["on"], path.name
+
+
+def test_the_preview_build_is_unprivileged() -> None:
+    """preview.yml runs the pull request's code (`make site`): on `pull_request`, read-only
+    everywhere, its checkout keeping no credentials; the site leaves as an artifact."""
+    workflow = _workflow("preview.yml")
+    assert set(workflow["on"]) == {"pull_request"}
+    assert workflow["permissions"] == {"contents": "read"}
+    assert not any(_writes(job.get("permissions")) for job in workflow["jobs"].values())
+    build = workflow["jobs"]["build"]["steps"]
+    assert any(s.get("run") == "make site" and "pr-preview/pr-${{ github.event.number }}/" in s["env"]["SITE_URL"] for s in build)
+    checkout = next(s for s in build if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["persist-credentials"] is False
+    assert any(s.get("uses", "").startswith("actions/upload-artifact") and s["with"]["name"] == "preview" for s in build)
+
+
+def test_the_preview_deploy_never_runs_the_pull_requests_code() -> None:
+    """preview-deploy.yml holds the write token: triggered by the build's completion, it runs no
+    `make` and no Python but the default branch's unpacking script, checks out only the default
+    branch and gh-pages, and passes the fork's branch name to the shell through the environment."""
+    workflow = _workflow("preview-deploy.yml")
+    assert workflow["on"] == {"workflow_run": {"workflows": ["preview"], "types": ["completed"]}}
+    assert _writes(workflow["permissions"])
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    for step in steps:
+        run = step.get("run", "")
+        assert "make" not in run.split() and "pip" not in run and "${{" not in run, run
+        if step.get("uses", "").startswith("actions/checkout"):
+            assert step["with"]["ref"] in ("gh-pages", "${{ github.event.repository.default_branch }}"), step
+    python = [s["run"] for s in steps if "python" in s.get("run", "")]
+    assert python == ["python3 trusted/.github/scripts/unpack_preview.py artifact/preview.tar preview"]
+    trusted = next(s for s in steps if s.get("with", {}).get("path") == "trusted")
+    assert trusted["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+    deploy = next(s for s in steps if "github-pages-deploy-action" in s.get("uses", ""))
+    assert deploy["with"]["target-folder"] == "pr-preview/pr-${{ steps.pr.outputs.number }}"
+    assert deploy["with"]["folder"] == "preview" and deploy["with"]["branch"] == "gh-pages"
+    assert any("sticky-pull-request-comment" in s.get("uses", "") for s in steps)
+    assert any("git rm -r" in s.get("run", "") and "pr-preview/pr-$NUMBER" in s["run"] for s in steps)
+
+
+def _tar(tmp: Path, *members: tarfile.TarInfo, data: bytes = b"<p>page</p>") -> Path:
+    path = tmp / "preview.tar"
+    with tarfile.open(path, "w") as tar:
+        for member in members:
+            tar.addfile(member, io.BytesIO(data) if member.isfile() else None)
+    return path
+
+
+def _member(name: str, kind: bytes = tarfile.REGTYPE, size: int = 11, target: str = "") -> tarfile.TarInfo:
+    member = tarfile.TarInfo(name)
+    member.type, member.size, member.linkname = kind, size if kind == tarfile.REGTYPE else 0, target
+    return member
+
+
+@pytest.mark.parametrize("member, reason", [
+    (_member("./escape", tarfile.SYMTYPE, target="/etc/passwd"), "not a regular file"),
+    (_member("./hard", tarfile.LNKTYPE, target="index.html"), "not a regular file"),
+    (_member("./dev", tarfile.CHRTYPE), "not a regular file"),
+    (_member("../outside.html"), "outside the site"),
+    (_member("/etc/cron.d/x"), "outside the site"),
+    (_member("./a/../../x"), "outside the site"),
+])
+def test_the_unpacking_refuses_anything_but_a_site(tmp_path: Path, member: tarfile.TarInfo, reason: str) -> None:
+    artifact = _tar(tmp_path, _member("./index.html"), member)
+    out = tmp_path / "preview"
+    assert reason in (unpack_preview.unpack(str(artifact), str(out)) or "")
+    assert not out.exists()  # refused before anything is written
+
+
+def test_the_unpacking_refuses_too_many_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(unpack_preview, "MAX_BYTES", 15)
+    artifact = _tar(tmp_path, _member("./index.html"), _member("./other.html"))
+    assert "more than 15 bytes" in (unpack_preview.unpack(str(artifact), str(tmp_path / "out")) or "")
+
+
+def test_the_unpacking_unpacks_a_site(tmp_path: Path) -> None:
+    artifact = _tar(tmp_path, _member(".", tarfile.DIRTYPE), _member("./pp", tarfile.DIRTYPE), _member("./pp/index.html"))
+    assert unpack_preview.unpack(str(artifact), str(tmp_path / "out")) is None
+    assert (tmp_path / "out" / "pp" / "index.html").read_bytes() == b"<p>page</p>"
+    run = subprocess.run([sys.executable, str(ROOT / ".github" / "scripts" / "unpack_preview.py"), str(artifact),
+                          str(tmp_path / "again")], capture_output=True, text=True)
+    assert run.returncode == 0 and (tmp_path / "again" / "pp" / "index.html").exists(), run.stderr
