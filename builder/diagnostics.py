@@ -20,7 +20,19 @@ class Diagnostic:
     span: Span
 
     def __str__(self) -> str:
-        return f"{self.span}: {self.severity}: {self.message} [{self.code}]"
+        """One line for a terminal or a log, whatever the source text it quotes holds."""
+        return inert(f"{self.span}: {self.severity}: {self.message} [{self.code}]")
+
+
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
+_CONTROLS.update({c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029)})
+
+
+def inert(text: str) -> str:
+    """Text with control characters shown as escapes (`\\x1b`): a file name or a quoted line
+    holding an ANSI escape sequence, a carriage return or a bidirectional override cannot
+    recolour, rewrite or reorder what a terminal shows, nor add a line to a log."""
+    return text.translate(_CONTROLS)
 
 
 class Diagnostics(list[Diagnostic]):

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 import io
+import resource
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from builder.diagnostics import Diagnostics
 from builder.pipeline import build, corpus_files
-from conftest import CORPUS
+from builder.readers import read_file
+from conftest import CORPUS, ROOT
+from fixtures import hostile as hostile_files
 from fixtures.word import make
 
 GOOD = (CORPUS / "wtdc-res-71.txt").read_text(encoding="utf-8")
@@ -131,3 +138,106 @@ def test_a_20_mb_file(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 120
     assert [d.code for d in result.diagnostics if d.severity != "info"] == []
     assert "resolves-114999" in result.pages["wtdc/res-5.md"]
+
+
+# Documents that attack the reader (tests/fixtures/hostile.py): each is reported or read as it is,
+# within a bound of time per megabyte and of memory, and the rest of the corpus still builds.
+
+HOSTILE: dict[str, str | None] = {
+    # file name: the diagnostic it must give, or None: read as it is
+    "revisions.txt": None, "resolution-lists.txt": None, "thereof.txt": None, "labels.txt": None,
+    "parentheses.txt": None, "no-break-spaces.txt": None, "provisions.txt": None, "instruments.txt": None,
+    "un.txt": None, "brackets.txt": None, "changes.docx": None,
+    "footnote-calls.txt": "footnote-missing",
+    "footnote-self.txt": "footnote-in-footnote", "footnote-self.docx": "footnote-in-footnote",
+    "deep.txt": "clauses-too-deep", "deep.docx": "clauses-too-deep",
+    "wide.txt": None, "wide.docx": "table-too-wide",  # a text export's line may be a whole table run together
+    "bomb.docx": "docx-zip-bomb", "declared.docx": "docx-too-large", "members.docx": "docx-too-many-parts",
+    "lying.docx": "docx-damaged", "entities.docx": "docx-doctype", "laughs.docx": "docx-doctype",
+    "traversal.docx": "docx-member-outside",
+}
+SECONDS_PER_MB = 4.0
+"""The reader's bound, in CPU seconds per megabyte of file, unpacked for a .docx (0.25 MB/s).
+Text at the density of the corpus reads at about 1.6 MB/s; a file that is nothing but citations
+or one-word clauses at about 0.4 MB/s (see the README). A quadratic loop or a backtracking
+pattern takes minutes on these files."""
+MEMORY_MB = 1_000
+"""The most memory `python -m builder check` may use on all of them together."""
+
+
+def cpu_seconds(read, *args) -> float:
+    """The CPU time of one reading, without the garbage collector's passes over the rest of
+    the test process (the whole corpus, in a full run), which are not the reader's."""
+    gc.collect()
+    gc.disable()
+    try:
+        started = time.process_time()
+        read(*args)
+        return time.process_time() - started
+    finally:
+        gc.enable()
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    hostile_files.write(folder)
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    return folder
+
+
+def test_the_hostile_files_are_the_ones_named(hostile: Path) -> None:
+    assert {p.name for p in hostile.iterdir()} == set(HOSTILE) | {"good.txt"}
+
+
+def _unpacked(path: Path) -> int:
+    if path.suffix != ".docx":
+        return path.stat().st_size
+    with zipfile.ZipFile(path) as z:
+        return sum(m.file_size for m in z.infolist() if m.file_size < 10_000_000)  # what a refused bomb declares aside
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_each_hostile_file_is_reported_and_read_in_bounded_time(hostile: Path, name: str) -> None:
+    diagnostics = Diagnostics()
+    spent = cpu_seconds(read_file, hostile / name, diagnostics, hostile)
+    assert spent <= 0.1 + SECONDS_PER_MB * _unpacked(hostile / name) / 1e6, f"{spent:.2f} s"
+    codes = {d.code for d in diagnostics}
+    if HOSTILE[name] is None:
+        assert not {d.code for d in diagnostics if d.severity != "info"}, codes
+    else:
+        assert HOSTILE[name] in codes, codes
+        for d in diagnostics:
+            assert d.span.file == name and d.span.line >= 1 and len(d.message) < 600, d
+
+
+def test_the_hostile_corpus_builds_within_its_memory_and_time(hostile: Path) -> None:
+    """The whole folder in one `builder check`, as CI would meet it: with an address-space limit
+    (a blow-up fails instead of taking the machine), a timeout, and its peak memory read back."""
+    script = (
+        "import resource, sys\nfrom builder.__main__ import main\n"
+        "code = main(['check', sys.argv[1]])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)\nsys.exit(code)\n"
+    )
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (4 * 1024**3, 4 * 1024**3))
+
+    run = subprocess.run([sys.executable, "-c", script, str(hostile)], capture_output=True, text=True, cwd=ROOT,
+                         timeout=300, preexec_fn=limit)
+    assert run.returncode == 1, run.stderr[-2000:]  # errors: the refused packages
+    peak_mb = int(run.stderr.strip().splitlines()[-1])
+    assert peak_mb <= MEMORY_MB, peak_mb
+    for name, code in HOSTILE.items():
+        if code:
+            assert f"{name}:" in run.stderr and f"[{code}]" in run.stderr, name
+    assert "Traceback" not in run.stderr
+    assert not (hostile.parent / "escaped.txt").exists() and not Path("/absolute.txt").exists()
+
+
+def test_the_rest_builds_beside_the_hostile_files(hostile: Path) -> None:
+    result = build(corpus_files(hostile), hostile)
+    assert "wtdc/res-71.md" in result.pages and "resolves-2" in result.pages["wtdc/res-71.md"]
+    assert "pp/res-1.md" in result.pages
+    deep = result.pages["proposals/hst-2a1-1.md"]
+    assert "depth 1000" in deep  # kept, at the deepest level shown

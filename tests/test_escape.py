@@ -134,3 +134,44 @@ def test_hostile_tracked_changes_in_a_word_document_render_as_text(tmp_path) -> 
     body = text_of(html)
     for text in hostile:
         assert f"x y {' '.join(text.split())} z w {' '.join(text.split())}" in body, text
+
+
+CONTROLS = "bell \x07, escape \x1b[31mred\x1b[0m, override \u202edesrever"
+"""Control characters a line can hold (a carriage return ends it)."""
+
+
+def test_diagnostics_in_the_terminal_show_control_characters_as_escapes(tmp_path) -> None:
+    """A file name and a quoted line holding ANSI escape sequences, a carriage return or a
+    bidirectional override reach the terminal as visible escapes, one line per diagnostic."""
+    import subprocess
+    import sys
+
+    name = "evil\x1b]0;title\x07\r.txt"
+    heading = "RESOLUTION 5 (Kigali, 2022)\nTitle\nThe World Telecommunication Development Conference (Kigali, 2022),\n"
+    cited = "Resolution 99 (Rev. \x1b[31mNowhere\x1b[0m \u202e, 2022)"  # quoted by the diagnostic: no such meeting
+    (tmp_path / name).write_text(f"{heading}recalling\na)\t{cited} of the \x07 Conference;\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "builder", "check", str(tmp_path / name)], capture_output=True,
+                         text=True, cwd=ROOT)
+    lines = [line for line in run.stderr.splitlines() if "[citation-unresolved]" in line]
+    assert len(lines) == 1, run.stderr
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", run.stderr)
+    assert "evil\\x1b]0;title\\x07\\x0d.txt:5: warning: " in lines[0]
+    assert "Resolution 99 (Rev. \\x1b[31mNowhere\\x1b[0m \\u202e, 2022)" in lines[0]
+
+
+def test_json_exports_keep_hostile_and_control_text_as_data() -> None:
+    """The JSON published beside a page holds the words as they are, escaped by the JSON writer."""
+    import gzip
+    import json
+
+    from builder.exports import exports
+
+    lines = ["RESOLUTION 900 (Kigali, 2022)", "Title", "The World Telecommunication Development Conference (Kigali, 2022),",
+             "recalling"] + [f"{chr(ord('a') + i)})\t{text}" for i, text in enumerate(HOSTILE[:25])] + [f"z)\t{CONTROLS}"]
+    diagnostics = Diagnostics()
+    site = link([read_source("hostile.txt", "\n".join(lines) + "\n", diagnostics)], diagnostics)
+    raw = gzip.decompress(dict(exports(site, {}))["wtdc/res-900.json.gz"])
+    assert not re.search(rb"[\x00-\x1f]", raw)  # every control character escaped (\u001b)
+    words = json.dumps(json.loads(raw), ensure_ascii=False)
+    for text in [*HOSTILE[:25], CONTROLS]:
+        assert json.dumps(" ".join(text.split()), ensure_ascii=False)[1:-1] in words, text

@@ -13,6 +13,7 @@ from builder.link import link
 from builder.readers import read_source
 from builder.readers.labels import roman
 from builder.render import render
+from test_bad_input import SECONDS_PER_MB, cpu_seconds
 from test_escape import mkdocs_markdown
 
 WORD = re.compile(r"[^\W_]+")
@@ -118,3 +119,23 @@ def test_any_roman_numeral_is_read_as_that_label_at_any_depth(n: int, depth: int
     assert clauses[-1].label == numeral and clauses[-1].anchor.endswith(f"-{roman(n)}")
     assert not depth or text.sections[0].blocks[-1].label == "2"  # the clause after it is not dragged down
     assert not [d for d in diagnostics if d.severity != "info"], [str(d) for d in diagnostics]
+
+
+attack = st.sampled_from([
+    "Resolution 1 (Rev. ", "Resolutions 1, 2 and ", "Res. 68 ", "resolves 1 of ", " thereof ", "of the ", "No. 1 ",
+    "Nos. 1 and 2 ", "Article 1 ", "in Article 1 ", "Convention on the Rights ", "Constitution ", "the ITRs ",
+    "UNGA Resolution 68/1 ", "A/RES/70/", "Council ", "(", ")", "(Rev. ", "Dubai, 2018", "2018", ", ", " and ",
+    "\u00a0", "\u2011", "a) ", "ii) ", "1.1 ", "5.15.2 ", "\t", "\n", "\n1\t", "\na)\t", "\nresolves\n",
+    "[footnoteRef:1]1", "[1: 1\t", "]", "[", "[bookmark: ", "[image: ", "\nMOD\tACP/1A1/1\n",
+    "\nRESOLUTION 5 (Rev. Kigali, 2022)\n", "* * *", "x ", "the World Conference ", "of WTDC ", "(WTSA)",
+])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(attack, min_size=1, max_size=12).map("".join), st.integers(1, 20_000))
+def test_any_text_is_read_in_time_linear_in_its_size(piece: str, times: int) -> None:
+    """A few pieces repeated up to 200 KB, the shape of an attack on a pattern or a loop, read
+    within the bad-input suite's bound of CPU time per megabyte."""
+    text = "RESOLUTION 1 (Rev. Dubai, 2018)\nTitle\nresolves\n1\t" + piece * min(times, 200_000 // len(piece))
+    spent = cpu_seconds(read_source, "attack.txt", text, Diagnostics())
+    assert spent <= 0.05 + SECONDS_PER_MB * len(text.encode()) / 1e6, f"{spent:.2f} s for {len(text):,} characters"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
-from ..ir import Footnote, SourceFile, Span
+from ..ir import Footnote, FootnoteRef, SourceFile, Span
 from .decode import decode
 from .lines import Line, clean_lines
 from .proposals import has_markers, read_contributions
@@ -24,6 +24,7 @@ def read_lines(
 ) -> SourceFile:
     """Read one file's lines, whatever their format. A file with proposal markers is a
     contribution; otherwise resolutions. `exact`: the lines carry marked tracked changes."""
+    footnotes = _without_calls(footnotes, diagnostics)
     if not any(not line.blank for line in lines):
         diagnostics.error("empty-file", Span(path, 1), "the file has no text; remove it or export it again")
         return SourceFile(path)
@@ -37,6 +38,23 @@ def read_lines(
             "the text is kept but cannot be given a page",
         )
     return SourceFile(path, resolutions=texts, footnotes=tuple(footnotes))
+
+
+def _without_calls(footnotes: list[Footnote], diagnostics: Diagnostics) -> list[Footnote]:
+    """A footnote cannot call a footnote (Word has no notes in notes): a call in a note's text,
+    to itself or another, is dropped and reported, so no page links a note into a loop."""
+    out = []
+    for note in footnotes:
+        calls = [piece.key for piece in note.text if isinstance(piece, FootnoteRef)]
+        if calls:
+            diagnostics.warning(
+                "footnote-in-footnote", note.span,
+                f"the text of footnote {note.key} calls footnote{'s' if len(calls) > 1 else ''} {', '.join(calls)}"
+                f"{' (itself)' if note.key in calls else ''}; the call is dropped. Remove it from the document",
+            )
+            note = Footnote(note.key, tuple(p for p in note.text if not isinstance(p, FootnoteRef)), note.span)
+        out.append(note)
+    return out
 
 
 WORD = (".docx", ".doc", ".rtf")

@@ -27,6 +27,7 @@ stage's business (builder/link/citations.py). Forms recognised:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -156,25 +157,31 @@ def find_citations(text: str) -> tuple[Inline, ...]:
     if not _may_cite(probe):
         return (text,)
     found: list[_Found] = []
-    taken: list[tuple[int, int]] = []
+    # 1 where a citation covers the character: checking or marking a span costs its length, and
+    # one pattern's matches do not overlap, so a line costs its length per pattern, not its square.
+    taken = bytearray(len(probe))
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        return taken.find(1, a, b) < 0
+
+    def take(a: int, b: int) -> None:
+        taken[a:b] = b"\1" * (b - a)
 
     for m in _matches(UN, probe):
         number = m["un"] or m[0]
         found.append(_Found(m.start(), m.end(), (Citation(text[m.start() : m.end()], Reference("un", number)),)))
-        taken.append(m.span())
+        take(*m.span())
     for pattern, read in ((PART, _instrument), (INSTRUMENT, _instrument), (OTHER_INSTRUMENT, _other_instrument)):
         for m in _matches(pattern, probe):
             if free(*m.span()) and (hit := read(text, m)):
                 found.append(hit)
-                taken.append(m.span())
+                take(*m.span())
     for m in _matches(ITRS, probe):
         if free(*m.span()):
             found.append(_Found(m.start(), m.end(), (Citation(text[m.start() : m.end()], Reference("itrs", "")),)))
-            taken.append(m.span())
-    cited: list[tuple[int, Reference]] = []  # where each resolution citation ends, for `thereof`
+            take(*m.span())
+    ends: list[int] = []  # where each resolution citation ends, in order, for `thereof`
+    cited: list[Reference] = []
     for m in _matches(RESOLUTION, probe):
         if not free(*m.span()):
             continue
@@ -183,15 +190,18 @@ def find_citations(text: str) -> tuple[Inline, ...]:
             clause = None
         hit = _resolution(text, m, clause)
         found.append(hit)
-        taken.append((hit.start, hit.end))
-        cited += [(hit.end, p.ref) for p in hit.pieces if isinstance(p, Citation)]
+        take(hit.start, hit.end)
+        for piece in hit.pieces:
+            if isinstance(piece, Citation):
+                ends.append(hit.end)
+                cited.append(piece.ref)
     for t in _matches(THEREOF, probe):
-        before = [ref for end, ref in cited if end <= t.start()]
+        before = bisect_right(ends, t.start())
         if before and free(*t.span()):
-            last = before[-1]
+            last = cited[before - 1]
             ref = replace(last, section=" ".join(t["section"].split()), label=" ".join(t["label"].split()))
             found.append(_Found(t.start(), t.end(), (Citation(text[t.start() : t.end()], ref),)))
-            taken.append(t.span())
+            take(*t.span())
     if not found:
         return (text,)
     pieces: list[Inline] = []

@@ -9,6 +9,7 @@ export carries no image. No-break spaces and hyphens are kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostics
@@ -19,9 +20,12 @@ from .tracked import MARKERS, has_marks, pieces
 REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
 """Private-use characters that bracket a footnote key inside cleaned text."""
 
-_BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
-_IMAGE = re.compile(r"\[image: [^\]]*\]")
+_BOOKMARK = re.compile(r"\[bookmark: [^\[\]]*\]")
+_IMAGE = re.compile(r"\[image: [^\[\]]*\]")
+"""Neither runs past the next `[`: a line of `[bookmark: ` repeated is read in linear time."""
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
+_BODY_START = re.compile(r"\[(\d+):( ?)")
+_BRACKET = re.compile(r"[\[\]]")
 _DISPLAYED_NUMBER = re.compile(r"^\s*(\d+)(?=\s|$)")
 REF = re.compile(f"{REF_OPEN}([^{REF_CLOSE}]+){REF_CLOSE}")
 """A footnote call: its key between the brackets."""
@@ -53,23 +57,41 @@ class Line:
         return self.marked or self.text
 
 
-def _cut_footnote(text: str, key: str) -> tuple[str, str] | None:
-    """Remove the body `[key: …]` (brackets balanced) from text; return (text, body)."""
-    start = text.find(f"[{key}: ")
-    if start < 0:
-        start = text.find(f"[{key}:")
-        if start < 0:
-            return None
-    depth = 0
-    for i in range(start, len(text)):
-        if text[i] == "[":
-            depth += 1
-        elif text[i] == "]":
-            depth -= 1
-            if depth == 0:
-                body = text[start + len(key) + 2 : i]
-                return text[:start] + text[i + 1 :], body
-    return None
+def _brackets(text: str) -> dict[int, int]:
+    """Where each `[` of the line closes (brackets balanced), for those that do: one pass."""
+    opened: list[int] = []
+    closes: dict[int, int] = {}
+    for m in _BRACKET.finditer(text):
+        if m[0] == "[":
+            opened.append(m.start())
+        elif opened:
+            closes[opened.pop()] = m.start()
+    return closes
+
+
+def _cut_footnotes(text: str, pending: dict[str, Span]) -> tuple[str, list[tuple[str, str]]]:
+    """Remove the bodies `[key: …]` of pending footnotes from a line: (the line, [(key, body)]).
+    A key's body is its first `[key: ` (else `[key:`) whose bracket closes; a body inside
+    another stays in it. Linear in the line, however many calls and brackets it holds."""
+    starts: dict[str, int] = {}
+    for m in _BODY_START.finditer(text):
+        key = m[1]
+        if key in pending and (key not in starts or (m[2] and not text.startswith(" ", starts[key] + len(key) + 2))):
+            starts[key] = m.start()
+    if not starts:
+        return text, []
+    closes = _brackets(text)
+    kept: list[str] = []
+    bodies: list[tuple[str, str]] = []
+    at = 0
+    for start, key in sorted((start, key) for key, start in starts.items()):
+        end = closes.get(start)
+        if end is None or start < at:
+            continue
+        kept.append(text[at:start])
+        bodies.append((key, text[start + len(key) + 2 : end]))
+        at = end + 1
+    return "".join(kept) + text[at:], bodies
 
 
 def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[Line], list[Footnote]]:
@@ -90,11 +112,8 @@ def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[
         for key in _FOOTNOTE_REF.findall(text):
             pending[key] = span
         text = _FOOTNOTE_REF.sub(lambda m: f"{REF_OPEN}{m[1]}{REF_CLOSE}", text)
-        for key in list(pending):
-            cut = _cut_footnote(text, key)
-            if cut is None:
-                continue
-            text, body = cut
+        text, bodies = _cut_footnotes(text, pending)
+        for key, body in bodies:
             if m := _DISPLAYED_NUMBER.match(body):
                 displayed[key] = m[1]
             footnotes.append(Footnote(key, (body,), span))
@@ -115,8 +134,12 @@ def _drop_displayed_numbers(
     """Word prints a footnote's number after the call (`[footnoteRef:6]1`) and before its text
     (`[6: 1<TAB>…]`). Drop it in both places, but only where it is the same number in both:
     a footnote text may well start with a number of its own."""
-    calling = "".join(line.text for line in lines if REF_OPEN in line.text)
-    shown = {key for key, number in displayed.items() if f"{REF_OPEN}{key}{REF_CLOSE}{number}" in calling}
+    after: dict[str, set[str]] = {}  # the digits printed after each call of a key
+    for line in lines:
+        if REF_OPEN in line.text:
+            for m in _CALL.finditer(line.text):
+                after.setdefault(m[1], set()).add(m[2])
+    shown = {key for key, number in displayed.items() if any(d.startswith(number) for d in after.get(key, ()))}
 
     def fix(m: re.Match[str]) -> str:
         key = m[1]
@@ -187,36 +210,36 @@ def _citing(run: list[tuple[str, str]]) -> list[Inline]:
         return []
     proposed = "".join(text for op, text in run if op != "del")
     found = find_citations(proposed) if proposed else ("",)
-    bounds, at = [], 0
+    starts, at = [], 0  # the found pieces lie end to end: each starts where the last ended
     for piece in found:
-        length = len(piece if isinstance(piece, str) else piece.text)  # type: ignore[union-attr]
-        bounds.append((at, at + length))
-        at += length
+        starts.append(at)
+        at += len(piece if isinstance(piece, str) else piece.text)  # type: ignore[union-attr]
+    ends = starts[1:] + [at]
     owned: list[list[tuple[str, str]]] = [[] for _ in found]
 
     def owner(position: int) -> int:
         """The found piece a deletion at this position of the proposed text belongs to: the one
         it stands inside, else a plain string it ends or starts."""
-        for k, (a, b) in enumerate(bounds):
-            if a < position < b:
-                return k
-        for k, (a, b) in enumerate(bounds):
-            if b == position and isinstance(found[k], str):
-                return k
-        for k, (a, b) in enumerate(bounds):
-            if a == position:
-                return k
-        return len(found) - 1
+        k = bisect_right(starts, position) - 1
+        if k >= 0 and starts[k] < position < ends[k]:
+            return k
+        ending = bisect_left(ends, position)
+        if ending < len(found) and ends[ending] == position and isinstance(found[ending], str):
+            return ending
+        starting = bisect_left(starts, position)
+        return starting if starting < len(found) and starts[starting] == position else len(found) - 1
 
     at = 0
     for op, text in run:
         if op == "del":
             owned[owner(at)].append((op, text))
             continue
-        for k, (a, b) in enumerate(bounds):
-            lo, hi = max(a, at), min(b, at + len(text))
+        k = max(bisect_right(starts, at) - 1, 0)
+        while k < len(found) and starts[k] < at + len(text):
+            lo, hi = max(starts[k], at), min(ends[k], at + len(text))
             if lo < hi:
                 owned[k].append((op, text[lo - at : hi - at]))
+            k += 1
         at += len(text)
     out: list[Inline] = []
     for piece, parts in zip(found, owned):

@@ -66,6 +66,18 @@ class _TableNode:
     last_line: int
 
 
+MAX_COLUMNS = 63
+"""The most columns a Word table can have."""
+MAX_DEPTH = 32
+"""Clauses nest at most this deep (ITU texts use four or five levels): every later stage walks
+the tree recursively, and a document nested a thousand levels deep must not exhaust the stack."""
+
+
+def _short(label: str) -> str:
+    """A label as a diagnostic quotes it: a label of a hundred levels is cut."""
+    return label if len(label) <= 24 else f"{label[:20]}…"
+
+
 def _opens(clause: _Node) -> bool:
     """A clause that ends in `:` or in no punctuation at all (`1.1<TAB>Vision`) introduces the
     unlabelled paragraphs after it; one that ends like a sentence does not."""
@@ -90,6 +102,11 @@ class _SectionBuilder:
     """The text's labels may run two together (`5.15.2`: 5.1 became 5.2), from flattened tracked changes."""
     unplaced: list[tuple[_Node, str | None]] = field(default_factory=list)
     """Dotted numbers that continue no open clause (`5.1.2` after `6`), with the open clause whose number they contradict."""
+    too_deep: list[_Node] = field(default_factory=list)
+    """Clauses that would nest deeper than MAX_DEPTH: kept at that depth."""
+    too_wide: list[tuple[Span, int]] = field(default_factory=list)
+    """A Word document's table rows of more cells than Word's tables can have (MAX_COLUMNS), with
+    their count. (A text export's line may hold a whole table run together: no limit there.)"""
 
     def _open_table(self, line: Line) -> _TableNode | None:
         last = self.nodes[-1] if self.nodes else None
@@ -99,6 +116,8 @@ class _SectionBuilder:
         return table_cells(line.content, self._open_table(line) is not None, line.row)
 
     def add_row(self, line: Line, cells: tuple[tuple[Inline, ...], ...]) -> None:
+        if line.row and len(cells) > MAX_COLUMNS:
+            self.too_wide.append((line.span, len(cells)))
         if last := self._open_table(line):
             last.rows.append(cells)
             last.last_line = line.span.line
@@ -124,6 +143,9 @@ class _SectionBuilder:
         if node.kind == "roman" and self._continues_letters(node, next_label):
             node.kind = "letter"
         depth = self._depth(node)
+        if depth >= MAX_DEPTH:
+            depth = MAX_DEPTH - 1
+            self.too_deep.append(node)
         (self.stack[depth - 1].children if depth else self.nodes).append(node)
         self.stack[depth:] = [node]
 
@@ -198,11 +220,24 @@ class _SectionBuilder:
 
         return walk(self.nodes)
 
-    def report_unplaced(self, diagnostics: Diagnostics) -> None:
+    def report(self, diagnostics: Diagnostics) -> None:
+        """What the section's shape had wrong: rows too wide, clauses too deep or unplaced."""
+        for span, cells in self.too_wide:
+            diagnostics.warning(
+                "table-too-wide", span,
+                f"a table row of {cells:,} cells, where Word's tables have at most {MAX_COLUMNS} columns: the "
+                "document was not written by Word. Every cell is kept; check the document",
+            )
+        if self.too_deep:
+            diagnostics.warning(
+                "clauses-too-deep", self.too_deep[0].line.span,
+                f"{len(self.too_deep)} clause(s) under “{self.heading[:60]}” would nest deeper than {MAX_DEPTH} levels "
+                f"(first {_short(self.too_deep[0].label or '')}); they are kept, with their labels, at level {MAX_DEPTH}. Check the numbering",
+            )
         for node, near in self.unplaced:
             diagnostics.warning(
                 "label-unplaced", node.line.span,
-                f"the label {node.label} under “{self.heading[:60]}” continues no open clause "
+                f"the label {_short(node.label or '')} under “{self.heading[:60]}” continues no open clause "
                 f"(it follows {near}); kept as printed, placed by its depth. "
                 "Check the numbering",
             )
@@ -245,8 +280,10 @@ class _SectionBuilder:
                     node.line = Line(node.line.span, node.line.text, mark_all(op, node.line.content))
 
     @staticmethod
-    def _printed(siblings: list[_Node]) -> str:
-        return " ".join(n.label or "" for n in siblings)
+    def _printed(siblings: list[_Node], most: int = 12) -> str:
+        """The labels as printed, the first few of a long list (a diagnostic stays one readable line)."""
+        shown = " ".join(_short(n.label or "") for n in siblings[:most])
+        return shown if len(siblings) <= most else f"{shown} … ({len(siblings)} in all)"
 
 
 def _clauses(nodes: list, prefix: str, section_anchor: str, anchors: AnchorSet) -> tuple[Block, ...]:
@@ -460,7 +497,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
         else:
             current.add(None, line, next_label)
     for builder in builders:
-        builder.report_unplaced(diagnostics)
+        builder.report(diagnostics)
     old_headings: list[tuple[str, tuple[tuple[str, str], ...]] | None] = [None] * len(builders)
     if tracked and not exact:
         old_headings = _read_heading_changes(builders)

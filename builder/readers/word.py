@@ -42,6 +42,62 @@ _DRAWINGS = {f"{W}drawing", f"{W}pict", f"{W}object", f"{MC}AlternateContent"}
 ENDNOTE = "e"
 """Endnote keys are `e` and Word's id, apart from the footnotes' ids."""
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+"""No entity is expanded, no DTD or file or network read (and libxml2 refuses entity
+amplification): a second guard, after `_package_refusal` has refused every DOCTYPE."""
+MAX_PARTS = 1_000
+MAX_UNPACKED = 256_000_000
+MAX_RATIO = 500
+"""A package is refused before anything is decompressed when it has more members than
+MAX_PARTS (Word writes a few dozen), unpacks to more than MAX_UNPACKED bytes in all, or has a
+member over a megabyte that unpacks to more than MAX_RATIO times its compressed size (Word's
+parts compress 5 to 30 times in the corpus, a document repeating one paragraph a thousand
+times about a hundred; a zip bomb's zeros a thousand). Sizes are the ones the zip declares:
+Python's zipfile reads no more than a member declares, and fails on its checksum if it held more."""
+_DOCTYPE = tuple(mark.encode(encoding) for mark in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+"""A package's XML has no DTD (Office Open XML forbids them): any is refused, in any of the
+encodings its parts may use."""
+
+
+def _package_refusal(data: bytes, path: str, diagnostics: Diagnostics) -> tuple[str, str] | None:
+    """Why a zip is refused before it is read, as (code, message): too many members, too large
+    unpacked, a zip bomb, or XML with a DOCTYPE. Members named outside the package (`../x`, `/x`)
+    are reported; they are never written anywhere (nothing of a package is)."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError):
+        return None  # python-docx's reader says what is wrong with it
+    if len(members) > MAX_PARTS:
+        return "docx-too-many-parts", (
+            f"the package has {len(members):,} members, more than {MAX_PARTS:,}; it is not read. Save the document again in Word")
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > MAX_UNPACKED:
+        return "docx-too-large", (
+            f"the package unpacks to {unpacked / 1e6:,.0f} MB, more than {MAX_UNPACKED / 1e6:,.0f} MB; it is not read. "
+            "Remove large pictures or embedded files and save it again")
+    for m in members:
+        if m.file_size > 1_000_000 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            return "docx-zip-bomb", (
+                f"the member {m.filename!r} unpacks to {m.file_size / max(m.compress_size, 1):,.0f} times its "
+                f"compressed size (more than {MAX_RATIO}): a zip bomb, not a Word document; it is not read")
+    outside = [m.filename for m in members if m.filename.startswith(("/", "\\")) or ".." in m.filename.replace("\\", "/").split("/")
+               or (len(m.filename) > 1 and m.filename[1] == ":")]
+    if outside:
+        diagnostics.warning(
+            "docx-member-outside", Span(path, 1),
+            f"the package names members outside itself ({', '.join(map(repr, outside[:3]))}); they are ignored "
+            "(nothing is ever unpacked to disk). Save the document again in Word")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for m in members:
+            if m.filename.endswith((".xml", ".rels")):
+                try:
+                    xml = package.read(m)
+                except (zipfile.BadZipFile, ValueError, NotImplementedError, OSError):
+                    continue  # python-docx's reader reports the damage, if the part is one it reads
+                if any(mark in xml for mark in _DOCTYPE):
+                    return "docx-doctype", (
+                        f"the part {m.filename!r} declares a DOCTYPE or entities, which Word never writes "
+                        "(they can read files or expand without end); the document is not read. Save it again in Word")
+    return None
 
 
 def refusal(data: bytes) -> tuple[str, str] | None:
@@ -272,7 +328,7 @@ def _notes(parts: dict[str, bytes], path: str, lines: list[Line]) -> list[Footno
 
 def read_word(path: str, data: bytes, diagnostics: Diagnostics) -> tuple[list[Line], list[Footnote]] | None:
     """The lines and footnotes of a .docx, or None (with an error) when it cannot be read."""
-    if problem := refusal(data):
+    if problem := refusal(data) or _package_refusal(data, path, diagnostics):
         diagnostics.error(problem[0], Span(path, 1), problem[1])
         return None
     try:
@@ -280,7 +336,10 @@ def read_word(path: str, data: bytes, diagnostics: Diagnostics) -> tuple[list[Li
         body = etree.fromstring(parts[RT.OFFICE_DOCUMENT], _SAFE).find(f"{W}body")
         if body is None:
             raise ValueError("the document part has no body")
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as e:
+    except zipfile.BadZipFile as e:
+        diagnostics.error("docx-damaged", Span(path, 1), f"the package is damaged ({e}); save the document again in Word")
+        return None
+    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as e:
         diagnostics.error(
             "docx-not-word", Span(path, 1),
             f"the file is a zip archive but not a Word document ({e}); save the document as .docx",
