@@ -592,3 +592,70 @@ def test_the_navigation_on_a_phone_in_the_dark(browser, generated_site: Site) ->
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
     assert page.errors == [] and page.external == []
     context.close()
+
+
+HOSTILE_PROPOSAL = (
+    "ADD\tHST/9A1/1\n"
+    'DRAFT NEW RESOLUTION [HST-1] <img src=x onerror="window.__xss=1"> *starred* _under_ `ticked` & co\n'
+    "A title\nThe World Telecommunication Development Conference (Kigali, 2022),\nresolves\n"
+    "1\tthat <script>window.__xss=2</script> hostile <img src=y onerror=\"window.__xss=3\"> words stay text;\n"
+)
+
+
+def test_source_text_stays_text_on_the_page_in_search_and_in_copied_citations(browser, tmp_path: Path) -> None:
+    """Markup in a document (its title, in the citation; its words, in search excerpts) runs
+    nowhere: not on the page, not in the search results, not where a copied citation is pasted
+    (its Markdown and HTML forms render back to the same text)."""
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_text(HOSTILE_PROPOSAL, encoding="utf-8")
+    site, httpd = build_and_serve(corpus, tmp_path / "site")
+    try:
+        context, page = watched(browser, site)
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page.goto(site.url("proposals/hst-9a1-1/"))
+        injected = "() => [window.__xss, document.querySelectorAll('img[src=x], img[src=y]').length]"
+        assert page.evaluate(injected) == [None, 0]
+        assert "that <script>window.__xss=2</script> hostile" in page.locator("#resolves-1").inner_text()
+        title = page.locator(".cite-title").inner_text()
+        assert '<img src=x onerror="window.__xss=1"> *starred* _under_ `ticked` & co' in title
+        citation = f"{title}, resolves 1"
+
+        copied = {}
+        for steps, form in ((0, "text"), (1, "markdown"), (2, "html")):
+            page.locator("#resolves-1 > p .cite-copy-button").click()
+            for _ in range(steps):
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Enter")
+            copied[form] = page.evaluate("navigator.clipboard.readText()")
+        assert copied["text"].startswith(citation + " <")
+
+        class Text(HTMLParser):
+            def __init__(self) -> None:
+                super().__init__()
+                self.text, self.tags = "", []
+
+            def handle_starttag(self, tag, attrs) -> None:
+                self.tags.append(tag)
+
+            def handle_data(self, data) -> None:
+                self.text += data
+
+        for form, html in (("markdown", MarkdownIt("commonmark").render(copied["markdown"])), ("html", copied["html"])):
+            parsed = Text()
+            parsed.feed(html)
+            parsed.close()
+            assert parsed.tags in (["p", "a"], ["a"]) and parsed.text.strip() == citation, (form, html)
+
+        results = search(page, "hostile words", start="proposals/hst-9a1-1/")
+        assert results and results[0].startswith(site.url("proposals/hst-9a1-1/"))
+        assert "<script>window.__xss=2</script> hostile" in page.locator(".md-search-result").inner_text()
+        assert page.evaluate(injected) == [None, 0]
+        assert page.errors == [] and page.external == []
+        context.close()
+    finally:
+        httpd.shutdown()

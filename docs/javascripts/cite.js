@@ -54,10 +54,14 @@
   function formats(clause) {
     var text = title + ", " + clauseName(clause);
     var url = permanent(clause.id);
+    // Source text in link text stays text: every character Markdown gives a meaning to there
+    // (brackets, emphasis, code, raw HTML, entities, strikethrough) backslash-escaped, which
+    // CommonMark allows before any ASCII punctuation.
+    var markdown = function (s) { return s.replace(/[\\`*_\[\]<>&~|]/g, "\\$&"); };
     var html = function (s) { return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); };
     return {
       text: text + " <" + url + ">",
-      markdown: "[" + text.replace(/([\\\[\]])/g, "\\$1") + "](" + url.replace(/[()]/g, encodeURIComponent) + ")",
+      markdown: "[" + markdown(text) + "](" + url.replace(/[()]/g, encodeURIComponent) + ")",
       html: '<a href="' + html(url) + '">' + html(text) + "</a>",
     };
   }
