@@ -241,3 +241,22 @@ def test_the_rest_builds_beside_the_hostile_files(hostile: Path) -> None:
     assert "pp/res-1.md" in result.pages
     deep = result.pages["proposals/hst-2a1-1.md"]
     assert "depth 1000" in deep  # kept, at the deepest level shown
+
+
+def test_the_xml_parser_resolves_no_entity_even_past_the_doctype_refusal(tmp_path: Path) -> None:
+    """The second guard: lxml as the Word reader sets it up reads no file an entity names and
+    expands no entity, were a DOCTYPE ever to get past the refusal."""
+    from lxml import etree
+
+    from builder.readers.word import _SAFE
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the secret", encoding="utf-8")
+    external = f'<!DOCTYPE x [<!ENTITY e SYSTEM "{secret.as_uri()}">]><x>&e;</x>'.encode()
+    assert "the secret" not in etree.tostring(etree.fromstring(external, _SAFE)).decode()
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10 if n else "lol"}">' for n in range(10))
+    try:
+        expanded = etree.tostring(etree.fromstring(f"<!DOCTYPE x [{laughs}]><x>&l9;</x>".encode(), _SAFE))
+    except etree.XMLSyntaxError:
+        return  # libxml2 refuses the amplification
+    assert len(expanded) < 10_000
