@@ -106,6 +106,7 @@ _SECTION = r"(?:" + "|".join(sorted(LEXICON, key=len, reverse=True)) + r")\b(?:[
 CLAUSE_BEFORE = re.compile(rf"(?P<section>{_SECTION})\s+(?P<label>{_LABEL})\s+of\s+$")
 _LEXICON_WORD = re.compile(r"\b(?:" + "|".join(LEXICON) + r")\b")
 _LEXICON_BEFORE = re.compile(r"\b(?:" + "|".join(LEXICON) + r")\s+$")
+_LONGEST_WORD = max(map(len, LEXICON))
 ANNEX_BEFORE = re.compile(r"\b(?P<section>Annex(?:\s+(?:\d+|[A-Z]))?)\s+(?:to|of)\s+(?:the\s+)?$")
 THEREOF = re.compile(rf"\b(?P<section>{_SECTION})\s+(?P<label>{_LABEL})\s+thereof\b")
 _INSTRUMENTS = {"constitution": "constitution", "convention": "convention", "radio regulations": "radio-regulations"}
@@ -224,12 +225,14 @@ def _clause_before(probe: str, start: int) -> tuple[int, str, str | None] | None
     if not window[-1:].isspace() or not window.rstrip().endswith(("of", "to", "the")):
         return None  # both patterns end in `of `, `to ` or `the `
     offset = start - len(window)
-    if m := ANNEX_BEFORE.search(window):
+    if "Annex" in window and (m := ANNEX_BEFORE.search(window)):
         return offset + m.start(), " ".join(m["section"].split()), None
     for word in reversed(list(_LEXICON_WORD.finditer(window))):
         if m := CLAUSE_BEFORE.match(window, word.start()):
             at = m.start()
-            while before := _LEXICON_BEFORE.search(window, 0, at):
+            # A lexicon word then spaces, ending at `at`, starts no earlier than this: the search
+            # need not scan the window from its start each time (the same matches).
+            while before := _LEXICON_BEFORE.search(window, max(0, len(window[:at].rstrip()) - _LONGEST_WORD), at):
                 at = before.start()
             section = " ".join(window[at : m.end("section")].split())
             return offset + at, section, " ".join(m["label"].split())
