@@ -89,11 +89,14 @@ def test_the_preview_deploy_never_runs_the_pull_requests_code() -> None:
         assert "make" not in run.split() and "pip" not in run and "${{" not in run, run
         if step.get("uses", "").startswith("actions/checkout"):
             assert step["with"]["ref"] in ("gh-pages", "${{ github.event.repository.default_branch }}"), step
+    deploy_if, remove_if = "steps.pr.outputs.state == 'open'", "steps.pr.outputs.state == 'closed'"
     python = [s["run"] for s in steps if "python" in s.get("run", "")]
-    assert python == ["python3 trusted/.github/scripts/unpack_preview.py artifact/preview.tar preview"]
-    trusted = next(s for s in steps if s.get("with", {}).get("path") == "trusted")
-    assert trusted["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+    assert python == ["python3 .github/scripts/unpack_preview.py artifact/preview.tar preview"]
+    checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout")]
+    assert [c["with"]["ref"] for c in checkouts] == ["${{ github.event.repository.default_branch }}", "gh-pages"]
+    assert checkouts[0]["if"] == deploy_if and checkouts[1]["if"] == remove_if
     deploy = next(s for s in steps if "github-pages-deploy-action" in s.get("uses", ""))
+    assert deploy["if"] == deploy_if
     assert deploy["with"]["target-folder"] == "pr-preview/pr-${{ steps.pr.outputs.number }}"
     assert deploy["with"]["folder"] == "preview" and deploy["with"]["branch"] == "gh-pages"
     assert any("sticky-pull-request-comment" in s.get("uses", "") for s in steps)
