@@ -22,6 +22,7 @@ import asyncio
 import base64
 import json
 import re
+import time
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -44,12 +45,41 @@ CLASSIC = "pagefind-classic.js"
 """Pagefind's module rewritten as a classic script, for the offline bundle."""
 
 
+class _WrittenIndex(PagefindIndex):
+    """A Pagefind index whose bundle is all on disk before its service is stopped. Pagefind
+    1.5.2 (the latest release) acknowledges a write before its last bytes reach the disk, and
+    the Python API then terminates the service: under load a file is cut short, and search
+    breaks (Pagefind/pagefind#1271, fixed upstream by flushing each file, not yet released)."""
+
+    bundle: Path
+
+    async def write_files(self, output_path: str | None = None) -> None:
+        await super().write_files(output_path)
+        await _settled(self.bundle)
+
+
+async def _settled(folder: Path, quiet: float = 0.5, most: float = 120.0) -> None:
+    """Wait until no file of the folder has changed its size for `quiet` seconds."""
+
+    def sizes() -> dict[Path, int]:
+        return {p: p.stat().st_size for p in folder.rglob("*") if p.is_file()}
+
+    last, deadline = sizes(), time.monotonic() + most
+    while time.monotonic() < deadline:
+        await asyncio.sleep(quiet)
+        if (now := sizes()) == last:
+            return
+        last = now
+
+
 async def _index(site: Path, directory_urls: bool) -> int:
     config = IndexConfig(
         root_selector="article", exclude_selectors=list(EXCLUDE), force_language="en", output_path=str(site / "pagefind"),
     )
     endings = ("/index.html",) if directory_urls else ("/index.html", ".html")
-    async with PagefindIndex(config=config) as index:  # writes the bundle on leaving
+    index = _WrittenIndex(config=config)
+    index.bundle = site / "pagefind"
+    async with index:  # writes the bundle on leaving
         pages = 0
         for glob in DOCUMENTS:
             for ending in endings:
