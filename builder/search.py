@@ -51,7 +51,9 @@ class _WrittenIndex(PagefindIndex):
     the Python API then terminates the service: under load a file is cut short, and search
     breaks (Pagefind/pagefind#1271, fixed upstream by flushing each file, not yet released)."""
 
-    bundle: Path
+    def __init__(self, config: IndexConfig, bundle: Path) -> None:
+        super().__init__(config)
+        self.bundle = bundle
 
     async def write_files(self, output_path: str | None = None) -> None:
         await super().write_files(output_path)
@@ -77,9 +79,7 @@ async def _index(site: Path, directory_urls: bool) -> int:
         root_selector="article", exclude_selectors=list(EXCLUDE), force_language="en", output_path=str(site / "pagefind"),
     )
     endings = ("/index.html",) if directory_urls else ("/index.html", ".html")
-    index = _WrittenIndex(config=config)
-    index.bundle = site / "pagefind"
-    async with index:  # writes the bundle on leaving
+    async with _WrittenIndex(config, site / "pagefind") as index:  # writes the bundle on leaving
         pages = 0
         for glob in DOCUMENTS:
             for ending in endings:

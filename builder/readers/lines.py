@@ -73,11 +73,14 @@ def _cut_footnotes(text: str, pending: dict[str, Span]) -> tuple[str, list[tuple
     """Remove the bodies `[key: …]` of pending footnotes from a line: (the line, [(key, body)]).
     A key's body is its first `[key: ` (else `[key:`) whose bracket closes; a body inside
     another stays in it. Linear in the line, however many calls and brackets it holds."""
-    starts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    spaced: dict[str, int] = {}
     for m in _BODY_START.finditer(text):
-        key = m[1]
-        if key in pending and (key not in starts or (m[2] and not text.startswith(" ", starts[key] + len(key) + 2))):
-            starts[key] = m.start()
+        if m[1] in pending:
+            first.setdefault(m[1], m.start())
+            if m[2]:
+                spaced.setdefault(m[1], m.start())
+    starts = first | spaced
     if not starts:
         return text, []
     closes = _brackets(text)

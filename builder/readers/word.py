@@ -63,9 +63,10 @@ def _package_refusal(data: bytes, path: str, diagnostics: Diagnostics) -> tuple[
     unpacked, a zip bomb, or XML with a DOCTYPE. Members named outside the package (`../x`, `/x`)
     are reported; they are never written anywhere (nothing of a package is)."""
     try:
-        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+        package = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError):
         return None  # python-docx's reader says what is wrong with it
+    members = package.infolist()
     if len(members) > MAX_PARTS:
         return "docx-too-many-parts", (
             f"the package has {len(members):,} members, more than {MAX_PARTS:,}; it is not read. Save the document again in Word")
@@ -86,17 +87,16 @@ def _package_refusal(data: bytes, path: str, diagnostics: Diagnostics) -> tuple[
             "docx-member-outside", Span(path, 1),
             f"the package names members outside itself ({', '.join(map(repr, outside[:3]))}); they are ignored "
             "(nothing is ever unpacked to disk). Save the document again in Word")
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        for m in members:
-            if m.filename.endswith((".xml", ".rels")):
-                try:
-                    xml = package.read(m)
-                except (zipfile.BadZipFile, ValueError, NotImplementedError, OSError):
-                    continue  # python-docx's reader reports the damage, if the part is one it reads
-                if any(mark in xml for mark in _DOCTYPE):
-                    return "docx-doctype", (
-                        f"the part {m.filename!r} declares a DOCTYPE or entities, which Word never writes "
-                        "(they can read files or expand without end); the document is not read. Save it again in Word")
+    for m in members:
+        if m.filename.endswith((".xml", ".rels")):
+            try:
+                xml = package.read(m)
+            except (zipfile.BadZipFile, ValueError, NotImplementedError, OSError):
+                continue  # python-docx's reader reports the damage, if the part is one it reads
+            if any(mark in xml for mark in _DOCTYPE):
+                return "docx-doctype", (
+                    f"the part {m.filename!r} declares a DOCTYPE or entities, which Word never writes "
+                    "(they can read files or expand without end); the document is not read. Save it again in Word")
     return None
 
 
