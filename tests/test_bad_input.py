@@ -165,17 +165,24 @@ MEMORY_MB = 1_000
 """The most memory `python -m builder check` may use on all of them together."""
 
 
-def cpu_seconds(read, *args) -> float:
-    """The CPU time of one reading, without the garbage collector's passes over the rest of
-    the test process (the whole corpus, in a full run), which are not the reader's."""
-    gc.collect()
-    gc.disable()
-    try:
-        started = time.process_time()
-        read(*args)
-        return time.process_time() - started
-    finally:
-        gc.enable()
+def cpu_seconds(read, *args, bound: float) -> float:
+    """The CPU time of reading, the best of up to three readings when one is over `bound`: a
+    quadratic loop is over it every time, a busy machine (CI shares its cores) only now and
+    then. The reading thread's own time, without the garbage collector's passes over the rest
+    of the test process (the whole corpus, in a full run), which are not the reader's."""
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.thread_time()
+            read(*args)
+            best = min(best, time.thread_time() - started)
+        finally:
+            gc.enable()
+        if best <= bound:
+            break
+    return best
 
 
 @pytest.fixture(scope="module")
@@ -199,9 +206,16 @@ def _unpacked(path: Path) -> int:
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_each_hostile_file_is_reported_and_read_in_bounded_time(hostile: Path, name: str) -> None:
-    diagnostics = Diagnostics()
-    spent = cpu_seconds(read_file, hostile / name, diagnostics, hostile)
-    assert spent <= 0.1 + SECONDS_PER_MB * _unpacked(hostile / name) / 1e6, f"{spent:.2f} s"
+    readings: list[Diagnostics] = []
+
+    def read() -> None:
+        readings.append(Diagnostics())
+        read_file(hostile / name, readings[-1], hostile)
+
+    bound = 0.1 + SECONDS_PER_MB * _unpacked(hostile / name) / 1e6
+    spent = cpu_seconds(read, bound=bound)
+    assert spent <= bound, f"{spent:.2f} s"
+    diagnostics = readings[0]
     codes = {d.code for d in diagnostics}
     if HOSTILE[name] is None:
         assert not {d.code for d in diagnostics if d.severity != "info"}, codes
