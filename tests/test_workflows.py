@@ -33,9 +33,15 @@ def test_workflows_validate_against_the_github_schema() -> None:
     assert {w.name for w in WORKFLOWS} >= {"pages.yml", "preview.yml", "preview-deploy.yml", "test.yml"}
 
 
-def steps(name: str) -> list[dict]:
+def _workflow(name: str) -> dict:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
-    return [s for job in workflow["jobs"].values() for s in job["steps"]]
+    workflow["on"] = workflow.pop(True, workflow.get("on"))  # YAML 1.1 reads the key `on` as true
+    return workflow
+
+
+def steps(name: str) -> list[dict]:
+    """Every step of a workflow's jobs, in order."""
+    return [s for job in _workflow(name)["jobs"].values() for s in job["steps"]]
 
 
 def test_pages_deploys_main_without_wiping_previews() -> None:
@@ -44,12 +50,6 @@ def test_pages_deploys_main_without_wiping_previews() -> None:
     build = next(s for s in steps("pages.yml") if s.get("run") == "make site")
     assert "SITE_URL" in build["env"]
     assert "--strict" in (ROOT / "Makefile").read_text()
-
-
-def _workflow(name: str) -> dict:
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
-    workflow["on"] = workflow.pop(True, workflow.get("on"))  # YAML 1.1 reads the key `on` as true
-    return workflow
 
 
 def _writes(permissions: object) -> bool:
@@ -83,24 +83,24 @@ def test_the_preview_deploy_never_runs_the_pull_requests_code() -> None:
     workflow = _workflow("preview-deploy.yml")
     assert workflow["on"] == {"workflow_run": {"workflows": ["preview"], "types": ["completed"]}}
     assert _writes(workflow["permissions"])
-    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
-    for step in steps:
+    every = steps("preview-deploy.yml")
+    for step in every:
         run = step.get("run", "")
         assert "make" not in run.split() and "pip" not in run and "${{" not in run, run
         if step.get("uses", "").startswith("actions/checkout"):
             assert step["with"]["ref"] in ("gh-pages", "${{ github.event.repository.default_branch }}"), step
     deploy_if, remove_if = "steps.pr.outputs.state == 'open'", "steps.pr.outputs.state == 'closed'"
-    python = [s["run"] for s in steps if "python" in s.get("run", "")]
+    python = [s["run"] for s in every if "python" in s.get("run", "")]
     assert python == ["python3 .github/scripts/unpack_preview.py artifact/preview.tar preview"]
-    checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout")]
+    checkouts = [s for s in every if s.get("uses", "").startswith("actions/checkout")]
     assert [c["with"]["ref"] for c in checkouts] == ["${{ github.event.repository.default_branch }}", "gh-pages"]
     assert checkouts[0]["if"] == deploy_if and checkouts[1]["if"] == remove_if
-    deploy = next(s for s in steps if "github-pages-deploy-action" in s.get("uses", ""))
+    deploy = next(s for s in every if "github-pages-deploy-action" in s.get("uses", ""))
     assert deploy["if"] == deploy_if
     assert deploy["with"]["target-folder"] == "pr-preview/pr-${{ steps.pr.outputs.number }}"
     assert deploy["with"]["folder"] == "preview" and deploy["with"]["branch"] == "gh-pages"
-    assert any("sticky-pull-request-comment" in s.get("uses", "") for s in steps)
-    assert any("git rm -r" in s.get("run", "") and "pr-preview/pr-$NUMBER" in s["run"] for s in steps)
+    assert any("sticky-pull-request-comment" in s.get("uses", "") for s in every)
+    assert any("git rm -r" in s.get("run", "") and "pr-preview/pr-$NUMBER" in s["run"] for s in every)
 
 
 def _tar(tmp: Path, *members: tarfile.TarInfo, data: bytes = b"<p>page</p>") -> Path:
