@@ -13,7 +13,7 @@ from builder.link import link
 from builder.readers import read_source
 from builder.readers.labels import roman
 from builder.render import render
-from test_bad_input import thread_seconds
+from test_bad_input import TIMES_REAL_TEXT, slowness, thread_seconds
 from test_escape import mkdocs_markdown
 
 WORD = re.compile(r"[^\W_]+")
@@ -135,19 +135,23 @@ attack = st.sampled_from([
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(attack, min_size=1, max_size=12).map("".join), st.integers(1, 10_000))
 def test_any_text_is_read_in_time_linear_in_its_size(piece: str, times: int) -> None:
-    """A few pieces repeated up to 200 KB, the shape of an attack on a pattern or a loop: twice the
-    text takes at most three times as long to read, where a linear reader takes twice as long and
-    a quadratic one four times. Measured side by side, the best of up to three rounds, so that a
-    busy machine slows both; a millisecond added to each for the timer's jitter on tiny texts."""
+    """A few pieces repeated up to 200 KB, the shape of an attack on a pattern or a loop, read
+    within the bad-input suite's bound a byte; and twice the text takes at most three times as
+    long to read, where a linear reader takes twice as long and a quadratic one four times.
+    Measured side by side, the best of up to three rounds, so that a busy machine slows both; a
+    millisecond added to each for the timer's jitter on tiny texts."""
     count = min(times, 100_000 // len(piece))
+    text = HEAD + piece * 2 * count
 
     def growth() -> float:
         once, twice = (
-            thread_seconds(read_source, "attack.txt", HEAD + piece * n, Diagnostics()) for n in (count, 2 * count)
+            thread_seconds(read_source, "attack.txt", t, Diagnostics()) for t in (HEAD + piece * count, text)
         )
         return (twice + 0.001) / (once + 0.001)
 
     read_source("warm.txt", HEAD + piece, Diagnostics())  # a first use's one-off costs (compiling a pattern) aside
+    slower = slowness(read_source, "attack.txt", text, Diagnostics(), size=len(text.encode()))
+    assert slower <= TIMES_REAL_TEXT, f"{slower:.1f} times as long a byte as real text, for {len(text):,} characters"
     best = growth()
     for _ in range(2):
         if best <= 3:
