@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from builder.diagnostics import Diagnostics
@@ -134,6 +134,8 @@ attack = st.sampled_from([
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(attack, min_size=1, max_size=12).map("".join), st.integers(1, 10_000))
+@example("\n1\t", 33_333)  # the most lines and clauses 200 KB can hold: a loop over lines shows here
+@example("Resolution 1 (Rev. ", 5_263)  # the most citations: a loop over citations shows here
 def test_any_text_is_read_in_time_linear_in_its_size(piece: str, times: int) -> None:
     """A few pieces repeated up to 200 KB, the shape of an attack on a pattern or a loop, read
     within the bad-input suite's bound a byte; and twice the text takes at most three times as
