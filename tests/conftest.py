@@ -12,6 +12,8 @@ import pytest
 from builder.pipeline import corpus_files
 
 ROOT = Path(__file__).resolve().parents[1]
+pytest_plugins = ["browsing"]
+"""The browser tests' sites, browser and pages (tests/browsing.py)."""
 CORPUS = ROOT / "corpus"
 _FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE_CORPORA = {

@@ -6,153 +6,15 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
-import zipfile
 from pathlib import Path
 
 import pytest
 
+from browsing import SCREENSHOTS, Site, build_and_serve, copied, search, watched
 from conftest import ROOT
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SCREENSHOTS = ROOT / "tests" / "screenshots"
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        pytest.fail("chromium is not installed; .ci/run installs it with apt-get", pytrace=False)
-    pytest.skip("chromium is not installed (apt-get install chromium)", allow_module_level=True)
-
-
-class Site:
-    """Where a site is and how its pages are addressed (directory URLs, or .html files offline)."""
-
-    def __init__(self, base: str, offline: bool) -> None:
-        self.base, self.offline = base, offline
-
-    def url(self, page: str, anchor: str = "") -> str:
-        if self.offline:
-            page = (page.rstrip("/") + ".html") if page else "index.html"
-        return self.base + page + (f"#{anchor}" if anchor else "")
-
-
-def build_and_serve(corpus: Path, out: Path):
-    """`mkdocs build --strict` of a corpus folder (as `ITU_CORPUS=… make site`), served on localhost."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": str(corpus)}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                         cwd=ROOT, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False), httpd
-
-
-def copied(folder: Path, *sources: Path) -> Path:
-    """A corpus folder holding copies of the given files."""
-    for path in sources:
-        shutil.copy(path, folder / path.name)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def served(built_site: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False)
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The offline bundle as `make offline` makes it, unzipped somewhere else."""
-    work = tmp_path_factory.mktemp("offline")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", "mkdocs.offline.yml",
-                    "--site-dir", str(work / "site")], cwd=ROOT, env=env, check=True, capture_output=True)
-    archive = work / "itu-resolutions-offline.zip"
-    subprocess.run([sys.executable, "-m", "builder.bundle", str(work / "site"), str(archive)], cwd=ROOT, check=True)
-    with zipfile.ZipFile(archive) as zf:
-        zf.extractall(work / "usb-stick")
-    return Site((work / "usb-stick" / "itu-resolutions-offline").as_uri() + "/", offline=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(params=["served", "offline"])
-def site(request) -> Site:
-    return request.getfixturevalue(request.param)
-
-
-def watched(browser, site: Site, **options):
-    """A page that may only load from the site; anything else is blocked and recorded, and so
-    are console errors. `options` for the browser context (a phone's viewport, a colour scheme)."""
-    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
-    page = context.new_page()
-    page.external = []
-    page.errors = []
-
-    def route(route):
-        if route.request.url.startswith(site.base):
-            route.continue_()
-        else:
-            page.external.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.site = site
-    return context, page
-
-
-@pytest.fixture
-def page(browser, site: Site):
-    context, page = watched(browser, site)
-    yield page
-    assert page.external == [], "requests outside the site"
-    assert page.errors == [], "console errors"
-    context.close()
-
-
-def search(page, query: str, start: str = "") -> list[str]:
-    """Open the search with its keyboard shortcut on a page, type a query, and return the
-    results' links once they are shown."""
-    page.goto(page.site.url(start))
-    page.locator("article").first.click(position={"x": 1, "y": 1})
-    page.keyboard.press("/")
-    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.type(query, delay=10)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search__input').value === q && "
-        "document.querySelectorAll('.md-search-result__item').length > 0", arg=query)
-    page.wait_for_timeout(300)
-    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
 
 
 def test_screenshots(page) -> None:
@@ -530,20 +392,6 @@ def test_copy_a_clause_citation_with_the_keyboard(browser, site: Site, url, anch
     assert page.locator(".cite-copy-menu").is_hidden()
     assert page.errors == [] and page.external == []
     context.close()
-
-
-@pytest.fixture(scope="module")
-def generated_site(tmp_path_factory: pytest.TempPathFactory):
-    """The benchmark's generated corpus (bench/generate.py) at a size where PP's list of
-    resolutions is split into list pages, built and served: the navigation as it is at scale."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from generate import generate
-
-    corpus = tmp_path_factory.mktemp("generated-corpus")
-    generate(120, corpus)
-    site, httpd = build_and_serve(corpus, tmp_path_factory.mktemp("generated-site"))
-    yield site
-    httpd.shutdown()
 
 
 def test_any_resolution_in_three_steps_with_the_keyboard(browser, generated_site: Site) -> None:
