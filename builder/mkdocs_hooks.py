@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from markupsafe import escape
 from mkdocs.structure.pages import Page
 
 from builder.exports import exports
@@ -24,6 +25,7 @@ from builder.pipeline import build, corpus_files, release, write_exports, write_
 from builder.progress import Progress
 from builder.readers import source_name
 from builder.render.blocks import Written
+from builder.render.titles import PageMeta
 from builder.search import index_site
 
 log = logging.getLogger("mkdocs.builder")
@@ -31,6 +33,7 @@ _pages: list[str] = []
 """The generated pages' sources: MkDocs reads them from the folder they are written to."""
 _serving: list[bool] = [False]
 _written: dict[str, Written] = {}
+_meta: dict[str, PageMeta] = {}
 _exports: list[str] = []
 _generated: list[Path] = []
 _data: list[Path] = []
@@ -55,6 +58,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages[:] = result.pages
     _written.clear()
     _written.update(result.written)
+    _meta.clear()
+    _meta.update(result.meta)
     _exports[:] = write_exports(exports(result.site, {source_name(p, root): p for p in paths}), data)
     _generated[:] = [generated]
     _data[:] = [data]
@@ -83,6 +88,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src in _exports:  # JSON, Akoma Ntoso and source files (builder/exports.py)
         files.append(File.generated(config, src, abs_src_path=str(_data[0] / src)))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give a generated page its title and description (builder/render/titles.py): its heading
+    is written as HTML, which MkDocs does not read for a title. Escaped here, once, as HTML:
+    MkDocs' theme templates print `page.meta` values unescaped (in `<title>`, the header, the
+    description's attribute, overrides/main.html's Open Graph tags), and a title is source text."""
+    meta = _meta.get(page.file.src_uri)
+    if meta is not None:
+        page.meta["title"] = escape(meta.title)
+        if meta.description:
+            page.meta["description"] = escape(meta.description)
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

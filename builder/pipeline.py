@@ -14,6 +14,7 @@ from .progress import QUIET, Progress
 from .readers import WORD, read_file
 from .render import forget, render
 from .render.blocks import Written
+from .render.titles import PageMeta
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class Build:
     nav: list[Any]
     written: dict[str, Written]
     """The links and ids each page writes as HTML (builder/render/blocks.py), for MkDocs to validate."""
+    meta: dict[str, PageMeta]
+    """Each page's title and description (builder/render/titles.py)."""
     diagnostics: Diagnostics
 
 
@@ -79,7 +82,7 @@ def build(paths: list[Path], root: Path | None = None, progress: Progress = QUIE
     finally:
         if collecting:
             gc.enable()
-    return Build(site, rendered.pages, rendered.nav, rendered.written, diagnostics)
+    return Build(site, rendered.pages, rendered.nav, rendered.written, rendered.meta, diagnostics)
 
 
 def write_if_changed(target: Path, data: bytes) -> bool:

@@ -200,7 +200,7 @@ def test_with_its_base_a_trailing_clause_is_inserted_and_changed_words_are_chang
     assert [(c["label"], c["status"]) for c in recognizing["clauses"]] == [("a)", "unchanged"), ("b)", "changed"), ("c)", "inserted")]
     proposal = render(site).pages["proposals/afcp-3a1-1.md"]
     assert 'class="clause clause-inserted" id="recognizing-c"' in proposal
-    assert "Not compared with the text it amends" not in proposal
+    assert "Compared with nothing" not in proposal
     # search leaves the words the base has to the resolution's page: a) is repeated, b) and c) are the proposal's
     page = next(p for p in site.proposals if p.id == "AFCP/3A1/1")
     assert "recognizing-a" in page.annotations.repeated and not {"recognizing-b", "recognizing-c"} & page.annotations.repeated
@@ -212,7 +212,7 @@ def test_without_its_base_the_page_says_which_revision_is_needed() -> None:
     diagnostics = Diagnostics()
     site = link([read_source("mod.txt", TRAILING, diagnostics)], diagnostics)
     proposal = render(site).pages["proposals/afcp-3a1-1.md"]
-    assert "Not compared with the text it amends" in proposal and "WTDC Resolution 900 (Rev. Kigali, 2022)" in proposal
+    assert "Compared with nothing" in proposal and "WTDC Resolution 900 (Rev. Kigali, 2022)" in proposal
     doc = next(d for d in dump(site)["documents"] if d["id"] == "AFCP/3A1/1")
     assert [c["status"] for c in doc["sections"][0]["clauses"]] == ["unchanged", "unchanged", "unchanged"]
     assert "<p data-pagefind-ignore" not in proposal  # without its base, nothing is known to repeat it

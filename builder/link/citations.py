@@ -396,7 +396,10 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
         if v.latest else retarget.page(v) for v in revisions
     ]
 
-    pages = {r.id: replace(r, amended_by=tuple(by_src[p.src] for p in r.amended_by)) for r in resolutions}
+    pages = {
+        r.id: replace(r, amended_by=tuple(by_src[p.src] for p in r.amended_by), titles=r.titles or _most_given(titles.get(r.id, [])))
+        for r in resolutions
+    }
     only_cited: dict[str, list[Citation]] = {}
     for c in seen:
         if c.target and c.target.src != REFERENCES_SRC and c.target.id not in pages:
@@ -473,11 +476,15 @@ def _cited_only(rid: str, citations: list[Citation], titles: list[str]) -> Resol
     latest last, as the page heading shows it) and its titles, most often given first."""
     body, kind, number = rid.split("-", 2)
     revisions = tuple(sorted({r for c in citations for r in c.ref.revisions}, key=lambda r: (r.year, r.venue, r.rev)))
-    named = tuple(t for t, _ in Counter(" ".join(t.split()) for t in titles).most_common())
     return ResolutionPage(
         rid, resolution_src(rid), "decision" if kind == "dec" else "resolution", body, number.upper(),  # type: ignore[arg-type]
-        None, named, revisions, (), (), None,
+        None, _most_given(titles), revisions, (), (), None,
     )
+
+
+def _most_given(titles: list[str]) -> tuple[str, ...]:
+    """The titles citing texts give a resolution, the most often given first."""
+    return tuple(t for t, _ in Counter(" ".join(t.split()) for t in titles).most_common())
 
 
 def _references(seen: list[Citation], cited_by: dict[str, list[CitedBy]]) -> tuple[ReferenceEntry, ...]:

@@ -80,10 +80,18 @@ def _known_from(amending: Iterable[Proposal]) -> tuple[tuple[str, ...], tuple[Re
     """Titles and revisions of a resolution whose text is not in the corpus, as its proposals give them.
 
     Proposals on the whole text come first (a proposal on an annex carries the annex's title
-    less reliably); the revision is the one a MOD replaces, or the one a SUP or NOC names.
+    less reliably), then the latest. A title is taken only from a text that is clean as proposed:
+    a Word document's (its deletions left out), or a text that changes nothing of a title (ADD,
+    NOC, SUP). A text export of a MOD runs deleted and inserted words together
+    (`2016-2019 2020-2023`), which nothing can tell apart. The revision is the one a MOD
+    replaces, or the one a SUP or NOC names.
     """
     ordered = sorted((p for p in amending if p.text), key=lambda p: p.target is not None and p.target.part is not None)
-    titles = dict.fromkeys(plain_text(p.text.title) for p in ordered if p.text and p.text.title)
+    latest = sorted(ordered, key=lambda p: -(p.text.revision.year if p.text and p.text.revision else 0))
+    titles = dict.fromkeys(
+        plain_text(p.text.title) for p in sorted(latest, key=lambda p: p.target is not None and p.target.part is not None)
+        if p.text and p.text.title and (p.text.exact or p.action not in MODIFYING)
+    )
     revisions = dict.fromkeys(
         p.text.old_revision or (p.text.revision if p.action in ("SUP", "NOC") else None) for p in ordered if p.text
     )

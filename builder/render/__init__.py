@@ -24,6 +24,7 @@ from ..link.citations import REFERENCE_KINDS
 from ..link.references import kind_src
 from .blocks import BlockWriter, Written
 from .escape import attribute, markdown_text
+from .titles import PageMeta, document_meta
 from .lists import LIST_SIZE, ListPart, ProposalGroup, leading_number, moved_keys, number_ranges, proposal_group
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -117,6 +118,8 @@ class Renderer:
         self.env = environment()
         self.written: dict[str, Written] = {}
         """The links and ids each page's HTML blocks hold, by page source, for MkDocs to validate."""
+        self.meta: dict[str, PageMeta] = {}
+        """Each page's title and description (builder/render/titles.py); none for the home page."""
 
     def _render(self, template: str, src: str, **context: Any) -> tuple[str, Written]:
         href = _href(src)
@@ -129,24 +132,29 @@ class Renderer:
         site = self.site
         jobs: list[tuple[str, str, dict[str, Any]]] = [
             ("home.md.j2", "index.md", {}),
-            ("proposals_index.md.j2", "proposals/index.md", {}),
-            ("proposals_by_source.md.j2", BY_SOURCE, {"groups": self.by_source}),
-            ("proposals_by_action.md.j2", BY_ACTION, {"groups": self.by_action}),
+            ("proposals_index.md.j2", "proposals/index.md", {"title": "Proposals to amend ITU resolutions"}),
+            ("proposals_by_source.md.j2", BY_SOURCE, {"groups": self.by_source, "title": "Proposals by source"}),
+            ("proposals_by_action.md.j2", BY_ACTION, {"groups": self.by_action, "title": "Proposals by action"}),
         ]
         for group in (*self.by_source, *self.by_action):
-            jobs.append(("proposals_group.md.j2", group.src, {"group": group, "crumbs": _PROPOSALS[:1] + (group.index,)}))
+            jobs.append(("proposals_group.md.j2", group.src, {"group": group, "crumbs": _PROPOSALS[:1] + (group.index,),
+                                                              "title": f"{group.title} proposals"}))
             crumbs = _PROPOSALS[:1] + (group.index, (group.title, group.src))
-            jobs += [("proposals_list.md.j2", part.src, {"group": group, "part": part, "crumbs": crumbs}) for part in group.parts]
+            jobs += [("proposals_list.md.j2", part.src, {"group": group, "part": part, "crumbs": crumbs,
+                                                         "title": f"{group.title} proposals for {part.title}"}) for part in group.parts]
         if site.references:
-            jobs.append(("references.md.j2", REFERENCES_SRC, {"kinds": self.reference_kinds}))
+            jobs.append(("references.md.j2", REFERENCES_SRC, {"kinds": self.reference_kinds, "title": "Other texts cited"}))
         for kind, parts in self.reference_kinds.items():
             if parts[0].in_range:  # split by numbers: the kind's own index of its ranges
-                jobs.append(("references_kind.md.j2", kind_src(kind, True), {"kind": kind, "parts": parts, "crumbs": _REFERENCES}))
+                jobs.append(("references_kind.md.j2", kind_src(kind, True), {"kind": kind, "parts": parts, "crumbs": _REFERENCES,
+                                                                              "title": f"{REFERENCE_KINDS[kind]}: cited by the collection"}))
         jobs += [("references_page.md.j2", part.src, {"page": part}) for part in site.reference_pages]
         for body, resolutions in self.by_body.items():
-            lists = self.lists[body]
-            jobs.append(("body_index.md.j2", f"{body}/index.md", {"body": BODIES[body], "resolutions": resolutions, "lists": lists}))
-            jobs += [("body_list.md.j2", part.src, {"body": BODIES[body], "part": part, "crumbs": _body_crumb(body)}) for part in lists]
+            lists, named = self.lists[body], BODIES[body]
+            jobs.append(("body_index.md.j2", f"{body}/index.md", {"body": named, "resolutions": resolutions, "lists": lists,
+                                                                   "title": f"{named.short} resolutions and decisions: {named.name}"}))
+            jobs += [("body_list.md.j2", part.src, {"body": named, "part": part, "crumbs": _body_crumb(body),
+                                                    "title": f"{named.short} resolutions and decisions {part.title}"}) for part in lists]
         jobs += [("resolution.md.j2", r.src, {"page": r}) for r in site.resolutions]
         jobs += [("revision.md.j2", v.src, {"page": v}) for v in site.revisions]
         jobs += [("comparison.md.j2", c.src, {"page": c}) for c in site.comparisons]
@@ -161,6 +169,9 @@ class Renderer:
             page = context.get("page")
             if page is not None:
                 context["crumbs"] = self.crumbs(page)
+            meta = document_meta(page) if page is not None else PageMeta(context["title"]) if "title" in context else None
+            if meta:
+                self.meta[src] = meta
             key = (page, context.get("crumbs"), self.directory_urls)
             last = _last.get(src)
             if page is not None and last is not None and last[0] == template and last[1] == key:
@@ -310,6 +321,8 @@ class Rendered:
     nav: list[Any]
     written: dict[str, Written]
     """What each page's HTML blocks hold, which MkDocs does not parse: the hook has it check them."""
+    meta: dict[str, PageMeta]
+    """Each page's title and description, which the hook gives MkDocs (its pages' HTML hides their headings)."""
 
 
 def render(site: Site, directory_urls: bool = True) -> Rendered:
@@ -317,4 +330,4 @@ def render(site: Site, directory_urls: bool = True) -> Rendered:
     published with directory URLs (`wtsa/res-68/`) or without (`wtsa/res-68.html`)."""
     renderer = Renderer(site, directory_urls)
     pages = renderer.pages()
-    return Rendered(pages, renderer.nav(), renderer.written)
+    return Rendered(pages, renderer.nav(), renderer.written, renderer.meta)

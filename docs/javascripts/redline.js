@@ -13,7 +13,8 @@
       buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-redline-view") === view));
     }
     var status = document.querySelector(".redline-switch-status");
-    if (status) status.textContent = view === "clean" ? "Showing the text as proposed" : "Showing the changes";
+    var clean = document.querySelector('[data-redline-view="clean"]');  // "Text as proposed", or "…, as exported"
+    if (status) status.textContent = view === "clean" ? "Showing the " + clean.textContent.toLowerCase() : "Showing the changes";
   }
   if (!document.querySelector("[data-redline-view]")) return;
   apply(saved());
