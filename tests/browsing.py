@@ -39,7 +39,9 @@ class Site:
         self.base, self.offline = base, offline
 
     def url(self, page: str, anchor: str = "") -> str:
-        if self.offline:
+        """`page` as the site's directory URL (`wtsa/res-68/`), or a file both serve
+        (`proposals/acp-64a1/index.html`: a folder's own page)."""
+        if self.offline and not page.endswith(".html"):
             page = (page.rstrip("/") + ".html") if page else "index.html"
         return self.base + page + (f"#{anchor}" if anchor else "")
 

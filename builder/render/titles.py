@@ -65,10 +65,14 @@ def revision_meta(page: RevisionPage) -> PageMeta:
 
 
 def proposal_meta(page: ProposalPage) -> PageMeta:
+    """`Proposal IAP/39A13/1: MOD of WTSA Resolution 68`; a new text is named by its heading and
+    title: `Proposal EUR/44A24/1: ADD Draft New Resolution [EUR-1] — Title`."""
     p = page.proposal
-    target = page.target_label or (plain_text(p.text.title) if p.text and p.text.title else "")
+    target = page.target_label or ""
     if target and p.target and p.target.part:
         target += f", {p.target.part}"
+    named = _words(plain_text(p.text.title)) if not p.target and p.text and p.text.title else ""
+    target = " — ".join(t for t in (target, named) if t)
     joined = " of " if p.target else " "
     title = f"Proposal {p.code.printed}: {p.action}{joined + target if target else ''}"
     if page.src != f"proposals/{page.id.lower().replace('/', '-')}.md":  # a second copy (link stage: duplicate-proposal)
