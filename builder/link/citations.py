@@ -397,7 +397,7 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     ]
 
     pages = {
-        r.id: replace(r, amended_by=tuple(by_src[p.src] for p in r.amended_by), titles=r.titles or _most_given(titles.get(r.id, [])))
+        r.id: replace(r, amended_by=tuple(by_src[p.src] for p in r.amended_by), **_cited_titles(r, titles.get(r.id, [])))
         for r in resolutions
     }
     only_cited: dict[str, list[Citation]] = {}
@@ -478,8 +478,15 @@ def _cited_only(rid: str, citations: list[Citation], titles: list[str]) -> Resol
     revisions = tuple(sorted({r for c in citations for r in c.ref.revisions}, key=lambda r: (r.year, r.venue, r.rev)))
     return ResolutionPage(
         rid, resolution_src(rid), "decision" if kind == "dec" else "resolution", body, number.upper(),  # type: ignore[arg-type]
-        None, _most_given(titles), revisions, (), (), None,
+        None, _most_given(titles), revisions, (), (), None, titled_by_citations=bool(titles),
     )
+
+
+def _cited_titles(page: ResolutionPage, titles: list[str]) -> dict:
+    """A page without its text nor a clean title from its proposals takes what citing texts call it."""
+    if page.text or page.titles or not titles:
+        return {}
+    return {"titles": _most_given(titles), "titled_by_citations": True}
 
 
 def _most_given(titles: list[str]) -> tuple[str, ...]:

@@ -332,6 +332,8 @@ class ResolutionPage:
     """Every revision known, oldest first (the one shown is `text.revision`)."""
     compared_src: str | None = None
     """Its "Proposals compared" page, where two or more MOD proposals amend it."""
+    titled_by_citations: bool = False
+    """Without its text, its title is the one citing texts give it (no proposal gives a clean one)."""
 
     @property
     def label(self) -> str:
