@@ -16,7 +16,7 @@ from builder.dump import dump
 from builder.ir import Change, Clause, Table, plain_text
 from builder.pipeline import build, corpus_files
 from builder.readers import read_file
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, site_official_patterns
 from fixtures.word import make
 from irjson import to_data
 
@@ -133,19 +133,30 @@ def test_a_contribution_with_an_abstract_add_noc_sup_and_a_moved_paragraph() -> 
 
 @pytest.fixture(scope="module")
 def word_corpus():
-    return build(sorted((WORD / "corpus").glob("*.docx")), ROOT)
+    return build(sorted((WORD / "corpus").glob("*.docx")), ROOT, official=site_official_patterns())
+
+
+PROVENANCE = re.compile(r'<div class="provenance".*?</div>\n', re.S)
+"""What a page says it was read from (templates/_macros.md.j2 `provenance`)."""
 
 
 def test_the_corpus_as_word_documents_gives_the_same_pages(corpus_build, word_corpus) -> None:
     """Converted with the changes the text reader recovers, the .docx carry the same information:
-    every generated page is the same, but for the source file's name."""
+    every generated page is the same, but for the source file's name and what it says the file is."""
     def same_name(markdown: str) -> str:
         linked = markdown.replace("[source file](", "[source file (gzip)](").replace(".docx)", ".txt.gz)")  # a .docx is published as it is
         return linked.replace("tests/fixtures/word/corpus/", "corpus/").replace(".docx", ".txt")
 
     assert set(word_corpus.pages) == set(corpus_build.pages)
-    differing = [src for src, page in corpus_build.pages.items() if same_name(word_corpus.pages[src]) != page]
+    differing = [src for src, page in corpus_build.pages.items()
+                 if PROVENANCE.sub("", same_name(word_corpus.pages[src])) != PROVENANCE.sub("", page)]
     assert differing == []
+    for src, page in word_corpus.pages.items():
+        said = PROVENANCE.findall(page)
+        assert len(said) == (1 if said else 0), src
+        assert not said or ("a Word document" in said[0] and "text export" not in said[0]), src
+        assert not said or "text export" in PROVENANCE.findall(corpus_build.pages[src])[0], src
+    assert sum(bool(PROVENANCE.search(page)) for page in word_corpus.pages.values()) > 30
     codes = lambda b: sorted((d.code, d.span.line) for d in b.diagnostics)  # noqa: E731
     assert codes(word_corpus) == codes(corpus_build)
 
