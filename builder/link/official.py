@@ -3,7 +3,7 @@ patterns set in mkdocs.yml (`extra: official_documents:`, README "Official docum
 per conference, none invented where no pattern is set.
 
     official_documents:
-      pp-dubai-2018:                 # the conference: body, venue and year (`Conference.key`)
+      pp-dubai-2018:                 # the conference: body, venue and year (`conference_key`)
         name: PP-18                  # how links name its documents (default `PP (Dubai, 2018)`)
         document: https://www.itu.int/md/S18-PP-C-{document:04d}/en
         addendum: https://www.itu.int/md/S18-PP-C-{document:04d}!A{addendum}/en
@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from ..anchors import slug
 from ..conventions import BODIES
+from ..ir import Revision
 from .model import Conference, OfficialDocument
 
 
@@ -47,16 +48,17 @@ _NUMBER = re.compile(r"(\d{1,6})(?:A(\d{1,6}))?", re.IGNORECASE)
 """A contribution's document in a proposal code: `64A1` (Document 64, Addendum 1), `64`."""
 
 
-def conference_keys() -> set[str]:
-    """Every conference a pattern can be set for: `pp-dubai-2018`, `wtsa-new-delhi-2024`, …"""
-    return {f"{body.id}-{slug(f'{venue} {year}')}" for body in BODIES.values() for venue, year in body.meetings}
-
-
 def conference_key(conference: Conference | None) -> str | None:
     """`pp-dubai-2018`: a conference as `official_documents` names it (None: no meeting known)."""
     if conference is None or conference.revision is None:
         return None
     return f"{conference.body}-{slug(f'{conference.revision.venue} {conference.revision.year}')}"
+
+
+def conference_keys() -> set[str]:
+    """Every conference a pattern can be set for: each meeting of the table of bodies."""
+    return {conference_key(Conference(body.id, Revision(venue, year))) or "" for body in BODIES.values()
+            for venue, year in body.meetings}
 
 
 def _pattern(where: str, value: Any, kind: str) -> str:

@@ -13,7 +13,7 @@ number in the body. Kept: text, tabs, no-break hyphens, footnote and endnote cal
 text of fields (nested ones too), symbols (by their code, reported), equations (as plain text,
 reported), `w:ins`/`w:del`, and moved text (`w:moveTo`/`w:moveFrom`: an insertion and a
 deletion). Dropped: bookmarks, comments, field instructions, proofing marks; pictures with an
-info diagnostic.
+info diagnostic. From the core properties, the document's own date (`_provenance`).
 """
 
 from __future__ import annotations
