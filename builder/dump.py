@@ -6,7 +6,8 @@ from typing import Any, Iterator
 
 from .ir import Block, Clause, Proposal, Redline, ResolutionText, Revision, Section, has_changes, plain_text, redline
 from .link import ContributionPage, ProposalPage, ResolutionPage, Site
-from .link.model import CitationUse, RevisionPage, revision_id
+from .ir import Provenance
+from .link.model import CitationUse, OfficialDocument, RevisionPage, revision_id
 
 
 def url(src: str) -> str:
@@ -72,6 +73,18 @@ def _citations(uses: tuple[CitationUse, ...]) -> list[dict[str, Any]]:
     return [{"text": u.text, "target": u.target, "from": u.source} for u in uses]
 
 
+def _read_from(file: str | None, provenance: Provenance | None) -> dict[str, Any] | None:
+    """What the text was read from: the file, a Word document or a text export, and the
+    document's own date where it records one (None: the collection holds no text)."""
+    if file is None or provenance is None:
+        return None
+    return {"file": file, "format": provenance.format, "date": provenance.date, "dated": provenance.dated}
+
+
+def _official(official: OfficialDocument | None) -> dict[str, str] | None:
+    return {"label": official.label, "url": official.url} if official else None
+
+
 def resolution(page: ResolutionPage) -> dict[str, Any]:
     return {
         "id": page.id,
@@ -82,6 +95,7 @@ def resolution(page: ResolutionPage) -> dict[str, Any]:
         "title": page.titles[0] if page.titles else None,
         "in_collection": page.text is not None,
         "source": page.source_file,
+        "read_from": _read_from(page.source_file, page.provenance),
         "amended_by": [p.id for p in page.amended_by],
         "cited_by": [{"document": c.page_id, "from": c.anchor} for c in page.cited_by],
         "citations": _citations(page.citations),
@@ -109,6 +123,8 @@ def proposal(page: ProposalPage) -> dict[str, Any]:
         "reasons": "\n".join(plain_text(r.text) for r in p.reasons) if p.reasons else None,
         "line": p.span.line,
         "file": page.source_file,
+        "read_from": _read_from(page.source_file, page.provenance),
+        "official_document": _official(page.official),
         "citations": _citations(page.citations),
         **_text(p.text),
     }
@@ -124,6 +140,7 @@ def revision(page: RevisionPage) -> dict[str, Any]:
         "latest": page.latest,
         "title": plain_text(page.text.title),
         "source": page.source_file,
+        "read_from": _read_from(page.source_file, page.provenance),
         # the latest revision's citations are its resolution's (the same text): listed there once
         **({} if page.latest else {"citations": _citations(page.citations)}),
         **_text(page.text),
@@ -138,6 +155,8 @@ def contribution(page: ContributionPage) -> dict[str, Any]:
         "url": url(page.src),
         "title": f"Contribution {page.id}",
         "file": page.source_file,
+        "read_from": _read_from(page.source_file, page.provenance),
+        "official_document": _official(page.official),
         "abstract": [plain_text(b.text) for b in page.contribution.abstract],
         "proposals": [p.id for p in page.proposals],
         "citations": _citations(page.citations),

@@ -298,6 +298,35 @@ class Contribution:
     span: Span
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What a source file is, for a reader to weigh its text: a Word document, read with its
+    tracked changes as Word records them, or a text export of one, which keeps neither the
+    changes nor a date."""
+
+    format: Literal["word", "text"]
+    date: str | None = None
+    """The document's own date (`2018-05-12`, UTC), from a Word document's core properties;
+    never the file system's, which says when the file was copied, not written."""
+    dated: Literal["modified", "created"] | None = None
+    """Which of the core properties `date` is: last modified, else created."""
+
+    @property
+    def day(self) -> str | None:
+        """`12 May 2018`: the date as pages print it (the same in every locale)."""
+        if self.date is None:
+            return None
+        year, month, day = (int(part) for part in self.date.split("-"))
+        return f"{day} {_MONTHS[month - 1]} {year}"
+
+
+TEXT_EXPORT = Provenance("text")
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """Everything read from one corpus file."""
@@ -306,6 +335,7 @@ class SourceFile:
     resolutions: tuple[ResolutionText, ...] = ()
     contributions: tuple[Contribution, ...] = ()
     footnotes: tuple[Footnote, ...] = field(default=())
+    provenance: Provenance = TEXT_EXPORT
 
 
 def plain_text(text: tuple[Inline, ...]) -> str:

@@ -5,7 +5,8 @@ The generated pages never touch `docs/`: they are written beside the site, to `s
 changed, so that `mkdocs serve --dirty` rebuilds or copies only them), and added to MkDocs' file
 list from there; the navigation is set from the linked site. Diagnostics are
 logged through MkDocs, so `mkdocs build --strict` fails on corpus warnings as it does on
-its own. The corpus is `corpus/` beside mkdocs.yml, or the folder in $ITU_CORPUS.
+its own. The corpus is `corpus/` beside mkdocs.yml, or the folder in $ITU_CORPUS; the address
+patterns of conferences' official documents are `extra.official_documents` (builder/link/official.py).
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files
 from markupsafe import escape
 from mkdocs.structure.pages import Page
 
 from builder.exports import exports
+from builder.link.official import OfficialConfigError, official_patterns
 from builder.pipeline import build, corpus_files, release, write_exports, write_pages
 from builder.progress import Progress
 from builder.readers import source_name
@@ -44,11 +47,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:  # checked before anything is read: a mistake in mkdocs.yml stops the build with what and where
+        official = official_patterns(config.extra.get("official_documents"))
+    except OfficialConfigError as e:
+        raise ConfigurationError(f"extra.{e}") from None
     root = Path(config.config_file_path).parent
     corpus = Path(os.environ.get("ITU_CORPUS", root / "corpus"))
     progress = Progress()
     paths = corpus_files(corpus)
-    result = build(paths, root, progress, directory_urls=config.use_directory_urls)
+    result = build(paths, root, progress, directory_urls=config.use_directory_urls, official=official)
     for d in result.diagnostics:
         {"error": log.error, "warning": log.warning, "info": log.info}[d.severity](str(d))
     site_dir = Path(config.site_dir)

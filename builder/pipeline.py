@@ -5,11 +5,12 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from .diagnostics import Diagnostic, Diagnostics
 from .ir import SourceFile
 from .link import Site, link
+from .link.official import OfficialPatterns
 from .progress import QUIET, Progress
 from .readers import WORD, read_file
 from .render import forget, render
@@ -70,14 +71,18 @@ def release() -> None:
     gc.collect()
 
 
-def build(paths: list[Path], root: Path | None = None, progress: Progress = QUIET, directory_urls: bool = True) -> Build:
+def build(
+    paths: list[Path], root: Path | None = None, progress: Progress = QUIET, directory_urls: bool = True,
+    official: Mapping[str, OfficialPatterns] | None = None,
+) -> Build:
+    """`official`: the address patterns of conferences' official documents (builder/link/official.py)."""
     diagnostics = Diagnostics()
     # The IR is millions of small objects that live until the end: the cyclic garbage collector
     # would scan them again and again (a third of the time at 2,000 documents) and free nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        site = link(read_all(paths, diagnostics, root, progress), diagnostics)
+        site = link(read_all(paths, diagnostics, root, progress), diagnostics, official)
         rendered = render(site, directory_urls)
     finally:
         if collecting:

@@ -37,11 +37,21 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+def site_official_patterns() -> dict:
+    """The official documents' address patterns mkdocs.yml sets, as the MkDocs hook hands them to the builder."""
+    from mkdocs.config import load_config
+
+    from builder.link.official import official_patterns
+
+    return official_patterns(load_config(str(ROOT / "mkdocs.yml")).extra.get("official_documents"))
+
+
 @pytest.fixture(scope="session")
 def corpus_build():
+    """The corpus built as `make site` builds it (with mkdocs.yml's official-document patterns)."""
     from builder.pipeline import build, corpus_files
 
-    return build(corpus_files(CORPUS), ROOT)
+    return build(corpus_files(CORPUS), ROOT, official=site_official_patterns())
 
 
 @pytest.fixture(scope="session")

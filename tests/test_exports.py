@@ -59,11 +59,14 @@ def test_the_fixture_corpora_validate(corpus: list[Path]) -> None:
 def test_the_schema_rejects_what_the_dump_never_writes() -> None:
     """Not a schema that accepts anything: a clause without its anchor, an unknown kind."""
     good = {"documents": [{"id": "x", "kind": "contribution", "source": "ACP", "url": "proposals/x/", "title": "x",
-                           "file": "f", "abstract": [], "proposals": [], "citations": [], "sections": []}]}
+                           "file": "f", "read_from": {"file": "f", "format": "text", "date": None, "dated": None},
+                           "official_document": None, "abstract": [], "proposals": [], "citations": [], "sections": []}]}
     assert errors(good) == []
     assert errors({"documents": [{**good["documents"][0], "kind": "treaty"}]})
     assert errors({"documents": [{**good["documents"][0], "colour": "red"}]})
     assert errors({"documents": [{**good["documents"][0], "url": "../x"}]})
+    assert errors({"documents": [{**good["documents"][0], "read_from": {"file": "f", "format": "pdf", "date": None, "dated": None}}]})
+    assert errors({"documents": [{**good["documents"][0], "official_document": {"label": "x", "url": "javascript:alert(1)"}}]})
 
 
 def test_every_page_links_its_data_and_its_source_file(built_site: Path, corpus_build) -> None:

@@ -17,7 +17,7 @@ from builder.dump import dump
 from builder.ir import Change, Clause, Table, plain_text
 from builder.pipeline import build, corpus_files
 from builder.readers import read_file
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, site_official_patterns
 from fixtures.word import make
 from irjson import to_data
 
@@ -134,9 +134,11 @@ def test_a_contribution_with_an_abstract_add_noc_sup_and_a_moved_paragraph() -> 
 
 @pytest.fixture(scope="module")
 def word_corpus():
-    return build(sorted((WORD / "corpus").glob("*.docx")), ROOT)
+    return build(sorted((WORD / "corpus").glob("*.docx")), ROOT, official=site_official_patterns())
 
 
+PROVENANCE = re.compile(r'<div class="provenance".*?</div>\n', re.S)
+"""What a page says it was read from (templates/_macros.md.j2 `provenance`)."""
 EXPORT_NOTICE = re.compile(r'!!! warning "Read from a text export.*?\n\n(?:    .*\n)+\n<p class="exported-view-note".*?</p>\n\n', re.S)
 """The notice a MOD proposal read from a text export carries (templates/proposal.md.j2)."""
 TITLES = re.compile(r'^<p class="page-subtitle" markdown>.*\n\n|^(\| \[Res\.&nbsp;\w+\]\([^)]*\) \| )[^|]*|^    Other titles given to it: .*\n', re.M)
@@ -145,9 +147,10 @@ TITLES = re.compile(r'^<p class="page-subtitle" markdown>.*\n\n|^(\| \[Res\.&nbs
 
 def test_the_corpus_as_word_documents_gives_the_same_pages(corpus_build, word_corpus) -> None:
     """Converted with the changes the text reader recovers, the .docx carry the same information:
-    every generated page is the same, but for the source file's name, the text export's notice on
-    MOD proposals, and the titles of resolutions without their text, which a text export of a MOD
-    cannot give (its deleted and inserted words run together) and a Word document can."""
+    every generated page is the same, but for the source file's name, what it says the file is,
+    the text export's notice on MOD proposals, and the titles of resolutions without their text,
+    which a text export of a MOD cannot give (its deleted and inserted words run together) and a
+    Word document can."""
     def same_name(markdown: str) -> str:
         linked = markdown.replace("[source file](", "[source file (gzip)](").replace(".docx)", ".txt.gz)")  # a .docx is published as it is
         return linked.replace("tests/fixtures/word/corpus/", "corpus/").replace(".docx", ".txt")
@@ -158,6 +161,9 @@ def test_the_corpus_as_word_documents_gives_the_same_pages(corpus_build, word_co
     def unexported(markdown: str) -> str:
         return EXPORT_NOTICE.sub("", markdown).replace("Text as proposed, as exported", "Text as proposed")
 
+    def unsaid(markdown: str) -> str:
+        return PROVENANCE.sub("", markdown)
+
     assert set(word_corpus.pages) == set(corpus_build.pages)
     exported = {p.src for p in corpus_build.site.proposals if p.proposal.action == "MOD" and not p.proposal.text.exact}
     assert exported and all(EXPORT_NOTICE.search(corpus_build.pages[src]) for src in exported)
@@ -166,12 +172,18 @@ def test_the_corpus_as_word_documents_gives_the_same_pages(corpus_build, word_co
     titled = lambda src: untitled if src in untexted else str  # noqa: E731
     differing = [
         src for src, page in corpus_build.pages.items()
-        if titled(src)(same_name(word_corpus.pages[src])) != titled(src)(unexported(page))
+        if titled(src)(unsaid(same_name(word_corpus.pages[src]))) != titled(src)(unsaid(unexported(page)))
     ]
     assert differing == []
     clean = {plain_text(p.proposal.text.title) for p in word_corpus.site.proposals if p.proposal.text}
     untexted = [r for r in word_corpus.site.resolutions if r.text is None and r.amended_by]
     assert untexted and all(r.titles[0] in clean for r in untexted if r.titles)
+    for src, page in word_corpus.pages.items():
+        said = PROVENANCE.findall(page)
+        assert len(said) == (1 if said else 0), src
+        assert not said or ("a Word document" in said[0] and "text export" not in said[0]), src
+        assert not said or "text export" in PROVENANCE.findall(corpus_build.pages[src])[0], src
+    assert sum(bool(PROVENANCE.search(page)) for page in word_corpus.pages.values()) > 30
     codes = lambda b: sorted((d.code, d.span.line) for d in b.diagnostics)  # noqa: E731
     assert codes(word_corpus) == codes(corpus_build)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..anchors import slug
 from ..conventions import BODIES
 from .compare import TextDiff
-from ..ir import BodyId, Contribution, Footnote, Proposal, Redline, ResolutionText, Revision, plain_text
+from ..ir import BodyId, Contribution, Footnote, Proposal, Provenance, Redline, ResolutionText, Revision, plain_text
 
 
 def resolution_id(kind: str, body: str, number: str) -> str:
@@ -73,6 +73,17 @@ class Conference:
     def label(self) -> str:
         name = BODIES[self.body].short
         return f"{name} ({self.revision.venue}, {self.revision.year})" if self.revision else name
+
+
+@dataclass(frozen=True)
+class OfficialDocument:
+    """A contribution's official document on its conference's site (builder/link/official.py)."""
+
+    label: str
+    """`PP-18 Document 64 Addendum 1`."""
+    url: str
+    host: str
+    """`www.itu.int`: the site the link leaves for."""
 
 
 @dataclass(frozen=True)
@@ -192,6 +203,10 @@ class ProposalPage:
     adopted_src: str | None = None
     compared_src: str | None = None
     """The "Proposals compared" page of its target, where other MOD proposals compete with it."""
+    provenance: Provenance | None = None
+    """What its source file is (a Word document or a text export) and the document's date."""
+    official: OfficialDocument | None = None
+    """Its contribution's official document, where mkdocs.yml sets an address pattern for its conference."""
 
     @property
     def label(self) -> str:
@@ -243,6 +258,7 @@ class RevisionPage:
     latest: bool
     history: tuple[HistoryEntry, ...] = ()
     citations: tuple["CitationUse", ...] = ()
+    provenance: Provenance | None = None
 
     @property
     def kind(self) -> str:
@@ -334,6 +350,8 @@ class ResolutionPage:
     """Its "Proposals compared" page, where two or more MOD proposals amend it."""
     titled_by_citations: bool = False
     """Without its text, its title is the one citing texts give it (no proposal gives a clean one)."""
+    provenance: Provenance | None = None
+    """None when the corpus holds no text of it."""
 
     @property
     def label(self) -> str:
@@ -367,6 +385,9 @@ class ContributionPage:
     footnotes: tuple[Footnote, ...]
     source_file: str
     citations: tuple[CitationUse, ...] = ()
+    provenance: Provenance | None = None
+    official: OfficialDocument | None = None
+    """Its official document, the one most of its proposals give."""
 
 
 @dataclass(frozen=True)
@@ -423,6 +444,7 @@ class UnplacedPage:
     reason: str
     footnotes: tuple[Footnote, ...]
     source_file: str
+    provenance: Provenance | None = None
 
 
 @dataclass(frozen=True)

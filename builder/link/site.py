@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
+from typing import Any
 
 from ..anchors import slug
 from ..conventions import BODIES, MODIFYING, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import (
-    Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, ResolutionText, Revision,
-    SourceFile, Table, Target, plain_text,
+    Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, Provenance, ResolutionText,
+    Revision, SourceFile, Table, Target, plain_text,
 )
 from .changes import (
     against_base, base_items, clause_changes, compare_proposed, marks_for, proposal_items, redlines, side_by_side,
 )
 from .compare import compare, items
 from .citations import anchors_of, resolve_citations
+from .official import OfficialPatterns, official_document
 from .model import (
     Annotations, Conference, ContributionPage, HistoryEntry, ProposalPage, ProposalsCompared, ResolutionPage,
     RevisionComparison, RevisionPage, Site, UnplacedPage, compared_src, comparison_src, meeting, page_order, resolution_id, resolution_src, revision_src,
@@ -130,9 +132,12 @@ class _Linker:
         self.proposal_srcs: dict[str, str] = {}
         """Proposal page → the file it was read from."""
         self.targeted: dict[str, list[tuple[Target, ProposalPage]]] = {}
+        self.provenance: dict[str, Provenance] = {}
+        """Source file → what it is (a Word document or a text export) and its date."""
         self._history: dict[str, tuple[HistoryEntry, ...]] = {}
 
     def add_file(self, file: SourceFile) -> None:
+        self.provenance[file.path] = file.provenance
         by_key = {f.key: f for f in file.footnotes}
         for text in file.resolutions:
             self.add_resolution(text, file.path, by_key)
@@ -163,7 +168,7 @@ class _Linker:
     def _unplace(self, text: ResolutionText, path: str, by_key: dict[str, Footnote], reason: str) -> None:
         """Keep a text that gets no page of its own, so that nothing read is lost from the site."""
         src = f"unplaced/{slug(path)}-{text.span.line}.md"
-        self.unplaced.append(UnplacedPage(src, text, reason, _footnotes(_text_refs(text), by_key), path))
+        self.unplaced.append(UnplacedPage(src, text, reason, _footnotes(_text_refs(text), by_key), path, self.provenance[path]))
 
     def add_resolution(self, text: ResolutionText, path: str, by_key: dict[str, Footnote]) -> None:
         if text.kind == "fragment":  # the reader has reported it
@@ -216,7 +221,8 @@ class _Linker:
             if page.target_id and page.proposal.target:
                 self.targeted.setdefault(page.target_id, []).append((page.proposal.target, page))
         keys = [*_block_refs(contribution.abstract), *_block_refs(contribution.trailing)]
-        page = ContributionPage(contribution.code, csrc, contribution, tuple(pages), _footnotes(keys, by_key), path)
+        page = ContributionPage(contribution.code, csrc, contribution, tuple(pages), _footnotes(keys, by_key), path,
+                                provenance=self.provenance[path])
         earlier = next((k for k, c in enumerate(self.contributions) if c.src == csrc), None)
         if earlier is None:
             self.contributions.append(page)
@@ -252,7 +258,7 @@ class _Linker:
         return ProposalPage(
             pid, src, p, contribution, csrc, target_id, target_src, label,
             _conference(p.text, p.target), _footnotes(_proposal_refs(p), by_key), path,
-            changes=clause_changes(p.text) if p.action in MODIFYING else (),
+            changes=clause_changes(p.text) if p.action in MODIFYING else (), provenance=self.provenance[path],
         )
 
     def resolution_pages(self) -> list[ResolutionPage]:
@@ -266,7 +272,7 @@ class _Linker:
                 pages.append(ResolutionPage(
                     rid, resolution_src(rid), text.kind, text.body, text.number, text,
                     (plain_text(text.title),), tuple(r for r in (text.revision,) if r), amended_by,
-                    _footnotes(_text_refs(text), by_key), path, history=self.history(rid),
+                    _footnotes(_text_refs(text), by_key), path, history=self.history(rid), provenance=self.provenance[path],
                 ))
             else:
                 target = amending[0][0]
@@ -337,6 +343,7 @@ class _Linker:
                 pages.append(RevisionPage(
                     rid, revision_src(rid, text.revision), label, resolution_src(rid), text.revision, text,
                     _footnotes(_text_refs(text), by_key), path, latest=text is latest[0], history=self.history(rid),
+                    provenance=self.provenance[path],
                 ))
         return pages
 
@@ -349,11 +356,31 @@ class _Linker:
         )
 
 
-def link(files: Iterable[SourceFile], diagnostics: Diagnostics) -> Site:
+def link(files: Iterable[SourceFile], diagnostics: Diagnostics, official: Mapping[str, OfficialPatterns] | None = None) -> Site:
+    """The site of the files; `official`: the address patterns of conferences' official
+    documents (builder/link/official.py)."""
     linker = _Linker(diagnostics)
     for file in files:
         linker.add_file(file)
-    return compare_proposals(compare_revisions(annotate_changes(resolve_citations(linker.site(), diagnostics))))
+    site = compare_proposals(compare_revisions(annotate_changes(resolve_citations(linker.site(), diagnostics))))
+    return link_official_documents(site, official) if official else site
+
+
+def link_official_documents(site: Site, patterns: Mapping[str, OfficialPatterns]) -> Site:
+    """Each proposal with its contribution's official document where the site knows how to
+    address it; each contribution with the one most of its proposals give."""
+    site = _with_proposals(site, {
+        p.src: replace(p, official=official_document(p.proposal.code.document, p.conference, patterns)) for p in site.proposals
+    })
+    return replace(site, contributions=tuple(
+        replace(c, official=_most_common(p.official for p in c.proposals)) for c in site.contributions
+    ))
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    """The value given most often, None aside (None if there is none)."""
+    found = Counter(v for v in values if v is not None).most_common(1)
+    return found[0][0] if found else None
 
 
 def compare_proposals(site: Site) -> Site:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
-from ..ir import Footnote, FootnoteRef, SourceFile, Span
+from ..ir import TEXT_EXPORT, Footnote, FootnoteRef, Provenance, SourceFile, Span
 from .decode import decode
 from .lines import Line, clean_lines
 from .proposals import has_markers, read_contributions
@@ -20,16 +20,19 @@ def read_source(path: str, source: str, diagnostics: Diagnostics) -> SourceFile:
 
 
 def read_lines(
-    path: str, lines: list[Line], footnotes: list[Footnote], diagnostics: Diagnostics, exact: bool = False
+    path: str, lines: list[Line], footnotes: list[Footnote], diagnostics: Diagnostics,
+    provenance: Provenance = TEXT_EXPORT,
 ) -> SourceFile:
     """Read one file's lines, whatever their format. A file with proposal markers is a
-    contribution; otherwise resolutions. `exact`: the lines carry marked tracked changes."""
+    contribution; otherwise resolutions. A Word document's lines carry marked tracked changes."""
     footnotes = _without_calls(footnotes, diagnostics)
+    exact = provenance.format == "word"
     if not any(not line.blank for line in lines):
         diagnostics.error("empty-file", Span(path, 1), "the file has no text; remove it or export it again")
-        return SourceFile(path)
+        return SourceFile(path, provenance=provenance)
     if has_markers(lines):
-        return SourceFile(path, contributions=read_contributions(lines, diagnostics, exact), footnotes=tuple(footnotes))
+        return SourceFile(path, contributions=read_contributions(lines, diagnostics, exact), footnotes=tuple(footnotes),
+                          provenance=provenance)
     texts = tuple(read_text(chunk, diagnostics, exact=exact) for chunk in split_texts(lines))
     if texts[0].kind == "fragment":
         diagnostics.error(
@@ -37,7 +40,7 @@ def read_lines(
             "no resolution heading (`RESOLUTION 71 (Rev. Kigali, 2022)`) and no proposal marker found; "
             "the text is kept but cannot be given a page",
         )
-    return SourceFile(path, resolutions=texts, footnotes=tuple(footnotes))
+    return SourceFile(path, resolutions=texts, footnotes=tuple(footnotes), provenance=provenance)
 
 
 def _without_calls(footnotes: list[Footnote], diagnostics: Diagnostics) -> list[Footnote]:
@@ -72,6 +75,9 @@ def read_file(path: Path, diagnostics: Diagnostics, root: Path | None = None) ->
     name = source_name(path, root)
     if path.suffix.lower() in WORD:
         read = read_word(name, path.read_bytes(), diagnostics)
-        return SourceFile(name) if read is None else read_lines(name, *read, diagnostics, exact=True)
+        if read is None:
+            return SourceFile(name, provenance=Provenance("word"))
+        lines, footnotes, provenance = read
+        return read_lines(name, lines, footnotes, diagnostics, provenance)
     text = decode(name, path.read_bytes(), diagnostics)
     return SourceFile(name) if text is None else read_source(name, text, diagnostics)

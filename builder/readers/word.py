@@ -13,7 +13,7 @@ number in the body. Kept: text, tabs, no-break hyphens, footnote and endnote cal
 text of fields (nested ones too), symbols (by their code, reported), equations (as plain text,
 reported), `w:ins`/`w:del`, and moved text (`w:moveTo`/`w:moveFrom`: an insertion and a
 deletion). Dropped: bookmarks, comments, field instructions, proofing marks; pictures with an
-info diagnostic.
+info diagnostic. From the core properties, the document's own date (`_provenance`).
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgreader import PackageReader
+from docx.oxml import parse_xml
 from lxml import etree
 
 from ..diagnostics import Diagnostics
-from ..ir import Footnote, Span
+from ..ir import Footnote, Provenance, Span
 from .lines import REF, REF_CLOSE, REF_OPEN, Line, inlines, strip_private
 from .tracked import accept, has_marks, mark, reject
 
@@ -326,8 +327,8 @@ def _notes(parts: dict[str, bytes], path: str, lines: list[Line]) -> list[Footno
     return notes
 
 
-def read_word(path: str, data: bytes, diagnostics: Diagnostics) -> tuple[list[Line], list[Footnote]] | None:
-    """The lines and footnotes of a .docx, or None (with an error) when it cannot be read."""
+def read_word(path: str, data: bytes, diagnostics: Diagnostics) -> tuple[list[Line], list[Footnote], Provenance] | None:
+    """The lines, footnotes and provenance of a .docx, or None (with an error) when it cannot be read."""
     if problem := refusal(data) or _package_refusal(data, path, diagnostics):
         diagnostics.error(problem[0], Span(path, 1), problem[1])
         return None
@@ -348,7 +349,25 @@ def read_word(path: str, data: bytes, diagnostics: Diagnostics) -> tuple[list[Li
     reader = _Reader(path, diagnostics)
     for element in body:
         reader.block(element)
-    return reader.lines, _notes(parts, path, reader.lines)
+    return reader.lines, _notes(parts, path, reader.lines), _provenance(parts.get(RT.CORE_PROPERTIES))
+
+
+def _provenance(core: bytes | None) -> Provenance:
+    """A Word document with its own date: last modified, else created, as its core properties
+    record them (python-docx's `core_properties`); a date that cannot be read is no date. Who
+    last modified it is personal data, and no reader's business: it is not kept."""
+    try:
+        props = parse_xml(core) if core else None
+    except etree.XMLSyntaxError:
+        props = None
+    for dated in ("modified", "created"):
+        try:
+            when = getattr(props, f"{dated}_datetime", None)
+        except (ValueError, TypeError):  # an empty date element
+            when = None
+        if when is not None:
+            return Provenance("word", when.date().isoformat(), dated)
+    return Provenance("word")
 
 
 _DOCUMENT_TYPES = (
@@ -359,14 +378,17 @@ _DOCUMENT_TYPES = (
 
 
 def _parts(data: bytes) -> dict[str, bytes]:
-    """The document part and the footnotes and endnotes parts it relates to, by relationship type."""
+    """The document part, the footnotes and endnotes parts it relates to, and the package's core
+    properties, by relationship type."""
     package = PackageReader.from_file(io.BytesIO(data))
     main = next((p for p in package.iter_sparts() if p[2] == RT.OFFICE_DOCUMENT), None)
     if main is None or main[1] not in _DOCUMENT_TYPES:
         raise ValueError(f"its main part is {main[1] if main else 'missing'}")
     related = {srel.target_partname: srel.reltype for source, srel in package.iter_srels() if source == main[0] and not srel.is_external}
     found = {RT.OFFICE_DOCUMENT: main[3]}
-    for partname, _, _, blob in package.iter_sparts():
+    for partname, _, reltype, blob in package.iter_sparts():
         if related.get(partname) in (RT.FOOTNOTES, RT.ENDNOTES):
             found[related[partname]] = blob
+        elif reltype == RT.CORE_PROPERTIES:
+            found[RT.CORE_PROPERTIES] = blob
     return found
