@@ -19,10 +19,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from builder.bundle import OFFLINE_COPY, OfflineCopy
 from builder.exports import exports
 from builder.pipeline import build, corpus_files, release, write_exports, write_pages
 from builder.progress import Progress
 from builder.readers import source_name
+from builder.render import offline_copy
 from builder.render.blocks import Written
 from builder.search import index_site
 
@@ -83,6 +85,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src in _exports:  # JSON, Akoma Ntoso and source files (builder/exports.py)
         files.append(File.generated(config, src, abs_src_path=str(_data[0] / src)))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Where a page (the home page, About) holds OFFLINE_COPY, say where to get the offline copy,
+    from the values the Pages workflow gives mkdocs.yml's `extra.offline_copy`."""
+    if OFFLINE_COPY not in markdown:
+        return markdown
+    return markdown.replace(OFFLINE_COPY, offline_copy(OfflineCopy.from_config(config.extra, config.site_url)))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
