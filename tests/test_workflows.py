@@ -1,5 +1,6 @@
 """The GitHub workflows are valid (check-jsonschema's built-in GitHub-workflow schema, offline)
-and publish the way the README says: strict build, Pages from a branch, previews kept; previews
+and publish the way the README says: strict build, Pages from a branch, previews kept, the
+offline copy a release asset anyone can download, described to the pages that link it; previews
 of pull requests, forks' too, built without privilege and published by a job that never runs
 their code, from an artifact it checks."""
 
