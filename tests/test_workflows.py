@@ -210,3 +210,10 @@ def test_the_unpacking_unpacks_a_site(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, str(ROOT / ".github" / "scripts" / "unpack_preview.py"), str(artifact),
                           str(tmp_path / "again")], capture_output=True, text=True)
     assert run.returncode == 0 and (tmp_path / "again" / "pp" / "index.html").exists(), run.stderr
+
+
+@pytest.mark.parametrize("field, value", [("url", "javascript:alert(1)"), ("date", "5 December"), ("sha256", "<b>" * 20)])
+def test_a_site_build_refuses_what_the_workflow_never_sets(field: str, value: str) -> None:
+    """The pages print the values as they are: anything but an address, a day and a hash fails the build."""
+    with pytest.raises(ValueError, match="offline_copy"):
+        OfflineCopy.from_config({"offline_copy": {field: value}}, None)
