@@ -5,9 +5,10 @@ making the JSON, Akoma Ntoso and source files published beside the pages, gzip-c
 total_s too), and exports_bytes their size as published; mkdocs_s is `mkdocs build` of the same
 corpus less the builder's share inside it (Pagefind's indexing included); total_s is both.
 Where Chromium is installed, search is timed too (bench/search.py): the bytes one query loads
-and the seconds to its first results, online over HTTP and in the offline bundle from file://
-(built for that, outside total_s). site_peak_rss_mb is the peak memory of that `mkdocs build`
-(what `make site` needs), mkdocs_peak_rss_mb and pagefind_peak_rss_mb its two processes' own
+and the seconds to its first results, online over HTTP and in the offline bundle from file://.
+offline_bundle_bytes is the size of the offline bundle's zip as `make offline` makes it (built
+outside total_s), which the home page offers for download. site_peak_rss_mb is the peak memory
+of the site's `mkdocs build` (what `make site` needs), mkdocs_peak_rss_mb and pagefind_peak_rss_mb its two processes' own
 (sampled: which one sets it), together_peak_rss_mb the most they held at once; peak_rss_mb the largest of any process the bench ran. nav_bytes is
 the most navigation (tabs and primary sidebar) a page carries, over a sample of pages."""
 
@@ -31,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import search  # noqa: E402
 from generate import ROOT, generate  # noqa: E402
 
+from builder.bundle import bundle  # noqa: E402
 from builder.exports import exports  # noqa: E402
 from builder.ir import Clause  # noqa: E402
 from builder.pipeline import build, corpus_files, write_pages  # noqa: E402
@@ -176,11 +178,12 @@ def main() -> None:
         site_peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # `mkdocs build` alone: no other child yet
         pages = sorted((work / "site").rglob("*.html"))
         sizes = [p.stat().st_size for p in pages]
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", "mkdocs.offline.yml",
+                        "--site-dir", str(work / "offline")], cwd=ROOT, env=env, check=True)
+        bundle(work / "offline", work / "itu-resolutions-offline.zip")
         searched: dict = {}
         if search.available():
             searched.update(search.online(work / "site", QUERY))
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", "mkdocs.offline.yml",
-                            "--site-dir", str(work / "offline")], cwd=ROOT, env=env, check=True)
             searched.update(search.offline(work / "offline", QUERY))
         print(json.dumps({
             "documents": documents,
@@ -192,6 +195,7 @@ def main() -> None:
             "exports_s": round(exports_s, 2),
             "exports_bytes": exports_bytes,
             "site_bytes": sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file()),
+            "offline_bundle_bytes": (work / "itu-resolutions-offline.zip").stat().st_size,
             "search_index_bytes": sum(p.stat().st_size for p in (work / "site" / "pagefind").rglob("*") if p.is_file()),
             "median_page_bytes": int(statistics.median(sizes)),
             "nav_bytes": max(navigation_bytes(p) for p in pages[:: max(1, len(pages) // 200)]),

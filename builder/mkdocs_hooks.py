@@ -22,11 +22,13 @@ from mkdocs.structure.files import File, Files
 from markupsafe import escape
 from mkdocs.structure.pages import Page
 
+from builder.bundle import OFFLINE_COPY, OfflineCopy
 from builder.exports import exports
 from builder.link.official import OfficialConfigError, official_patterns
 from builder.pipeline import build, corpus_files, release, write_exports, write_pages
 from builder.progress import Progress
 from builder.readers import source_name
+from builder.render import offline_copy
 from builder.render.blocks import Written
 from builder.render.titles import PageMeta
 from builder.search import index_site
@@ -101,13 +103,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Give a generated page its title and description (builder/render/titles.py): its heading
     is written as HTML, which MkDocs does not read for a title. Escaped here, once, as HTML:
     MkDocs' theme templates print `page.meta` values unescaped (in `<title>`, the header, the
-    description's attribute, overrides/main.html's Open Graph tags), and a title is source text."""
+    description's attribute, overrides/main.html's Open Graph tags), and a title is source text.
+    Where a page (the home page, About) holds OFFLINE_COPY, say where to get the offline copy,
+    from the values the Pages workflow gives mkdocs.yml's `extra.offline_copy`."""
     meta = _meta.get(page.file.src_uri)
     if meta is not None:
         page.meta["title"] = escape(meta.title)
         if meta.description:
             page.meta["description"] = escape(meta.description)
-    return markdown
+    if OFFLINE_COPY not in markdown:
+        return markdown
+    return markdown.replace(OFFLINE_COPY, offline_copy(OfflineCopy.from_config(config.extra, config.site_url)))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,20 +1,26 @@
 """The GitHub workflows are valid (check-jsonschema's built-in GitHub-workflow schema, offline)
-and publish the way the README says: strict build, Pages from a branch, previews kept; previews
+and publish the way the README says: strict build, Pages from a branch, previews kept, the
+offline copy a release asset anyone can download, described to the pages that link it; previews
 of pull requests, forks' too, built without privilege and published by a job that never runs
 their code, from an artifact it checks."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import io
+import os
+import re
 import subprocess
 import sys
 import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 
+from builder.bundle import OfflineCopy
 from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -47,9 +53,68 @@ def steps(name: str) -> list[dict]:
 def test_pages_deploys_main_without_wiping_previews() -> None:
     deploy = next(s for s in steps("pages.yml") if "github-pages-deploy-action" in s.get("uses", ""))
     assert deploy["with"]["branch"] == "gh-pages" and deploy["with"]["clean-exclude"] == "pr-preview/"
-    build = next(s for s in steps("pages.yml") if s.get("run") == "make site")
-    assert "SITE_URL" in build["env"]
+    job = _workflow("pages.yml")["jobs"]["deploy"]
+    build = next(s for s in job["steps"] if s.get("run") == "make site")
+    assert "SITE_URL" in {**job.get("env", {}), **build.get("env", {})}
     assert "--strict" in (ROOT / "Makefile").read_text()
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """mkdocs.yml as YAML, its `!ENV [NAME, default]` read as the variable's name."""
+
+
+_MkDocsLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[0])
+
+
+def _offline_variables() -> dict[str, str]:
+    """mkdocs.yml's `extra.offline_copy`: each field and the environment variable it is read from."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_MkDocsLoader)
+    return config["extra"]["offline_copy"]
+
+
+def test_pages_publishes_the_offline_copy_where_anyone_can_download_it() -> None:
+    """The bundle is built first, described to the site build through the variables mkdocs.yml
+    reads, published as a release asset replaced each time (no account needed, unlike a run's
+    artifact), then the site deployed; only this job may write."""
+    workflow = _workflow("pages.yml")
+    assert not _writes(workflow["permissions"])
+    job = workflow["jobs"]["deploy"]
+    assert job["permissions"] == {"contents": "write"}
+    every = job["steps"]
+    runs = [s.get("run", "") for s in every]
+    offline, describe, site = runs.index("make offline"), next(i for i, r in enumerate(runs) if "GITHUB_ENV" in r), runs.index("make site")
+    publish = next(i for i, r in enumerate(runs) if "gh release upload" in r)
+    deploy = next(i for i, s in enumerate(every) if "github-pages-deploy-action" in s.get("uses", ""))
+    assert offline < describe < site < publish < deploy
+    for variable in _offline_variables().values():
+        assert f"{variable}=" in runs[describe], variable
+    assert "--clobber" in runs[publish] and '"$OFFLINE_ZIP"' in runs[publish] and '"$OFFLINE_TAG"' in runs[publish]
+    assert every[publish]["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert "dist/itu-resolutions-offline.zip" in (ROOT / "Makefile").read_text() and job["env"]["OFFLINE_ZIP"] == "dist/itu-resolutions-offline.zip"
+    assert not any("upload-artifact" in s.get("uses", "") for s in every)
+
+
+def test_the_bundle_is_described_as_the_pages_read_it(tmp_path: Path) -> None:
+    """The step that describes the bundle, run: its address (the release asset's), its size, the
+    day and its SHA-256 reach the environment as builder.bundle.OfflineCopy reads them."""
+    job = _workflow("pages.yml")["jobs"]["deploy"]
+    describe = next(s["run"] for s in job["steps"] if "GITHUB_ENV" in s.get("run", ""))
+    archive = tmp_path / "dist" / "itu-resolutions-offline.zip"
+    archive.parent.mkdir()
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("itu-resolutions-offline/index.html", "<p>home</p>")
+    github_env = tmp_path / "github-env"
+    env = {**os.environ, **job["env"], "GITHUB_ENV": str(github_env), "GITHUB_SERVER_URL": "https://github.com",
+           "GITHUB_REPOSITORY": "itu/resolutions"}
+    run = subprocess.run(["bash", "-e", "-c", describe], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    written = dict(line.split("=", 1) for line in github_env.read_text().splitlines())
+    fields = {field: written[variable] for field, variable in _offline_variables().items()}
+    copy = OfflineCopy.from_config({"offline_copy": fields}, None)
+    assert copy.url == "https://github.com/itu/resolutions/releases/download/offline/itu-resolutions-offline.zip"
+    assert copy.bytes == archive.stat().st_size
+    assert copy.sha256 == hashlib.sha256(archive.read_bytes()).hexdigest()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", copy.date)
 
 
 def _writes(permissions: object) -> bool:
@@ -145,3 +210,10 @@ def test_the_unpacking_unpacks_a_site(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, str(ROOT / ".github" / "scripts" / "unpack_preview.py"), str(artifact),
                           str(tmp_path / "again")], capture_output=True, text=True)
     assert run.returncode == 0 and (tmp_path / "again" / "pp" / "index.html").exists(), run.stderr
+
+
+@pytest.mark.parametrize("field, value", [("url", "javascript:alert(1)"), ("date", "5 December"), ("sha256", "<b>" * 20)])
+def test_a_site_build_refuses_what_the_workflow_never_sets(field: str, value: str) -> None:
+    """The pages print the values as they are: anything but an address, a day and a hash fails the build."""
+    with pytest.raises(ValueError, match="offline_copy"):
+        OfflineCopy.from_config({"offline_copy": {field: value}}, None)

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..conventions import ACTIONS, BODIES, MODIFYING, source
 from ..anchors import slug
+from ..bundle import OfflineCopy
 from ..exports import akn_src, json_src, source_src
 from ..ir import Clause
 from ..link import REFERENCES_SRC, ContributionPage, ProposalPage, ReferencePage, ResolutionPage, Site
@@ -323,6 +324,12 @@ class Rendered:
     """What each page's HTML blocks hold, which MkDocs does not parse: the hook has it check them."""
     meta: dict[str, PageMeta]
     """Each page's title and description, which the hook gives MkDocs (its pages' HTML hides their headings)."""
+
+
+def offline_copy(offline: OfflineCopy) -> str:
+    """What a page holding OFFLINE_COPY says of the offline copy (templates/offline_copy.md.j2):
+    filled in by the MkDocs hook, which has the workflow's values (mkdocs.yml `extra`)."""
+    return environment().get_template("offline_copy.md.j2").render(offline=offline)
 
 
 def render(site: Site, directory_urls: bool = True) -> Rendered:

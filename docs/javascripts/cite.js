@@ -3,31 +3,32 @@
 // the clause's permanent link, as plain text, a Markdown link or an HTML link. The page says how to
 // cite it (the "Cite as" line: templates/_macros.md.j2, cite_as); the clause's name is read from
 // the page as printed: its section's heading and the labels down to it, deleted words left out.
+// Every page also gets the heading of its printout (printHeader).
 (function () {
   var info = document.querySelector(".cite-as");
-  if (!info) return;
-  var title = info.querySelector(".cite-title").textContent.trim();
   var config = JSON.parse(document.getElementById("__config").textContent);
   var localRoot = new URL(config.base.replace(/\/?$/, "/"), location.href).href;
   var FORMATS = [["text", "Plain text"], ["markdown", "Markdown link"], ["html", "HTML link"]];
   var ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12V1Z"/></svg>';
 
   // The public address where the site has one (site_url gives pages a canonical link), in its
-  // directory form; otherwise this copy's own address (a preview, or the bundle on a disk).
+  // directory form; otherwise this copy's own address (a preview, or the bundle on a disk). The
+  // page's is its "Cite as" permanent link (a resolution's revision page), else the page itself.
   function permanent(anchor) {
-    var page = info.querySelector("a.cite-page").href.split("#")[0];
-    var canonical = document.querySelector('link[rel="canonical"]');
     var here = location.href.split("#")[0].split("?")[0];
+    var page = info ? info.querySelector("a.cite-page").href.split("#")[0] : here;
+    var canonical = document.querySelector('link[rel="canonical"]');
     var path = page.slice(localRoot.length);
+    var hash = anchor ? "#" + anchor : "";
     if (canonical && here.indexOf(localRoot) === 0) {
       var own = here.slice(localRoot.length);
       var publicRoot = canonical.href.slice(0, canonical.href.length - own.length);
       if (canonical.href.slice(publicRoot.length) === own) {
         path = path.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "/");
-        return publicRoot + path + "#" + anchor;
+        return publicRoot + path + hash;
       }
     }
-    return page + "#" + anchor;
+    return page + hash;
   }
 
   function proposed(element) {
@@ -36,6 +37,41 @@
     copy.querySelectorAll("del, .headerlink, .clause-permalink, .cite-copy").forEach(function (e) { e.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
+
+  // Once at the top of a printout: what the text is (its citation, else the page's heading), its
+  // permanent address, the view printed where the page has the redline switch (CSS shows the one
+  // of its two names that <html data-redline> says) and the day it is printed.
+  function printHeader() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article) return;
+    var header = document.createElement("div");
+    header.className = "print-header";
+    var what = document.createElement("p");
+    what.className = "print-title";
+    what.textContent = info ? info.querySelector(".cite-title").textContent.trim() : proposed(article.querySelector("h1"));
+    var address = document.createElement("p");
+    address.className = "print-address";
+    address.textContent = permanent("");
+    var when = document.createElement("p");
+    when.className = "print-meta";
+    if (document.querySelector("[data-redline-view]")) {
+      when.innerHTML = '<span class="print-view print-view-changes">View: changes shown</span>' +
+        '<span class="print-view print-view-clean">View: text as proposed</span> · ';
+    }
+    var date = document.createElement("time");
+    when.append("Printed ", date);
+    header.append(what, address, when);
+    article.prepend(header);
+    function today() {
+      var d = new Date(), two = function (n) { return String(n).padStart(2, "0"); };
+      date.textContent = d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+    }
+    today();
+    window.addEventListener("beforeprint", today);
+  }
+  printHeader();
+  if (!info) return;
+  var title = info.querySelector(".cite-title").textContent.trim();
 
   // `resolves 5 ii)`, `considering f)`, `resolves 2.1` (not `2 2.1`).
   function clauseName(clause) {

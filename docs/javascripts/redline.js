@@ -16,8 +16,14 @@
     var clean = document.querySelector('[data-redline-view="clean"]');  // "Text as proposed", or "…, as exported"
     if (status) status.textContent = view === "clean" ? "Showing the " + clean.textContent.toLowerCase() : "Showing the changes";
   }
+  // The view to show: the saved one, but the changes when the page is opened at a deleted clause
+  // (`#noting-deleted-b`, which the text as proposed leaves out), the saved choice kept.
+  function wanted() {
+    var target = location.hash && document.getElementById(location.hash.slice(1));  // anchors are ASCII
+    return target && target.closest(".clause-deleted") ? "changes" : saved();
+  }
   if (!document.querySelector("[data-redline-view]")) return;
-  apply(saved());
+  apply(wanted());
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-redline-view]");
     if (!button) return;
