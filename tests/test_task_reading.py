@@ -122,9 +122,12 @@ def test_print_a_redline_from_the_dark_scheme(delegate, url: str) -> None:
 
     delegate.emulate_media(media="screen", color_scheme="dark")
     assert delegate.locator(".print-header").is_hidden()  # on paper only
-    delegate.locator("[data-redline-view='clean']").click()
+    clean = delegate.locator("[data-redline-view='clean']")
+    view = clean.inner_text().strip().lower()  # "text as proposed, as exported" from a text export
+    assert view.startswith("text as proposed")
+    clean.click()
     delegate.emulate_media(media="print", color_scheme="dark")
-    assert _printout_top(delegate)[2] == f"View: text as proposed · Printed {today}"
+    assert _printout_top(delegate)[2] == f"View: {view} · Printed {today}"
     assert delegate.locator("article del").first.is_hidden()
 
 

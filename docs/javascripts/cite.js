@@ -54,9 +54,15 @@
     address.textContent = permanent("");
     var when = document.createElement("p");
     when.className = "print-meta";
-    if (document.querySelector("[data-redline-view]")) {
-      when.innerHTML = '<span class="print-view print-view-changes">View: changes shown</span>' +
-        '<span class="print-view print-view-clean">View: text as proposed</span> · ';
+    var clean = document.querySelector('[data-redline-view="clean"]');  // "Text as proposed", or "…, as exported"
+    if (clean) {
+      var changes = document.createElement("span");
+      changes.className = "print-view print-view-changes";
+      changes.textContent = "View: changes shown";
+      var proposedView = document.createElement("span");
+      proposedView.className = "print-view print-view-clean";
+      proposedView.textContent = "View: " + clean.textContent.trim().toLowerCase();
+      when.append(changes, proposedView, " · ");
     }
     var date = document.createElement("time");
     when.append("Printed ", date);
