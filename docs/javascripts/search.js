@@ -255,11 +255,17 @@
     return null;
   }
 
-  function lookedUp(module, term, filters) {
+  // The first of a search's results that `pick` accepts, reading their data one at a time (the
+  // page cited is nearly always the first: its number or code is in its title).
+  function firstOf(module, term, filters, pick) {
     return module.search(term, { filters: filters }).then(function (search) {
-      return Promise.all(((search && search.results) || []).slice(0, LOOKED_AT).map(function (r) {
-        return r.data().then(function (data) { return Object.assign({ id: r.id }, data); });
-      }));
+      var results = ((search && search.results) || []).slice(0, LOOKED_AT), k = 0;
+      function next() {
+        if (k >= results.length) return null;
+        var r = results[k++];
+        return r.data().then(function (data) { return pick(Object.assign({ id: r.id }, data)) || next(); });
+      }
+      return next();
     });
   }
 
@@ -280,30 +286,31 @@
       excerpt: clauseExcerpt(data, anchor) };
   }
 
-  // The cited clause, or null: on the document itself (the revision asked for first), else, for a
-  // resolution whose text the collection does not hold, in a proposal that amends it.
+  // The cited clause, or null: on the document itself (the revision asked for, if given), else,
+  // for a resolution whose text the collection does not hold, in a proposal that amends it.
   function lookUp(module, query, chosen) {
     var cite = parseCitation(query);
     if (!cite) return Promise.resolve(null);
     var filters = Object.assign({}, chosen, { kind: cite.kind });
     if (cite.body) filters.body = cite.body.toUpperCase();
-    return lookedUp(module, cite.term, filters).then(function (pages) {
-      pages = pages.filter(function (d) { return cite.page.test(key(d.url)); });
-      var wanted = function (d) { return cite.revision && (key(d.url).split("/")[2] === cite.revision || slug(d.meta.title || "").join("-").indexOf(cite.revision) >= 0); };
-      pages.sort(function (a, b) { return (wanted(b) - wanted(a)) || (key(a.url).length - key(b.url).length); });
-      for (var k = 0; k < pages.length; k++) {
-        var anchor = anchorIn(pages[k], cite);
-        if (anchor !== null) return landing(pages[k], anchor);
-      }
-      if (!cite.number || !pages.length) return null;
-      var target = key(pages[0].url).replace(/\/$/, "").split("/").slice(0, 2).join("/");
-      var title = pages[0].meta.title || target;
-      return lookedUp(module, cite.term, Object.assign({}, filters, { kind: "proposal" })).then(function (proposals) {
-        for (var k = 0; k < proposals.length; k++) {
-          var anchor = proposals[k].meta.amends === target ? anchorIn(proposals[k], cite) : null;
-          if (anchor) return landing(proposals[k], anchor, title);
-        }
-        return null;
+    var cited = null, other = null;
+    var wanted = function (d) {
+      return !cite.revision || key(d.url).split("/")[2] === cite.revision || slug(d.meta.title || "").join("-").indexOf(cite.revision) >= 0;
+    };
+    return firstOf(module, cite.term, filters, function (data) {
+      if (!cite.page.test(key(data.url))) return null;
+      cited = cited || data;
+      var anchor = anchorIn(data, cite);
+      if (anchor === null) return null;
+      if (wanted(data)) return landing(data, anchor);
+      other = other || landing(data, anchor);
+      return null;
+    }).then(function (found) {
+      if (found || other || !cite.number || !cited) return found || other;
+      var target = key(cited.url).split("/").slice(0, 2).join("/");
+      return firstOf(module, cite.term, Object.assign({}, filters, { kind: "proposal" }), function (data) {
+        var anchor = data.meta.amends === target ? anchorIn(data, cite) : null;
+        return anchor ? landing(data, anchor, cited.meta.title || target) : null;
       });
     });
   }
@@ -384,11 +391,9 @@
   function render(results, citation, query, ticket) {
     list.innerHTML = "";
     var total = results.length;
-    meta.textContent = total === 0 ? "No matching documents" : total === 1 ? "1 matching document" : total + " matching documents";
-    if (citation) {
-      renderCitation(citation);
-      if (!total) meta.textContent = "The clause cited; no document holds all the words typed";
-    }
+    var count = total === 0 ? "No matching documents" : total === 1 ? "1 matching document" : total + " matching documents";
+    meta.textContent = citation ? "The " + (citation.anchor ? "clause" : "document") + " cited, then " + (total ? count.replace("matching", "other matching") : "no other documents") : count;
+    if (citation) renderCitation(citation);
     shown = { query: query, results: results, count: 0 };
     return showMore(ticket);
   }
@@ -427,6 +432,8 @@
     var query = input.value.trim().replace(/\u2011/g, "-"); // a no-break hyphen is searched as a hyphen
     var ticket = ++latest;
     if (!query) {
+      root.removeAttribute("data-shown");
+      opening = false;
       list.innerHTML = "";
       more.hidden = true;
       meta.textContent = "Type to search the resolutions and proposals";
@@ -441,7 +448,9 @@
         var results = found[0].filter(function (r) { return !citation || r.id !== citation.id; });
         renderFilters(found[2] || {});
         return render(results, citation, query, ticket).then(function () {
-          if (ticket === latest) root.setAttribute("data-shown", query); // the results of this query are all in
+          if (ticket !== latest) return;
+          root.setAttribute("data-shown", query); // the results of this query are all in
+          if (opening) { opening = false; openFirst(); }
         });
       });
     });
@@ -478,6 +487,14 @@
     });
   }
 
+  var opening = false;
+  function openFirst() {
+    var first = links()[0];
+    if (!first) return;
+    close();
+    location.href = first.href;
+  }
+
   function close() {
     toggle.checked = false;
     var back = opener;
@@ -512,10 +529,10 @@
       event.preventDefault();
       var next = event.key === "ArrowDown" ? Math.min(at + 1, all.length - 1) : at - 1;
       if (next < 0) input.focus(); else all[next].focus();
-    } else if (event.key === "Enter" && document.activeElement === input && all.length) {
+    } else if (event.key === "Enter" && document.activeElement === input) {
+      // Enter typed before the last key's results are in opens the first of those results
       event.preventDefault();
-      close();
-      location.href = all[0].href;
+      if (root.getAttribute("data-shown") === input.value.trim().replace(/\u2011/g, "-")) openFirst(); else opening = true;
     }
   });
   list.addEventListener("click", function () { toggle.checked = false; });
