@@ -32,9 +32,9 @@ CITATIONS = [
 `resolves` is "resolves to instruct the Director of the Telecommunication Standardization Bureau"."""
 
 
-def numbered(text: str, site: Site) -> str:
+def numbered(text: str, request: pytest.FixtureRequest) -> str:
     """The corpus's numbers in `text`, or those of copy COPY in the generated collection."""
-    copy = COPY if "generated" in site.base else 0
+    copy = COPY if request.node.callspec.params["any_site"].startswith("generated") else 0
     return re.sub(r"\{(\d+)\}", lambda m: str(int(m[1]) + 1000 * copy), text)
 
 
@@ -69,8 +69,8 @@ def in_view_below_the_header(page, selector: str) -> None:
 
 
 @pytest.mark.parametrize(("typed", "at", "anchor"), CITATIONS)
-def test_type_a_citation_and_land_on_the_clause(delegate, typed: str, at: str, anchor: str) -> None:
-    query, page_url = numbered(typed, delegate.site), numbered(at, delegate.site)
+def test_type_a_citation_and_land_on_the_clause(delegate, request, typed: str, at: str, anchor: str) -> None:
+    query, page_url = numbered(typed, request), numbered(at, request)
     hrefs = search(delegate, query, start="about/")
     assert hrefs[0] == delegate.site.url(page_url, anchor), (query, hrefs[:3])
     first = delegate.locator(".md-search-result__item").first
@@ -84,12 +84,12 @@ def test_type_a_citation_and_land_on_the_clause(delegate, typed: str, at: str, a
     assert clause.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
-def test_a_clicked_citation_lands_on_the_clause_too(delegate) -> None:
-    query = numbered("recognizing c) Resolution {74}", delegate.site)
+def test_a_clicked_citation_lands_on_the_clause_too(delegate, request) -> None:
+    query = numbered("recognizing c) Resolution {74}", request)
     search(delegate, query, start="wtdc/res-71/")
     with delegate.expect_navigation():
         delegate.locator(".md-search-result__item a").first.click()
-    assert delegate.url == delegate.site.url(numbered("wtsa/res-{74}/", delegate.site), "recognizing-c")
+    assert delegate.url == delegate.site.url(numbered("wtsa/res-{74}/", request), "recognizing-c")
     in_view_below_the_header(delegate, "#recognizing-c")
 
 
