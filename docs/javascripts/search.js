@@ -288,31 +288,46 @@
 
   // The cited clause, or null: on the document itself (the revision asked for, if given), else,
   // for a resolution whose text the collection does not hold, in a proposal that amends it.
+  // Pagefind matches a number as a prefix too (71 finds 7177), so where no body was typed, the
+  // bodies of the pages seen are tried again one by one with the body filter.
   function lookUp(module, query, chosen) {
     var cite = parseCitation(query);
     if (!cite) return Promise.resolve(null);
-    var filters = Object.assign({}, chosen, { kind: cite.kind });
-    if (cite.body) filters.body = cite.body.toUpperCase();
-    var cited = null, other = null;
+    var cited = null, other = null, bodies = [];
     var wanted = function (d) {
       return !cite.revision || key(d.url).split("/")[2] === cite.revision || slug(d.meta.title || "").join("-").indexOf(cite.revision) >= 0;
     };
-    return firstOf(module, cite.term, filters, function (data) {
-      if (!cite.page.test(key(data.url))) return null;
-      cited = cited || data;
-      var anchor = anchorIn(data, cite);
-      if (anchor === null) return null;
-      if (wanted(data)) return landing(data, anchor);
-      other = other || landing(data, anchor);
-      return null;
-    }).then(function (found) {
-      if (found || other || !cite.number || !cited) return found || other;
+    function inBody(body) {
+      var filters = Object.assign({}, chosen, { kind: cite.kind });
+      if (body) filters.body = body.toUpperCase();
+      return firstOf(module, cite.term, filters, function (data) {
+        var page = key(data.url);
+        if (!cite.page.test(page)) return null;
+        cited = cited || data;
+        if (bodies.indexOf(page.split("/")[0]) < 0) bodies.push(page.split("/")[0]);
+        var anchor = anchorIn(data, cite);
+        if (anchor === null) return null;
+        if (wanted(data)) return landing(data, anchor);
+        other = other || landing(data, anchor);
+        return null;
+      });
+    }
+    function amended() {
+      if (!cite.number || !cited) return null;
       var target = key(cited.url).split("/").slice(0, 2).join("/");
-      return firstOf(module, cite.term, Object.assign({}, filters, { kind: "proposal" }), function (data) {
+      var filters = Object.assign({}, chosen, { kind: "proposal" });
+      if (cite.body) filters.body = cite.body.toUpperCase();
+      return firstOf(module, cite.term, filters, function (data) {
         var anchor = data.meta.amends === target ? anchorIn(data, cite) : null;
         return anchor ? landing(data, anchor, cited.meta.title || target) : null;
       });
-    });
+    }
+    return inBody(cite.body).then(function (found) {
+      if (found || cite.body || chosen.body) return found;
+      return bodies.reduce(function (done, body) {
+        return done.then(function (found) { return found || inBody(body); });
+      }, Promise.resolve(null));
+    }).then(function (found) { return found || other || amended(); });
   }
 
   // ---- Ranking: documents holding the typed words as a phrase first, then adopted texts
