@@ -1,0 +1,204 @@
+"""A delegate's tasks with the search box: type a citation and land on the clause, reach every
+matching document, keep the keyboard inside the open search, and find the text that says what was
+typed before the texts that only hold its words. On the corpus and the generated collection,
+served and offline, at desktop and phone width (the `delegate` fixture)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from browsing import ROOT, Site, serve, watched
+
+COPY = 3
+"""The copy of the corpus the generated collection's citations name: copy k renumbers its
+resolutions n → n + 1000k and its contributions' document numbers the same way (bench/generate.py)."""
+
+CITATIONS = [
+    # (typed, page, anchor): {n} is a number the generated collection renumbers in its copies
+    ("WTSA Res {68} resolves 3", "proposals/iap-{39}a13-1/", "resolves-to-instruct-the-director-tsb-3"),
+    ("Resolution {71} (Rev. Kigali, 2022) resolves 5 ii)", "wtdc/res-{71}/", "resolves-5-ii"),
+    ("res {74} recognizing c", "wtsa/res-{74}/", "recognizing-c"),
+    ("ACP/{64}A1/3 considering f", "proposals/acp-{64}a1-3/", "considering-f"),
+    ("resolves 3 of Resolution {68}", "proposals/iap-{39}a13-1/", "resolves-to-instruct-the-director-tsb-3"),
+    ("considering f) Resolution {68}", "proposals/iap-{39}a13-1/", "considering-f"),
+    ("recognizing c) Resolution {74}", "wtsa/res-{74}/", "recognizing-c"),
+]
+"""WTSA Resolution 68's text is in the collection only as IAP/39A13/1 proposes it, where its
+`resolves` is "resolves to instruct the Director of the Telecommunication Standardization Bureau"."""
+
+
+def numbered(text: str, request: pytest.FixtureRequest) -> str:
+    """The corpus's numbers in `text`, or those of copy COPY in the generated collection."""
+    copy = COPY if request.node.callspec.params["any_site"].startswith("generated") else 0
+    return re.sub(r"\{(\d+)\}", lambda m: str(int(m[1]) + 1000 * copy), text)
+
+
+def open_search(page, start: str) -> None:
+    page.goto(page.site.url(start))
+    page.locator("article").first.click(position={"x": 1, "y": 1})
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+
+
+def search(page, query: str, start: str = "") -> list[str]:
+    """Open the search with its keyboard shortcut, type a query, and return the results' links
+    once those of the whole query are shown."""
+    open_search(page, start)
+    page.keyboard.type(query, delay=10)
+    page.wait_for_function("q => document.querySelector('[data-itu-search]').dataset.shown === q", arg=query)
+    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+
+
+def results(page) -> list[str]:
+    """Each result's own link (a document, or the clause cited), in order."""
+    return page.locator(".md-search-result__item").evaluate_all("els => els.map(e => e.querySelector('a').href)")
+
+
+def in_view_below_the_header(page, selector: str) -> None:
+    page.wait_for_timeout(300)  # the page settles (fonts, the theme's scripts)
+    box = page.locator(selector).bounding_box()
+    header = page.locator("header.md-header").bounding_box()
+    height = page.viewport_size["height"]
+    assert box and header, selector
+    assert header["y"] + header["height"] <= box["y"] + 1 and box["y"] < height, (box, header, height)
+
+
+@pytest.mark.parametrize(("typed", "at", "anchor"), CITATIONS)
+def test_type_a_citation_and_land_on_the_clause(delegate, request, typed: str, at: str, anchor: str) -> None:
+    query, page_url = numbered(typed, request), numbered(at, request)
+    hrefs = search(delegate, query, start="about/")
+    assert hrefs[0] == delegate.site.url(page_url, anchor), (query, hrefs[:3])
+    first = delegate.locator(".md-search-result__item").first
+    label = first.locator("h1").inner_text()
+    assert " · " in label and label.split(" · ")[1].split(" ")[0] in anchor, label  # it names the clause
+    with delegate.expect_navigation():
+        delegate.keyboard.press("Enter")
+    assert delegate.url == delegate.site.url(page_url, anchor)
+    clause = delegate.locator(f"[id='{anchor}']")
+    in_view_below_the_header(delegate, f"[id='{anchor}']")
+    assert clause.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_a_clicked_citation_lands_on_the_clause_too(delegate, request) -> None:
+    query = numbered("recognizing c) Resolution {74}", request)
+    search(delegate, query, start="wtdc/res-71/")
+    with delegate.expect_navigation():
+        delegate.locator(".md-search-result__item a").first.click()
+    assert delegate.url == delegate.site.url(numbered("wtsa/res-{74}/", request), "recognizing-c")
+    in_view_below_the_header(delegate, "#recognizing-c")
+
+
+def test_show_more_reaches_every_matching_document(delegate) -> None:
+    """"resolves 3" matches more documents than a screen of results: the keyboard reaches the
+    "Show more" button until every one is listed, each once, and each lands on a clause."""
+    search(delegate, "resolves 3", start="wtdc/res-71/")
+    total = int(delegate.locator(".md-search-result__meta").inner_text().split()[0])
+    assert total > 12 and len(results(delegate)) < total
+    more = delegate.locator(".itu-search-more")
+    for _ in range(total):
+        if not more.is_visible():
+            break
+        for _ in range(200):  # Tab round the search's controls to the button
+            delegate.keyboard.press("Tab")
+            if delegate.evaluate("document.activeElement.classList.contains('itu-search-more')"):
+                break
+        shown = len(results(delegate))
+        delegate.keyboard.press("Enter")
+        delegate.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=shown)
+        delegate.wait_for_timeout(100)
+    listed = results(delegate)
+    assert len(listed) == len(set(listed)) == total
+    assert not more.is_visible()
+    named = [h.endswith("#resolves-3") for h in listed]
+    assert any(named)
+    for start in range(0, total, 12):  # in each screen of twelve, those that have the clause named first
+        assert named[start:start + 12] == sorted(named[start:start + 12], reverse=True), start
+
+
+def test_tab_never_leaves_the_open_search(delegate) -> None:
+    delegate.goto(delegate.site.url("wtsa/res-74/"))
+    link = delegate.locator("article a[href]").first
+    link.focus()
+    delegate.keyboard.press("/")
+    delegate.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    delegate.keyboard.type("resolves", delay=10)
+    delegate.wait_for_function("document.querySelector('[data-itu-search]').dataset.shown === 'resolves'")
+    inside = "document.activeElement && document.activeElement.closest('[data-itu-search]') !== null"
+    seen = set()
+    for key in ["Tab"] * 80 + ["Shift+Tab"] * 90:
+        delegate.keyboard.press(key)
+        assert delegate.evaluate(inside), key
+        seen.add(delegate.evaluate("document.activeElement.tagName + '.' + document.activeElement.className"))
+    assert any(s.startswith("SELECT") for s in seen) and any("md-search-result__link" in s for s in seen)
+    assert any("itu-search-more" in s for s in seen) and any("md-search__input" in s for s in seen)
+    delegate.keyboard.press("Escape")
+    assert not delegate.locator("#__search").is_checked()
+    assert delegate.evaluate("e => document.activeElement === e", link.element_handle())
+
+
+@pytest.fixture(scope="module")
+def pp18_site(tmp_path_factory: pytest.TempPathFactory):
+    """The corpus with the PP-18 Final Acts beside it (read from the shared collection, never
+    copied into the repository), built without --strict (their PDF-derived text has warnings)."""
+    collection = ROOT.parent / "shared" / "collections" / "pp-18"
+    if not collection.is_dir():
+        pytest.skip("the PP-18 collection is not here")
+    corpus = tmp_path_factory.mktemp("pp18-corpus")
+    for path in [*(ROOT / "corpus").iterdir(), *collection.glob("*.txt")]:
+        (corpus / path.name).write_bytes(path.read_bytes())
+    out = tmp_path_factory.mktemp("pp18-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": str(corpus)}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    site, httpd = serve(out)
+    yield site
+    httpd.shutdown()
+
+
+def every_result(page, query: str) -> list[str]:
+    """All the documents a query matches, in order ("Show more" pressed until none are left)."""
+    search(page, query)
+    more = page.locator(".itu-search-more")
+    while more.is_visible():
+        shown = len(results(page))
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=shown)
+    return [h.split("#")[0] for h in results(page)]
+
+
+@pytest.mark.parametrize(("query", "resolution"), [
+    ("ITU Telecom events", "pp/res-11/"),
+    ("regional presence", "pp/res-25/"),
+    ("Connect 2030 Agenda", "pp/res-200/"),
+])
+def test_a_resolution_comes_before_the_proposals_that_amend_it(browser, pp18_site: Site, query: str, resolution: str) -> None:
+    context, page = watched(browser, pp18_site)
+    page.goto(pp18_site.url(resolution))
+    amending = page.locator("#amended-by ~ div table a[href*='proposals/acp-64a1-']").evaluate_all(
+        "els => els.map(e => e.href.split('#')[0])")
+    assert amending, f"{resolution} lists the ACP/64A1 proposals that amend it"
+    found = every_result(page, query)
+    assert pp18_site.url(resolution) in found
+    ranked = [found.index(p) for p in set(amending) if p in found]
+    assert ranked, (query, found[:5])
+    assert found.index(pp18_site.url(resolution)) < min(ranked), (query, found[:5])
+    assert page.errors == [] and page.external == []
+    context.close()
+
+
+def test_the_text_that_says_a_phrase_comes_first(browser, pp18_site: Site) -> None:
+    """"Industry Advisory": the texts that say it (WTDC Resolution 71's "Industry Advisory Group",
+    EUR/44A24/1's "Industry Advisory Panel") before those that hold the two words apart; of those
+    two the resolution first, as adopted texts come before proposals."""
+    context, page = watched(browser, pp18_site)
+    found = every_result(page, "Industry Advisory")
+    assert found[:2] == [pp18_site.url("wtdc/res-71/"), pp18_site.url("proposals/eur-44a24-1/")], found[:4]
+    assert len(found) > 2
+    assert page.errors == [] and page.external == []
+    context.close()
