@@ -141,6 +141,21 @@ def test_tab_never_leaves_the_open_search(delegate) -> None:
     assert delegate.evaluate("e => document.activeElement === e", link.element_handle())
 
 
+def test_an_empty_search_box_is_a_stop_on_the_way_through_the_header(delegate) -> None:
+    """A keyboard user tabbing through the header passes the search box: with nothing typed,
+    Tab goes on to the page and the search closes behind."""
+    delegate.goto(delegate.site.url("wtsa/res-74/"))
+    delegate.keyboard.press("/")
+    delegate.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    inside = "document.activeElement && document.activeElement.closest('[data-itu-search]') !== null"
+    for _ in range(5):
+        delegate.keyboard.press("Tab")
+        if not delegate.evaluate(inside):
+            break
+    assert not delegate.evaluate(inside)
+    assert not delegate.locator("#__search").is_checked()
+
+
 @pytest.fixture(scope="module")
 def pp18_site(tmp_path_factory: pytest.TempPathFactory):
     """The corpus with the PP-18 Final Acts beside it (read from the shared collection, never

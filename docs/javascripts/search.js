@@ -532,8 +532,12 @@
     var all = links(), at = all.indexOf(document.activeElement);
     if (event.key === "Escape") {
       close();
+    } else if (event.key === "Tab" && !input.value.trim()) {
+      // an empty box is a stop on the way through the header: Tab goes on, and the search closes
+      toggle.checked = false;
+      opener = null;
     } else if (event.key === "Tab") {
-      // a dialog keeps the keyboard: Tab and Shift+Tab go round its controls, never the page behind
+      // with a query, a dialog keeps the keyboard: Tab and Shift+Tab go round its controls, never the page behind
       var ring = stops(), here = ring.indexOf(document.activeElement);
       if (!ring.length) return;
       event.preventDefault();
