@@ -143,3 +143,12 @@ def test_titles_on_the_generated_collection(browser, generated_site: Site) -> No
         titles.add(page.title())
     assert len(titles) == 4
     context.close()
+
+
+def test_a_proposal_page_lists_what_it_is_one_fact_a_line(corpus_build) -> None:
+    """Proposal, source, contribution and target each on a line of their own (a hidden search
+    field at a line's end once ran two together: "Proposal: ACP/64A1/3- Source: APT")."""
+    for p in corpus_build.site.proposals:
+        page = corpus_build.pages[p.src]
+        for fact in ("Proposal", "Source", "Contribution", "Target"):
+            assert f"\n- **{fact}:** " in page, (p.src, fact)
