@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,19 @@ def build_and_serve(corpus: Path, out: Path):
     """`mkdocs build --strict` of a corpus folder (as `ITU_CORPUS=… make site`), served on localhost."""
     mkdocs_build(out, corpus)
     return serve(out)
+
+
+@contextmanager
+def site_of_one_file(text: str, folder: Path):
+    """A site built from a corpus of one text export (`text`), served while the block runs."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    (corpus / "document.txt").write_text(text, encoding="utf-8")
+    site, httpd = build_and_serve(corpus, folder / "site")
+    try:
+        yield site
+    finally:
+        httpd.shutdown()
 
 
 def unzipped_bundle(work: Path, corpus: Path | None = None) -> Site:

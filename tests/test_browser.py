@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from browsing import SCREENSHOTS, Site, build_and_serve, copied, search, watched
+from browsing import SCREENSHOTS, Site, build_and_serve, copied, search, site_of_one_file, watched
 from conftest import ROOT
 
 
@@ -458,11 +458,7 @@ def test_source_text_stays_text_on_the_page_in_search_and_in_copied_citations(br
 
     from markdown_it import MarkdownIt
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "hostile.txt").write_text(HOSTILE_PROPOSAL, encoding="utf-8")
-    site, httpd = build_and_serve(corpus, tmp_path / "site")
-    try:
+    with site_of_one_file(HOSTILE_PROPOSAL, tmp_path) as site:
         context, page = watched(browser, site)
         context.grant_permissions(["clipboard-read", "clipboard-write"])
         page.goto(site.url("proposals/hst-9a1-1/"))
@@ -505,5 +501,3 @@ def test_source_text_stays_text_on_the_page_in_search_and_in_copied_citations(br
         assert page.evaluate(injected) == [None, 0]
         assert page.errors == [] and page.external == []
         context.close()
-    finally:
-        httpd.shutdown()

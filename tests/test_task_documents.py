@@ -10,7 +10,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from browsing import Site, build_and_serve, watched
+from browsing import Site, site_of_one_file, watched
 
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
@@ -116,11 +116,7 @@ HOSTILE_TITLE = (
 def test_a_title_made_of_markup_stays_text_in_the_tab(browser, tmp_path: Path) -> None:
     """A document whose title is markup: the tab, the header and the link preview show its
     characters; nothing runs."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "hostile.txt").write_text(HOSTILE_TITLE, encoding="utf-8")
-    site, httpd = build_and_serve(corpus, tmp_path / "site")
-    try:
+    with site_of_one_file(HOSTILE_TITLE, tmp_path) as site:
         context, page = watched(browser, site)
         page.goto(site.url("proposals/hst-9a1-1/"))
         literal = '</title><script>window.__xss=1</script> & "quoted" <b>bold</b>'
@@ -130,8 +126,6 @@ def test_a_title_made_of_markup_stays_text_in_the_tab(browser, tmp_path: Path) -
         assert page.evaluate("window.__xss") is None
         assert page.errors == [] and page.external == []
         context.close()
-    finally:
-        httpd.shutdown()
 
 
 def test_titles_on_the_generated_collection(browser, generated_site: Site) -> None:
