@@ -163,7 +163,7 @@ read beside it, its size counted unpacked for a .docx and with 25 KB more for th
 of opening a small file. Read again and again, Resolution 71 goes at 3 to 6 MB/s on a quiet
 machine, so the bound is 7 to 13 CPU seconds a megabyte. The hostile files take 1 to 8 times
 as long a byte as Resolution 71, lines of a bare clause label (three bytes a clause) about 22
-times; quadratic loops on a megabyte took hundreds of times (see the README)."""
+times; quadratic loops on a megabyte took hundreds of times (see CONTRIBUTING.md)."""
 FIXED_BYTES = 25_000
 MEMORY_MB = 1_000
 """The most memory `python -m builder check` may use on all of them together."""
