@@ -89,9 +89,10 @@ def _known_from(amending: Iterable[Proposal]) -> tuple[tuple[str, ...], tuple[Re
     replaces, or the one a SUP or NOC names.
     """
     ordered = sorted((p for p in amending if p.text), key=lambda p: p.target is not None and p.target.part is not None)
-    latest = sorted(ordered, key=lambda p: -(p.text.revision.year if p.text and p.text.revision else 0))
+    latest_first = sorted(ordered, key=lambda p: (
+        p.target is not None and p.target.part is not None, -(p.text.revision.year if p.text and p.text.revision else 0)))
     titles = dict.fromkeys(
-        plain_text(p.text.title) for p in sorted(latest, key=lambda p: p.target is not None and p.target.part is not None)
+        plain_text(p.text.title) for p in latest_first
         if p.text and p.text.title and (p.text.exact or p.action not in MODIFYING)
     )
     revisions = dict.fromkeys(

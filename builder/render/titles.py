@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..anchors import slug
 from ..conventions import ACTIONS, BODIES, source
 from ..ir import plain_text
 from ..link import ContributionPage, ProposalPage, ReferencePage, ResolutionPage
@@ -42,9 +43,10 @@ def _named(citation: str, title: str | None) -> str:
 
 
 def _counts(amended: int, cited: int) -> str:
-    said = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((amended, "proposal"), (cited, "citing clause")) if n]
-    return f" Amended by {said[0]}." if amended and len(said) == 1 else (
-        f" Amended by {said[0]}; cited by {said[1]}." if len(said) == 2 else f" Cited by {said[0]}." if said else "")
+    """` Amended by 2 proposals; cited by 1 citing clause.`, what there is of it."""
+    said = [f"{verb} by {n} {noun}{'s' if n != 1 else ''}"
+            for verb, n, noun in (("amended", amended, "proposal"), ("cited", cited, "citing clause")) if n]
+    return f" {'; '.join(said).capitalize()}." if said else ""
 
 
 def resolution_meta(page: ResolutionPage) -> PageMeta:
@@ -75,7 +77,7 @@ def proposal_meta(page: ProposalPage) -> PageMeta:
     target = " — ".join(t for t in (target, named) if t)
     joined = " of " if p.target else " "
     title = f"Proposal {p.code.printed}: {p.action}{joined + target if target else ''}"
-    if page.src != f"proposals/{page.id.lower().replace('/', '-')}.md":  # a second copy (link stage: duplicate-proposal)
+    if page.src != f"proposals/{slug(page.id)}.md":  # a second copy, at a line address (link stage: duplicate-proposal)
         title += f" (copy in {page.source_file}, line {p.span.line})"
     group = source(p.code.source)
     conference = f" to the {BODIES[page.conference.body].name}" + (
