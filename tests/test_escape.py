@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 
 import markdown
 import pytest
@@ -175,3 +176,72 @@ def test_json_exports_keep_hostile_and_control_text_as_data() -> None:
     words = json.dumps(json.loads(raw), ensure_ascii=False)
     for text in [*HOSTILE[:25], CONTROLS]:
         assert json.dumps(" ".join(text.split()), ensure_ascii=False)[1:-1] in words, text
+
+
+class _Markup(HTMLParser):
+    """What a page's HTML makes live: event handlers, script URLs, scripts; and its links to
+    source files, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handlers: list[str] = []
+        self.scripts: list[str] = []
+        self.sources: list[str] = []
+        self.text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            live = name.startswith("on") or (value or "").strip().lower().startswith(("javascript:", "data:"))
+            if live and "alert" in (value or ""):  # every hostile name calls alert(); the theme has handlers of its own
+                self.handlers.append(f"<{tag} {name}={value!r}>")
+        href = dict(attrs).get("href") or ""
+        if "sources/" in href:
+            self.sources.append(href)
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self._in_script else self.text).append(data)
+
+
+def test_hostile_file_names_reach_the_pages_as_text_and_working_links(tmp_path) -> None:
+    """A contributor chooses a file's name: whatever it holds (a Markdown link, an attribute
+    list, HTML, Jinja, quotes, `%`, `#`, `?`, a newline, any script), the strict build passes,
+    no page gains a handler, script or script link from it, its name shows as written (white
+    space made single spaces), and the page's link to the published source opens that file."""
+    import gzip
+    import sys
+    from urllib.parse import unquote, urlsplit
+
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+    from browsing import mkdocs_build
+    from hostile import NAMES, named
+
+    sources = named(tmp_path / "corpus")
+    mkdocs_build(tmp_path / "site", tmp_path / "corpus")
+    shown, linked = set(), set()
+    for page in (tmp_path / "site").rglob("*.html"):
+        found = _Markup()
+        found.feed(page.read_text(encoding="utf-8"))
+        assert not found.handlers, (page, found.handlers)
+        assert not [s for s in found.scripts if "alert" in s], page
+        text = " ".join(" ".join(found.text).split())
+        shown |= {name for name in NAMES if " ".join(name.split()) in text}
+        for href in found.sources:
+            target = (page.parent / unquote(urlsplit(href).path)).resolve()
+            assert target.is_file(), (page, href)
+            linked.add(gzip.decompress(target.read_bytes()))
+    assert shown == set(NAMES)
+    assert linked == {path.read_bytes() for path in sources}
+
+
+def test_an_unplaced_text_is_listed_in_the_navigation_by_its_escaped_file_name() -> None:
+    """MkDocs and Material print navigation titles as they are: a file name becomes one escaped."""
+    diagnostics = Diagnostics()
+    source = read_source("corpus/<script>alert(1)</script> & x.txt", "no heading here\n", diagnostics)
+    nav = render(link([source], diagnostics)).nav
+    unplaced = next(entry["Unplaced texts"] for entry in nav if "Unplaced texts" in entry)
+    assert [list(entry) for entry in unplaced] == [["corpus/&lt;script&gt;alert(1)&lt;/script&gt; &amp; x.txt"]]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -24,7 +25,7 @@ from ..link import REFERENCES_SRC, ContributionPage, ProposalPage, ReferencePage
 from ..link.citations import REFERENCE_KINDS
 from ..link.references import kind_src
 from .blocks import BlockWriter, Written
-from .escape import attribute, markdown_text
+from .escape import attribute, attribute_text, markdown_text
 from .titles import PageMeta, document_meta
 from .lists import LIST_SIZE, ListPart, ProposalGroup, leading_number, moved_keys, number_ranges, proposal_group
 
@@ -61,7 +62,8 @@ def _href(from_src: str):
     here = from_src.split("/")[:-1]
 
     def href(to_src: str, anchor: str | None = None) -> Markup:
-        return Markup(f"{relative(to_src, here)}#{anchor}" if anchor else relative(to_src, here))
+        path = quote(relative(to_src, here))
+        return Markup(f"{path}#{anchor}" if anchor else path)
 
     return href
 
@@ -82,7 +84,7 @@ def _url(from_src: str, directory_urls: bool):
     here = page_url(from_src, directory_urls).split("/")[:-1]
 
     def url(to_src: str, anchor: str | None = None) -> str:
-        path = relative(page_url(to_src, directory_urls), here) or "./"
+        path = quote(relative(page_url(to_src, directory_urls), here)) or "./"
         return f"{path}#{anchor}" if anchor else path
 
     return url
@@ -280,7 +282,8 @@ class Renderer:
             kinds = [{REFERENCE_KINDS[k]: kind_src(k, parts[0].in_range)} for k, parts in self.reference_kinds.items()]
             nav.append({"Other texts": [REFERENCES_SRC, *kinds]})
         if site.unplaced:
-            nav.append({"Unplaced texts": [{u.source_file: u.src} for u in site.unplaced]})
+            # MkDocs and Material print nav titles as they are: a file name is escaped here
+            nav.append({"Unplaced texts": [{attribute_text(u.source_file): u.src} for u in site.unplaced]})
         nav.append({"About": "about.md"})
         nav.append({"Data": "data.md"})
         return nav
