@@ -144,28 +144,85 @@ def test_the_preview_build_is_unprivileged() -> None:
 def test_the_preview_deploy_never_runs_the_pull_requests_code() -> None:
     """preview-deploy.yml holds the write token: triggered by the build's completion, it runs no
     `make` and no Python but the default branch's unpacking script, checks out only the default
-    branch and gh-pages, and passes the fork's branch name to the shell through the environment."""
+    branch and gh-pages, and passes the fork's branch name to the shell through the environment.
+    Only the jobs that write hold write permissions; the workflow itself grants none."""
     workflow = _workflow("preview-deploy.yml")
     assert workflow["on"] == {"workflow_run": {"workflows": ["preview"], "types": ["completed"]}}
-    assert _writes(workflow["permissions"])
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    assert not _writes(jobs["find"]["permissions"])
+    assert {name for name, job in jobs.items() if _writes(job["permissions"])} == {"fork-notice", "publish", "remove"}
     every = steps("preview-deploy.yml")
     for step in every:
         run = step.get("run", "")
         assert "make" not in run.split() and "pip" not in run and "${{" not in run, run
-        if step.get("uses", "").startswith("actions/checkout"):
-            assert step["with"]["ref"] in ("gh-pages", "${{ github.event.repository.default_branch }}"), step
-    deploy_if, remove_if = "steps.pr.outputs.state == 'open'", "steps.pr.outputs.state == 'closed'"
     python = [s["run"] for s in every if "python" in s.get("run", "")]
     assert python == ["python3 .github/scripts/unpack_preview.py artifact/preview.tar preview"]
-    checkouts = [s for s in every if s.get("uses", "").startswith("actions/checkout")]
-    assert [c["with"]["ref"] for c in checkouts] == ["${{ github.event.repository.default_branch }}", "gh-pages"]
-    assert checkouts[0]["if"] == deploy_if and checkouts[1]["if"] == remove_if
-    deploy = next(s for s in every if "github-pages-deploy-action" in s.get("uses", ""))
-    assert deploy["if"] == deploy_if
-    assert deploy["with"]["target-folder"] == "pr-preview/pr-${{ steps.pr.outputs.number }}"
+    checkouts = {name: [s["with"]["ref"] for s in job["steps"] if s.get("uses", "").startswith("actions/checkout")]
+                 for name, job in jobs.items()}
+    assert checkouts == {"find": [], "fork-notice": [], "publish": ["${{ github.event.repository.default_branch }}"],
+                         "remove": ["gh-pages"]}
+    assert jobs["publish"]["if"] == "needs.find.outputs.state == 'open' && needs.find.outputs.environment != ''"
+    assert jobs["remove"]["if"] == "needs.find.outputs.state == 'closed'"
+    deploy = next(s for s in jobs["publish"]["steps"] if "github-pages-deploy-action" in s.get("uses", ""))
+    assert deploy["with"]["target-folder"] == "pr-preview/pr-${{ needs.find.outputs.number }}"
     assert deploy["with"]["folder"] == "preview" and deploy["with"]["branch"] == "gh-pages"
-    assert any("sticky-pull-request-comment" in s.get("uses", "") for s in every)
-    assert any("git rm -r" in s.get("run", "") and "pr-preview/pr-$NUMBER" in s["run"] for s in every)
+    assert any("sticky-pull-request-comment" in s.get("uses", "") for s in jobs["publish"]["steps"])
+    assert any("git rm -r" in s.get("run", "") and "pr-preview/pr-$NUMBER" in s["run"] for s in jobs["remove"]["steps"])
+
+
+def test_a_forks_preview_is_published_only_through_the_approved_environment() -> None:
+    """The job that publishes uses the environment the `find` job chose: `fork-preview` (which
+    requires a maintainer's approval of the run) for a fork, `preview` for a branch of the
+    repository, none at all (the job does not run) when a fork cannot be approved."""
+    jobs = _workflow("preview-deploy.yml")["jobs"]
+    assert jobs["publish"]["needs"] == "find"
+    assert jobs["publish"]["environment"]["name"] == "${{ needs.find.outputs.environment }}"
+    assert jobs["find"]["outputs"]["environment"] == "${{ steps.origin.outputs.environment }}"
+    assert "environment" not in jobs["remove"] and "environment" not in jobs["fork-notice"]
+    assert jobs["fork-notice"]["if"] == "needs.find.outputs.state == 'open' && needs.find.outputs.fork == 'true'"
+
+
+_ENVIRONMENTS = {
+    "protected": '{"name": "fork-preview", "protection_rules": [{"id": 1, "type": "required_reviewers", "reviewers": []}]}',
+    "timer only": '{"name": "fork-preview", "protection_rules": [{"id": 2, "type": "wait_timer", "wait_timer": 5}]}',
+    "no rules": '{"name": "fork-preview"}',
+    "missing": None,
+}
+
+
+@pytest.mark.parametrize(("head", "environment", "chosen"), [
+    ("itu/resolutions", "missing", "preview"),
+    ("stranger/resolutions", "protected", "fork-preview"),
+    ("stranger/resolutions", "timer only", ""),
+    ("stranger/resolutions", "no rules", ""),
+    ("stranger/resolutions", "missing", ""),
+    ("itu/resolutions-fork", "missing", ""),
+])
+def test_the_environment_is_chosen_failing_closed(tmp_path: Path, head: str, environment: str, chosen: str) -> None:
+    """The `origin` step, run with a stand-in for GitHub's API (`gh api …` answering with the
+    environment, with jq as gh does, or failing as for a missing one): a fork's preview goes
+    through `fork-preview` only when that environment requires reviewers."""
+    find = _workflow("preview-deploy.yml")["jobs"]["find"]
+    origin = next(s for s in find["steps"] if s.get("id") == "origin")
+    answer = _ENVIRONMENTS[environment]
+    (tmp_path / "answer.json").write_text(answer or "")
+    gh = tmp_path / "bin" / "gh"
+    gh.parent.mkdir()
+    gh.write_text(
+        "#!/usr/bin/env bash\n"
+        f'[[ -s "{tmp_path}/answer.json" ]] || {{ echo "HTTP 404: Not Found" >&2; exit 1; }}\n'
+        f'[[ "$1 $2 $3" == "api repos/$REPO/environments/fork-preview --jq" ]] || exit 9\n'
+        f'jq "$4" "{tmp_path}/answer.json"\n'
+    )
+    gh.chmod(0o755)
+    output = tmp_path / "output"
+    env = {**os.environ, "PATH": f"{gh.parent}:{os.environ['PATH']}", "GITHUB_OUTPUT": str(output),
+           "REPO": "itu/resolutions", "HEAD_REPO": head, "GH_TOKEN": "x"}
+    run = subprocess.run(["bash", "-e", "-c", origin["run"]], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    written = dict(line.split("=", 1) for line in output.read_text().splitlines())
+    assert written == {"fork": str(head != "itu/resolutions").lower(), "environment": chosen}
 
 
 def _tar(tmp: Path, *members: tarfile.TarInfo, data: bytes = b"<p>page</p>") -> Path:
