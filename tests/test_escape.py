@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from html.parser import HTMLParser
 
 import markdown
 import pytest
@@ -17,6 +16,7 @@ from builder.readers import read_source
 from builder.render import render
 from builder.render.escape import markdown_text
 from conftest import ROOT
+from site_text import LiveMarkup
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -178,35 +178,6 @@ def test_json_exports_keep_hostile_and_control_text_as_data() -> None:
         assert json.dumps(" ".join(text.split()), ensure_ascii=False)[1:-1] in words, text
 
 
-class _Markup(HTMLParser):
-    """What a page's HTML makes live: event handlers, script URLs, scripts; and its links to
-    source files, and its text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.handlers: list[str] = []
-        self.scripts: list[str] = []
-        self.sources: list[str] = []
-        self.text: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            live = name.startswith("on") or (value or "").strip().lower().startswith(("javascript:", "data:"))
-            if live and "alert" in (value or ""):  # every hostile name calls alert(); the theme has handlers of its own
-                self.handlers.append(f"<{tag} {name}={value!r}>")
-        href = dict(attrs).get("href") or ""
-        if "sources/" in href:
-            self.sources.append(href)
-        self._in_script = tag == "script"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        (self.scripts if self._in_script else self.text).append(data)
-
-
 def test_hostile_file_names_reach_the_pages_as_text_and_working_links(tmp_path) -> None:
     """A contributor chooses a file's name: whatever it holds (a Markdown link, an attribute
     list, HTML, Jinja, quotes, `%`, `#`, `?`, a newline, any script), the strict build passes,
@@ -224,7 +195,7 @@ def test_hostile_file_names_reach_the_pages_as_text_and_working_links(tmp_path) 
     mkdocs_build(tmp_path / "site", tmp_path / "corpus")
     shown, linked = set(), set()
     for page in (tmp_path / "site").rglob("*.html"):
-        found = _Markup()
+        found = LiveMarkup()
         found.feed(page.read_text(encoding="utf-8"))
         assert not found.handlers, (page, found.handlers)
         assert not [s for s in found.scripts if "alert" in s], page
