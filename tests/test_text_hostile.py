@@ -1,6 +1,7 @@
 """A text export that breaks the export's own rules (issue 25): footnote keys reused, the readers'
-private-use marks in the source, line breaks other than `\\n`, `\\r\\n` and `\\r`. Each fixture
-is built here; every word of the input is on a page or in a diagnostic."""
+private-use marks in the source, line breaks other than `\\n`, `\\r\\n` and `\\r`, words a
+heading's pattern leaves over. Each fixture is built here; every word of the input is on a page
+or in a diagnostic."""
 
 from __future__ import annotations
 
@@ -111,3 +112,24 @@ def test_a_windows_1252_file_with_carriage_returns_names_its_line(tmp_path: Path
     diagnostics = Diagnostics()
     read_file(tmp_path / "old.txt", diagnostics, tmp_path)
     assert ("not-utf8", 6) in _codes(diagnostics)
+
+
+@pytest.mark.parametrize("heading, leftover", [
+    ("RESOLUTION 901 (Rev. Kigali, 2022 Extra words)", "Extra words"),
+    ("RESOLUTION 901 (Rev. Kigali, 2022; see the note)", "see the note"),
+    ("RESOLUTION 901 (Rev. Kigali, 2022) (corr.)", "corr."),
+    ("RESOLUTION 901 (REV.WRC-97)", "REV.WRC-97"),
+    ("RESOLUTION 901 (draft)", "draft"),
+])
+def test_words_a_heading_leaves_over_are_reported(heading: str, leftover: str) -> None:
+    _, diagnostics = _read("a)\tx;\n", RESOLUTION.replace("RESOLUTION 5 (Kigali, 2022)", heading))
+    assert _codes(diagnostics) == [("heading-leftover", 1)] and f"“{leftover}”" in diagnostics[0].message
+
+
+@pytest.mark.parametrize("heading", [
+    "RESOLUTION 901 (Rev. Kigali, 2022)", "RESOLUTION 901 (KIGALI, 2022)", "RESOLUTION 901",
+    "RESOLUTION 901 (Rev. Kigali, 2022.)", "RESOLUTION 71 (Rev. Busan, 2014Dubai, 2018)", "RESOLUTION 200 (Busan, 2014rev. dubai, 2018)",
+])
+def test_a_heading_of_revisions_alone_reads_cleanly(heading: str) -> None:
+    _, diagnostics = _read("a)\tx;\n", RESOLUTION.replace("RESOLUTION 5 (Kigali, 2022)", heading))
+    assert "heading-leftover" not in {d.code for d in diagnostics}

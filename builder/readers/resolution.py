@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..anchors import AnchorSet, section_slug, slug
-from ..conventions import bodies_meeting, body_of_formula, match_text, parse_revisions
-from ..diagnostics import Diagnostics
+from ..conventions import REVISION, bodies_meeting, body_of_formula, match_text, parse_revisions
+from ..diagnostics import Diagnostics, quote
 from ..ir import Block, Clause, Inline, LabelChange, Paragraph, ResolutionText, Revision, Section, Span, Table, label_pieces
 from . import headings, labels
 from .changes import align, label_value, orient_headings, split_heading, unflatten
@@ -34,6 +34,17 @@ HISTORY = re.compile(r"^\([^()]*\d{4}(?:\s*;[^()]*\d{4})*\)[.,]?$")
 ANNEX = re.compile(
     r"^(?:ANNEX|Annex)(?:\s+(?P<n>\d+|[A-Z])\b)?(?:\s+(?:TO|to)\s+(?:RESOLUTION|Resolution|DECISION|Decision)\b.*)?$"
 )
+
+
+_GLUE = re.compile(r"\brev\.|[^\w]+", re.IGNORECASE)
+"""What may stand between revisions in a heading's parentheses: `Rev.`, spaces, punctuation."""
+
+
+def _not_revision(inside: str) -> str:
+    """The words of a heading's parentheses that are no revision (`Extra` in `(Rev. Kigali, 2022
+    Extra)`), as printed; `` where there are none."""
+    rest = REVISION.sub(" ", match_text(inside))
+    return rest.strip(" ,;()") if _GLUE.sub("", rest) else ""
 
 
 def is_text_heading(line: Line) -> bool:
@@ -406,6 +417,13 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
             diagnostics.warning(
                 "revision-unclear", head.span,
                 f"the heading names {len(revisions)} revisions; the first is taken as old, the last as new",
+            )
+        if rest := _not_revision(m["revision"] or ""):
+            diagnostics.warning(
+                "heading-leftover", head.span,
+                f"the heading's parentheses hold “{quote(rest)}” besides its revision: no revision is read from "
+                "those words and a resolution's page does not show them. Correct the heading "
+                "(`RESOLUTION 71 (Rev. Kigali, 2022)`)",
             )
     else:
         kind = "draft"
