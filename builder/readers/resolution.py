@@ -355,8 +355,18 @@ def tracked_clause(line: Line, split: tuple[str, str] | None) -> tuple[str | Non
     label = new_label or old_label
     if label is None and status not in ("inserted", "deleted"):
         return None, None, Line(line.span, shown, rest)
-    change = LabelChange(old_label, new_label, status, label_pieces(old_label, new_label))  # type: ignore[arg-type]
+    change = LabelChange(old_label, new_label, status, _printed_label(old_label, new_label, status))  # type: ignore[arg-type]
     return label, change, Line(line.span, shown, rest)
+
+
+def _printed_label(old: str | None, new: str | None, status: str) -> tuple[tuple[str, str], ...]:
+    """A label's redline. A label removed from a paragraph that stays is deleted whole, `)` and
+    all (likewise one added), so that the text as proposed shows no stray `)`; a clause inserted
+    or deleted with its words keeps `label_pieces`' form (`a` deleted, then `)`), as a text
+    export's does."""
+    if status != "renumbered" or (old and new):
+        return label_pieces(old, new)
+    return (("del", old),) if old else (("ins", new),)  # type: ignore[return-value]
 
 
 def split_texts(lines: list[Line]) -> list[list[Line]]:
