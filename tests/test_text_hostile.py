@@ -1,14 +1,16 @@
 """A text export that breaks the export's own rules (issue 25): footnote keys reused, the readers'
 private-use marks in the source, line breaks other than `\\n`, `\\r\\n` and `\\r`, words a
-heading's pattern leaves over. Each fixture is built here; every word of the input is on a page
-or in a diagnostic."""
+heading's pattern leaves over, and `dump` on files it cannot read. Each fixture is built here;
+every word of the input is on a page or in a diagnostic."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from builder.__main__ import main
 from builder.diagnostics import Diagnostics
 from builder.ir import Change, FootnoteRef, plain_text
 from builder.pipeline import build
@@ -133,3 +135,21 @@ def test_words_a_heading_leaves_over_are_reported(heading: str, leftover: str) -
 def test_a_heading_of_revisions_alone_reads_cleanly(heading: str) -> None:
     _, diagnostics = _read("a)\tx;\n", RESOLUTION.replace("RESOLUTION 5 (Kigali, 2022)", heading))
     assert "heading-leftover" not in {d.code for d in diagnostics}
+
+
+def test_dump_reports_what_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder of refused documents: no document, the diagnostics on standard error, exit 1."""
+    (tmp_path / "renamed.docx").write_bytes(b"Resolution 71, saved with the wrong extension")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0")
+    assert main(["dump", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"documents": []}
+    assert "renamed.docx:1: error:" in err and "[docx-not-zip]" in err and "[binary-file]" in err and "2 errors" in err
+
+
+def test_dump_fails_on_warnings_when_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "t.txt").write_text(RESOLUTION + "a)\tone[footnoteRef:7]7;\n", encoding="utf-8")
+    assert main(["dump", str(tmp_path)]) == 0
+    assert main(["dump", "--strict", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert "t.txt:5: warning:" in err and "[footnote-missing]" in err
