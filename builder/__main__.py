@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .dump import dump
-from .pipeline import build, corpus_files, write_pages
+from .pipeline import Build, build, corpus_files, write_pages
 from .progress import Progress
 
 
@@ -26,8 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="read and link, print every diagnostic")
     check.add_argument("paths", nargs="+", help="corpus files or folders")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    dumper = commands.add_parser("dump", help="print the documents as one JSON object")
+    dumper = commands.add_parser("dump", help="print the documents as one JSON object, and every diagnostic as check does")
     dumper.add_argument("paths", nargs="+")
+    dumper.add_argument("--strict", action="store_true", help="fail on warnings too")
     writer = commands.add_parser("build", help="write the generated Markdown pages to a folder")
     writer.add_argument("paths", nargs="+")
     writer.add_argument("--out", type=Path, required=True)
@@ -38,10 +39,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "dump":
         json.dump(dump(result.site), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-        return 0
-    if args.command == "build":
+    elif args.command == "build":
         written = write_pages(result.pages, args.out, progress)
         print(f"{written} of {len(result.pages)} pages written (the others had not changed)", file=sys.stderr)
+    return _report(result, getattr(args, "strict", False))
+
+
+def _report(result: Build, strict: bool) -> int:
+    """Every diagnostic and a count on standard error (the dump's JSON keeps standard output);
+    the exit status: 1 on errors, or on warnings too when `strict`."""
     for d in result.diagnostics:
         print(d, file=sys.stderr)
     counts = {s: sum(d.severity == s for d in result.diagnostics) for s in ("error", "warning", "info")}
@@ -51,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes",
         file=sys.stderr,
     )
-    return 1 if result.diagnostics.failed(getattr(args, "strict", False)) else 0
+    return 1 if result.diagnostics.failed(strict) else 0
 
 
 if __name__ == "__main__":

@@ -35,6 +35,13 @@ def inert(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+def quote(text: str, most: int = 80) -> str:
+    """Source text as a message quotes it: on one line, and past `most` characters cut after a
+    word, with `…`."""
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[:most].rsplit(" ", 1)[0] + "…"
+
+
 class Diagnostics(list[Diagnostic]):
     """An append-only list with helpers, passed down to the code that finds problems."""
 

@@ -151,6 +151,7 @@ HOSTILE: dict[str, str | None] = {
     "un.txt": None, "brackets.txt": None, "changes.docx": None,
     "footnote-calls.txt": "footnote-missing",
     "footnote-self.txt": "footnote-in-footnote", "footnote-self.docx": "footnote-in-footnote",
+    "footnote-keys.txt": "footnote-duplicate", "private.txt": "private-character", "line-breaks.txt": None,
     "deep.txt": "clauses-too-deep", "deep.docx": "clauses-too-deep",
     "wide.txt": None, "wide.docx": "table-too-wide",  # a text export's line may be a whole table run together
     "bomb.docx": "docx-zip-bomb", "declared.docx": "docx-too-large", "members.docx": "docx-too-many-parts",

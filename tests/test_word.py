@@ -341,3 +341,14 @@ def test_a_symbol_without_a_character_code_is_reported_not_raised(tmp_path: Path
     source = read_file(raw_docx(body, tmp_path), diagnostics, tmp_path)
     assert plain_text(source.resolutions[0].sections[0].blocks[0].text) == "at 20\ufffdC;"
     assert any(d.code == "symbol-read" and "zz" in d.message for d in diagnostics)
+
+
+def test_a_label_wholly_deleted_leaves_no_stray_parenthesis(tmp_path: Path) -> None:
+    """`b)` deleted whole, its paragraph kept: the label is one deletion, so the text as proposed
+    (deletions hidden) shows no `)`."""
+    body = (p(r("MOD\tARB/2A1/1")) + HEAD.replace("901 (Kigali, 2022)", "902 (Kigali, 2022)") + p(r("a)\tfirst;"))
+            + p('<w:del w:id="1" w:author="a"><w:r><w:delText>b)</w:delText></w:r></w:del>', r("\tto act;")))
+    result = build([raw_docx(body, tmp_path)], tmp_path)
+    clause = result.site.proposals[0].proposal.text.sections[0].blocks[1]
+    assert (clause.change.old, clause.change.new, clause.change.printed) == ("b)", None, (("del", "b)"),))
+    assert '<span class="clause-label"><del>b)</del></span> to act;' in result.pages["proposals/arb-2a1-1.md"]

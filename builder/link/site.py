@@ -9,7 +9,7 @@ from typing import Any
 
 from ..anchors import slug
 from ..conventions import BODIES, MODIFYING, parse_revisions
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, quote
 from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, Provenance, ResolutionText,
     Revision, SourceFile, Table, Target, plain_text,
@@ -162,8 +162,9 @@ class _Linker:
             if note.key not in shown:
                 self.diagnostics.warning(
                     "footnote-not-shown", note.span,
-                    f"footnote {note.key} is called where no footnote can be shown (a heading?), so its text "
-                    f"“{plain_text(note.text)[:60]}” is not on any page; move the call into the text",
+                    f"footnote {note.key} is called only where no footnote call is shown (such as a section heading, "
+                    f"or a resolution's heading, history or enacting formula line), so its text “{quote(plain_text(note.text))}” "
+                    "is on no page; move the call into a clause, a paragraph or the title",
                 )
 
     def _unplace(self, text: ResolutionText, path: str, by_key: dict[str, Footnote], reason: str) -> None:

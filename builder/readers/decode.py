@@ -38,7 +38,7 @@ def decode(path: str, data: bytes, diagnostics: Diagnostics) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
+        line = data[: e.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1  # as lines.source_lines counts
         diagnostics.warning(
             "not-utf8", Span(path, line),
             f"the file is not UTF-8 (byte {data[e.start]:#04x}); read as Windows-1252. Export it again as UTF-8",

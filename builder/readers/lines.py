@@ -1,18 +1,20 @@
 """Word artefacts out, footnotes apart: a source file becomes clean numbered lines.
 
 Bookmarks (`[bookmark: _Toc…]`) are dropped. `[footnoteRef:K]N` becomes a reference
-marker in the text and the matching `[K: N<TAB>text]` later on the line becomes a
-`Footnote`. Image placeholders (`[image: ]`) are dropped with a diagnostic, since the
-export carries no image. No-break spaces and hyphens are kept.
+marker in the text and the matching `[K: N<TAB>text]` later on the line (or a later line)
+becomes a `Footnote`; a key whose text is given twice gets a second footnote (`K-2`).
+Image placeholders (`[image: ]`) are dropped with a diagnostic, since the export carries no
+image. No-break spaces and hyphens are kept. Only `\n`, `\r\n` and `\r` end a line; the
+private-use characters the readers mark with are replaced and reported.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, quote
 from ..ir import Change, Citation, Footnote, FootnoteRef, Inline, Span, plain_text
 from .citations import find_citations
 from .tracked import MARKERS, has_marks, pieces
@@ -24,13 +26,17 @@ _BOOKMARK = re.compile(r"\[bookmark: [^\[\]]*\]")
 _IMAGE = re.compile(r"\[image: [^\[\]]*\]")
 """Neither runs past the next `[`: a line of `[bookmark: ` repeated is read in linear time."""
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
-_BODY_START = re.compile(r"\[(\d+):( ?)")
+_EVENT = re.compile(r"\[footnoteRef:(\d+)\]|\[(\d+):( ?)")
+"""A footnote call (its key), or what may start a footnote's text (its key, and a space or not)."""
 _BRACKET = re.compile(r"[\[\]]")
 _DISPLAYED_NUMBER = re.compile(r"^\s*(\d+)(?=\s|$)")
 REF = re.compile(f"{REF_OPEN}([^{REF_CLOSE}]+){REF_CLOSE}")
 """A footnote call: its key between the brackets."""
 _CALL = re.compile(f"{REF.pattern}(\\d*)")
 """A footnote call with the number Word prints after it."""
+_PRIVATE = re.compile(f"[{REF_OPEN}{REF_CLOSE}{MARKERS}]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_INLINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -69,42 +75,108 @@ def _brackets(text: str) -> dict[int, int]:
     return closes
 
 
-def _cut_footnotes(text: str, pending: dict[str, Span]) -> tuple[str, list[tuple[str, str]]]:
-    """Remove the bodies `[key: …]` of pending footnotes from a line: (the line, [(key, body)]).
-    A key's body is its first `[key: ` (else `[key:`) whose bracket closes; a body inside
-    another stays in it. Linear in the line, however many calls and brackets it holds."""
-    first: dict[str, int] = {}
-    spaced: dict[str, int] = {}
-    for m in _BODY_START.finditer(text):
-        if m[1] in pending:
-            first.setdefault(m[1], m.start())
-            if m[2]:
-                spaced.setdefault(m[1], m.start())
-    starts = first | spaced
-    if not starts:
-        return text, []
+def _nth(key: str, n: int) -> str:
+    """The key of a footnote's n-th text: `3`, then `3-2`, `3-3` where an export reuses the key
+    (a text export's keys are digits, so these are no other footnote's)."""
+    return key if n == 1 else f"{key}-{n}"
+
+
+@dataclass
+class _Notes:
+    """A text export's footnotes as its lines are read. A call links to the next text of its
+    key (on its line or a later one); a call after the last text of its key, to that text."""
+
+    diagnostics: Diagnostics
+    footnotes: list[Footnote] = field(default_factory=list)
+    texts: dict[str, list[Span]] = field(default_factory=dict)
+    """Each key's texts so far, by line."""
+    waiting: dict[str, Span] = field(default_factory=dict)
+    """Keys called since their last text, with the first such call."""
+    displayed: dict[str, str] = field(default_factory=dict)
+    """The number Word prints at the start of a footnote's text, by footnote key."""
+
+    def call(self, key: str, span: Span) -> str:
+        """The footnote key of a call: its key's next text."""
+        self.waiting.setdefault(key, span)
+        return _nth(key, len(self.texts.get(key, ())) + 1)
+
+    def add(self, key: str, body: str, span: Span) -> None:
+        spans = self.texts.setdefault(key, [])
+        spans.append(span)
+        note = _nth(key, len(spans))
+        if len(spans) > 1:
+            self.diagnostics.warning(
+                "footnote-duplicate", span,
+                f"a second text of footnote {key} (the first is on line {spans[0].line}): “{quote(_DISPLAYED_NUMBER.sub('', body))}”. Both "
+                f"are kept: the calls after the first text link to this one, shown as a footnote of its own. "
+                "Give each footnote its own number in the document",
+            )
+        if m := _DISPLAYED_NUMBER.match(body):
+            self.displayed[note] = m[1]
+        self.footnotes.append(Footnote(note, (_FOOTNOTE_REF.sub(_marked_call, body),), span))
+        self.waiting.pop(key, None)
+
+    def finish(self) -> dict[str, str]:
+        """Each call's final key, where it differs from the one given: a call after the last text of
+        its key links to that text; a call of a key with no text at all is dropped (``)."""
+        final: dict[str, str] = {}
+        for key, span in self.waiting.items():
+            if spans := self.texts.get(key):
+                final[_nth(key, len(spans) + 1)] = _nth(key, len(spans))
+                self.diagnostics.warning(
+                    "footnote-called-again", span,
+                    f"footnote {key} is called after its text (line {spans[-1].line}) and no text follows; the call "
+                    "links to that text. Word calls each footnote once: check for a duplicated line",
+                )
+            else:
+                final[key] = ""
+                self.diagnostics.warning(
+                    "footnote-missing", span,
+                    f"footnote {key} is referenced but its text [{key}: …] was not found; the reference is dropped. "
+                    "Check the export",
+                )
+        return final
+
+
+def _marked_call(m: re.Match[str]) -> str:
+    return f"{REF_OPEN}{m[1]}{REF_CLOSE}"
+
+
+def _cut_footnotes(text: str, span: Span, notes: _Notes) -> str:
+    """The line with its footnote calls bracketed and the texts `[key: …]` of called footnotes
+    cut out into `notes`. A text is a `[key: ` (or `[key:` where no `[key: ` follows) whose
+    bracket closes, after a call of its key or on the line of one; a text inside another stays
+    in it, calls and all. Linear in the line, however many calls and brackets it holds."""
+    events = list(_EVENT.finditer(text))
+    called = {m[1] for m in events if m[1]}
+    spaced = {m[2]: m.start() for m in events if m[3]}  # each key's last `[key: `
     closes = _brackets(text)
     kept: list[str] = []
-    bodies: list[tuple[str, str]] = []
     at = 0
-    for start, key in sorted((start, key) for key, start in starts.items()):
-        end = closes.get(start)
-        if end is None or start < at:
+    for m in events:
+        if m.start() < at:
             continue
-        kept.append(text[at:start])
-        bodies.append((key, text[start + len(key) + 2 : end]))
+        if m[1]:
+            kept.append(text[at : m.start()] + f"{REF_OPEN}{notes.call(m[1], span)}{REF_CLOSE}")
+            at = m.end()
+            continue
+        key, end = m[2], closes.get(m.start())
+        if end is None or (key not in notes.waiting and key not in called) or (not m[3] and spaced.get(key, -1) > m.start()):
+            continue
+        kept.append(text[at : m.start()])
+        notes.add(key, text[m.end() - len(m[3]) : end], span)
         at = end + 1
-    return "".join(kept) + text[at:], bodies
+    return "".join(kept) + text[at:]
 
 
 def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[Line], list[Footnote]]:
     lines: list[Line] = []
-    footnotes: list[Footnote] = []
-    displayed: dict[str, str] = {}
-    pending: dict[str, Span] = {}
-    source = strip_private(source)
-    for number, raw in enumerate(source.splitlines(), start=1):
+    notes = _Notes(diagnostics)
+    private = _PRIVATE.search(source) is not None
+    for number, raw in enumerate(source_lines(source), start=1):
         span = Span(path, number)
+        if private:
+            raw = _own_marks_replaced(raw, span, diagnostics)
         if "[" not in raw:  # most lines: no artefact, no footnote call, no footnote text
             lines.append(Line(span, raw.strip()))
             continue
@@ -112,41 +184,28 @@ def clean_lines(path: str, source: str, diagnostics: Diagnostics) -> tuple[list[
         if _IMAGE.search(text):
             text = _IMAGE.sub("", text)
             diagnostics.info("image-omitted", span, "an image placeholder was dropped: the text export carries no image")
-        for key in _FOOTNOTE_REF.findall(text):
-            pending[key] = span
-        text = _FOOTNOTE_REF.sub(lambda m: f"{REF_OPEN}{m[1]}{REF_CLOSE}", text)
-        text, bodies = _cut_footnotes(text, pending)
-        for key, body in bodies:
-            if m := _DISPLAYED_NUMBER.match(body):
-                displayed[key] = m[1]
-            footnotes.append(Footnote(key, (body,), span))
-            del pending[key]
-        lines.append(Line(span, text.strip()))
-    for key, span in pending.items():
-        diagnostics.warning(
-            "footnote-missing", span,
-            f"footnote {key} is referenced but its text [{key}: …] was not found; the reference is dropped. "
-            "Check the export",
-        )
-    return _drop_displayed_numbers(lines, footnotes, displayed, set(pending))
+        lines.append(Line(span, _cut_footnotes(text, span, notes).strip()))
+    final = notes.finish()
+    return _drop_displayed_numbers(lines, notes.footnotes, notes.displayed, final)
 
 
 def _drop_displayed_numbers(
-    lines: list[Line], footnotes: list[Footnote], displayed: dict[str, str], dangling: set[str]
+    lines: list[Line], footnotes: list[Footnote], displayed: dict[str, str], final: dict[str, str]
 ) -> tuple[list[Line], list[Footnote]]:
     """Word prints a footnote's number after the call (`[footnoteRef:6]1`) and before its text
     (`[6: 1<TAB>…]`). Drop it in both places, but only where it is the same number in both:
-    a footnote text may well start with a number of its own."""
+    a footnote text may well start with a number of its own. `final`: the calls' keys that
+    change (`_Notes.finish`)."""
     after: dict[str, set[str]] = {}  # the digits printed after each call of a key
     for line in lines:
         if REF_OPEN in line.text:
             for m in _CALL.finditer(line.text):
-                after.setdefault(m[1], set()).add(m[2])
+                after.setdefault(final.get(m[1], m[1]), set()).add(m[2])
     shown = {key for key, number in displayed.items() if any(d.startswith(number) for d in after.get(key, ()))}
 
     def fix(m: re.Match[str]) -> str:
-        key = m[1]
-        if key in dangling:
+        key = final.get(m[1], m[1])
+        if not key:
             return ""
         number = displayed.get(key, "") if key in shown else ""
         rest = m[2]
@@ -161,12 +220,38 @@ def _drop_displayed_numbers(
     return lines, footnotes
 
 
-def strip_private(source: str) -> str:
-    """Source text without the private-use characters the readers use as brackets."""
-    for c in REF_OPEN + REF_CLOSE + MARKERS:
-        if c in source:
-            source = source.replace(c, "")
-    return source
+def source_lines(source: str) -> list[str]:
+    """A source's lines as its editor counts them, so that diagnostics name the right line: only
+    `\\n`, `\\r\\n` and `\\r` end one. A form feed (Word's page break), a vertical tab, U+001C–U+001E,
+    U+0085, U+2028 and U+2029, which `str.splitlines` also splits on, are spaces inside the line."""
+    lines = _LINE_BREAK.split(_INLINE_BREAK.sub(" ", source))
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def replace_private(text: str) -> tuple[str, int]:
+    """`text` with each private-use character the readers bracket footnote calls and tracked
+    changes with (REF_OPEN, REF_CLOSE, tracked.MARKERS) as U+FFFD, and how many: no source can
+    forge a call or a change."""
+    return _PRIVATE.subn("\ufffd", text)
+
+
+def strip_private(text: str) -> str:
+    """`replace_private`'s text alone: for the Word reader, a run's text."""
+    return replace_private(text)[0]
+
+
+def _own_marks_replaced(raw: str, span: Span, diagnostics: Diagnostics) -> str:
+    """A text export's line with the readers' own marks replaced, reported."""
+    text, count = replace_private(raw)
+    if count:
+        diagnostics.warning(
+            "private-character", span,
+            f"{count} private-use character{'s' if count > 1 else ''} (U+E000 to U+E004), which the builder uses to mark "
+            "footnote calls and tracked changes, shown as \ufffd. Remove them from the document",
+        )
+    return text
 
 
 def inlines(text: str) -> tuple[Inline, ...]:

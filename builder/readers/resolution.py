@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..anchors import AnchorSet, section_slug, slug
-from ..conventions import bodies_meeting, body_of_formula, match_text, parse_revisions
-from ..diagnostics import Diagnostics
+from ..conventions import REVISION, bodies_meeting, body_of_formula, match_text, parse_revisions
+from ..diagnostics import Diagnostics, quote
 from ..ir import Block, Clause, Inline, LabelChange, Paragraph, ResolutionText, Revision, Section, Span, Table, label_pieces
 from . import headings, labels
 from .changes import align, label_value, orient_headings, split_heading, unflatten
@@ -34,6 +34,17 @@ HISTORY = re.compile(r"^\([^()]*\d{4}(?:\s*;[^()]*\d{4})*\)[.,]?$")
 ANNEX = re.compile(
     r"^(?:ANNEX|Annex)(?:\s+(?P<n>\d+|[A-Z])\b)?(?:\s+(?:TO|to)\s+(?:RESOLUTION|Resolution|DECISION|Decision)\b.*)?$"
 )
+
+
+_GLUE = re.compile(r"\brev\.|[^\w]+", re.IGNORECASE)
+"""What may stand between revisions in a heading's parentheses: `Rev.`, spaces, punctuation."""
+
+
+def _not_revision(inside: str) -> str:
+    """The words of a heading's parentheses that are no revision (`Extra` in `(Rev. Kigali, 2022
+    Extra)`), as printed; `` where there are none."""
+    rest = REVISION.sub(" ", match_text(inside))
+    return rest.strip(" ,;()") if _GLUE.sub("", rest) else ""
 
 
 def is_text_heading(line: Line) -> bool:
@@ -344,8 +355,18 @@ def tracked_clause(line: Line, split: tuple[str, str] | None) -> tuple[str | Non
     label = new_label or old_label
     if label is None and status not in ("inserted", "deleted"):
         return None, None, Line(line.span, shown, rest)
-    change = LabelChange(old_label, new_label, status, label_pieces(old_label, new_label))  # type: ignore[arg-type]
+    change = LabelChange(old_label, new_label, status, _printed_label(old_label, new_label, status))  # type: ignore[arg-type]
     return label, change, Line(line.span, shown, rest)
+
+
+def _printed_label(old: str | None, new: str | None, status: str) -> tuple[tuple[str, str], ...]:
+    """A label's redline. A label removed from a paragraph that stays is deleted whole, `)` and
+    all (likewise one added), so that the text as proposed shows no stray `)`; a clause inserted
+    or deleted with its words keeps `label_pieces`' form (`a` deleted, then `)`), as a text
+    export's does."""
+    if status != "renumbered" or (old and new):
+        return label_pieces(old, new)
+    return (("del", old),) if old else (("ins", new),)  # type: ignore[return-value]
 
 
 def split_texts(lines: list[Line]) -> list[list[Line]]:
@@ -406,6 +427,13 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
             diagnostics.warning(
                 "revision-unclear", head.span,
                 f"the heading names {len(revisions)} revisions; the first is taken as old, the last as new",
+            )
+        if rest := _not_revision(m["revision"] or ""):
+            diagnostics.warning(
+                "heading-leftover", head.span,
+                f"the heading's parentheses hold “{quote(rest)}” besides its revision: no revision is read from "
+                "those words and a resolution's page does not show them. Correct the heading "
+                "(`RESOLUTION 71 (Rev. Kigali, 2022)`)",
             )
     else:
         kind = "draft"
