@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     writer.add_argument("paths", nargs="+")
     writer.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
+    if missing := [arg for arg in args.paths if not Path(arg).exists()]:
+        parser.error(f"no such file or folder: {', '.join(map(repr, missing))}")
 
     progress = Progress()
     result = build(_paths(args.paths), Path.cwd(), progress)

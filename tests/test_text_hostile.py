@@ -153,3 +153,10 @@ def test_dump_fails_on_warnings_when_strict(tmp_path: Path, capsys: pytest.Captu
     assert main(["dump", "--strict", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
     assert "t.txt:5: warning:" in err and "[footnote-missing]" in err
+
+
+@pytest.mark.parametrize("command", ["check", "dump"])
+def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    with pytest.raises(SystemExit) as exit:
+        main([command, str(tmp_path / "missing")])
+    assert exit.value.code == 2 and "no such file or folder" in capsys.readouterr().err
