@@ -282,7 +282,7 @@ def test_the_xml_parser_resolves_no_entity_even_past_the_doctype_refusal(tmp_pat
     expands no entity, were a DOCTYPE ever to get past the refusal."""
     from lxml import etree
 
-    from builder.readers.word import _SAFE
+    from builder.readers.word_package import _SAFE
 
     secret = tmp_path / "secret.txt"
     secret.write_text("the secret", encoding="utf-8")

@@ -19,6 +19,7 @@ from builder.pipeline import build, corpus_files
 from builder.readers import read_file
 from conftest import CORPUS, ROOT, site_official_patterns
 from fixtures.word import make
+from fixtures.word.raw import p, package, r
 from irjson import to_data
 
 WORD = ROOT / "tests" / "fixtures" / "word"
@@ -242,39 +243,11 @@ def test_no_guessed_comparison_beside_exact_changes(tmp_path: Path) -> None:
     assert '<a class="change-mark" href="../../proposals/iap-9a1-1/#considering-b">' in resolution
 
 
-def raw_docx(body: str, tmp: Path, endnotes: str = "") -> Path:
+def raw_docx(body: str, tmp: Path, endnotes: str = "", footnotes: str = "") -> Path:
     """A .docx whose body is the given WordprocessingML (for what the specs cannot say)."""
-    import zipfile
-
-    base, out = tmp / "base.docx", tmp / "raw.docx"
-    make.build("placeholder", base)
-    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-          'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
-          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
-    with zipfile.ZipFile(base) as src, zipfile.ZipFile(out, "w") as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = f'<w:document {ns}><w:body>{body}</w:body></w:document>'.encode()
-            elif endnotes and item.filename == "word/_rels/document.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdE" Type="http://schemas.openxmlformats.org/'
-                                    b'officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>')
-            elif endnotes and item.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Override PartName="/word/endnotes.xml" ContentType="application/'
-                                    b'vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/></Types>')
-            dst.writestr(item, data)
-        if endnotes:
-            dst.writestr("word/endnotes.xml", f'<w:endnotes {ns}>{endnotes}</w:endnotes>')
+    out = tmp / "raw.docx"
+    out.write_bytes(package(body, footnotes, endnotes))
     return out
-
-
-def p(*runs: str, style: str = "") -> str:
-    pstyle = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    return f"<w:p>{pstyle}{''.join(runs)}</w:p>"
-
-
-def r(text: str) -> str:
-    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
 HEAD = p(r("RESOLUTION 901 (Kigali, 2022)")) + p(r("Title")) + p(r("The World Telecommunication Development Conference (Kigali, 2022),")) + p(r("recalling"))
@@ -340,4 +313,4 @@ def test_a_symbol_without_a_character_code_is_reported_not_raised(tmp_path: Path
     diagnostics = Diagnostics()
     source = read_file(raw_docx(body, tmp_path), diagnostics, tmp_path)
     assert plain_text(source.resolutions[0].sections[0].blocks[0].text) == "at 20\ufffdC;"
-    assert any(d.code == "symbol-read" and "zz" in d.message for d in diagnostics)
+    assert any(d.code == "symbol-invalid" and "zz" in d.message for d in diagnostics)
