@@ -234,9 +234,10 @@ def _symbol(code: str) -> tuple[str, str | None]:
     except (ValueError, OverflowError):
         return "\ufffd", "is no character code"
     if char in _PRIVATE:
-        return "\ufffd", "is one of the characters the reader marks changes and footnote calls with"
-    if unicodedata.category(char) in ("Cc", "Cs"):
-        return "\ufffd", "is a control character or half of a UTF-16 pair, not a character that can be shown"
+        return "\ufffd", "is one of the characters the reader marks changes and footnote calls with, never text"
+    kind = unicodedata.category(char)
+    if kind in ("Cc", "Cs"):
+        return "\ufffd", "is a control character" if kind == "Cc" else "is half of a UTF-16 pair, not a character"
     return char, None
 
 
