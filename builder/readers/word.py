@@ -161,10 +161,13 @@ def _boxes(element: etree._Element) -> Iterator[etree._Element]:
 
 
 def _drawing(element: etree._Element, out: _Paragraph) -> None:
-    """A picture, or text boxes whose text is kept."""
+    """A picture, or text boxes whose text is kept (set aside, in a hidden run)."""
     boxes = list(_boxes(element))
-    out.boxes += boxes
-    if not boxes:
+    if out.hiding:
+        out.hidden += [" ".join(t.text or "" for t in box.iter(f"{W}t")) for box in boxes]
+    elif boxes:
+        out.boxes += boxes
+    else:
         out.images += 1
 
 
