@@ -420,3 +420,12 @@ def test_a_document_cannot_forge_the_readers_marks() -> None:
     assert lines == ["abx\ue0001\ue001\ue000?\ue001\ufffd\ufffd\ufffd\ufffd"] and texts == {"1": "the note"}  # two calls: 1 and ?
     assert [code for code, _, _ in diagnostics].count("symbol-invalid") == 4
     assert any(code == "footnote-missing" and "note ?" in message for code, _, message in diagnostics)
+
+
+def test_content_embedded_from_another_file_is_reported() -> None:
+    """`w:altChunk` imports another part (HTML, RTF, a document) that is not read: a warning
+    where it stands, in the body or in a cell, instead of words vanishing."""
+    chunk = '<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId9"/>'
+    lines, _, diagnostics = word_lines(p(r("before")) + chunk + "<w:tbl><w:tr><w:tc>" + chunk + p(r("cell")) + "</w:tc></w:tr></w:tbl>")
+    assert lines == ["before", "cell"]
+    assert [(code, line) for code, line, _ in diagnostics] == [("altchunk-omitted", 1), ("altchunk-omitted", 2)]

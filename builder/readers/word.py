@@ -52,8 +52,6 @@ from .resolution import MAX_COLUMNS
 from .tracked import MARKERS, accept, has_marks, mark, reject
 from .word_package import Refused, check_package, parse, read_parts, refusal
 
-
-
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
