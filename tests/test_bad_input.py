@@ -157,6 +157,9 @@ HOSTILE: dict[str, str | None] = {
     "bomb.docx": "docx-zip-bomb", "declared.docx": "docx-too-large", "members.docx": "docx-too-many-parts",
     "lying.docx": "docx-damaged", "entities.docx": "docx-doctype", "laughs.docx": "docx-doctype",
     "traversal.docx": "docx-member-outside",
+    "span.docx": "table-too-wide", "span-word.docx": "table-span-invalid", "symbols.docx": "symbol-invalid",
+    "notes-not-xml.docx": "docx-damaged", "method.docx": "docx-damaged", "encrypted-member.docx": "docx-damaged",
+    "garbled.docx": "docx-damaged", "upper.docx": "docx-doctype", "utf32.docx": "docx-doctype", "utf7.docx": "docx-doctype",
 }
 TIMES_REAL_TEXT = 40
 """The reader's bound: a text takes at most 40 times as long a byte as real text (Resolution 71)
@@ -276,6 +279,13 @@ def test_the_rest_builds_beside_the_hostile_files(hostile: Path) -> None:
     assert "pp/res-1.md" in result.pages
     deep = result.pages["proposals/hst-2a1-1.md"]
     assert "depth 1000" in deep  # kept, at the deepest level shown
+    # A notes part that is not XML: the body is read, the call shown unlinked.
+    assert "footnote-missing" in result.pages["proposals/hst-9a1-1.md"]
+    # A span of three million columns, or of none: one column each.
+    assert "<th>c0</th><th>last</th>" in result.pages["proposals/hst-6a1-1.md"].replace("\n", "")
+    assert "<th>c0</th><th>c1</th><th>c2</th><th>last</th>" in result.pages["proposals/hst-7a1-1.md"].replace("\n", "")
+    symbols = result.pages["proposals/hst-8a1-1.md"]
+    assert "at\ufffd\ufffd\ufffd\ufffd\ufffd once;" in symbols and not any(c in symbols for c in "\ue000\ue001\ue002\ue003\ue004")
 
 
 def test_the_xml_parser_resolves_no_entity_even_past_the_doctype_refusal(tmp_path: Path) -> None:
@@ -283,7 +293,7 @@ def test_the_xml_parser_resolves_no_entity_even_past_the_doctype_refusal(tmp_pat
     expands no entity, were a DOCTYPE ever to get past the refusal."""
     from lxml import etree
 
-    from builder.readers.word import _SAFE
+    from builder.readers.word_package import _SAFE
 
     secret = tmp_path / "secret.txt"
     secret.write_text("the secret", encoding="utf-8")

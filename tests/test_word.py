@@ -17,8 +17,10 @@ from builder.dump import dump
 from builder.ir import Change, Clause, Table, plain_text
 from builder.pipeline import build, corpus_files
 from builder.readers import read_file
+from builder.readers.word import read_word
 from conftest import CORPUS, ROOT, site_official_patterns
 from fixtures.word import make
+from fixtures.word.raw import p, package, r
 from irjson import to_data
 
 WORD = ROOT / "tests" / "fixtures" / "word"
@@ -242,39 +244,11 @@ def test_no_guessed_comparison_beside_exact_changes(tmp_path: Path) -> None:
     assert '<a class="change-mark" href="../../proposals/iap-9a1-1/#considering-b">' in resolution
 
 
-def raw_docx(body: str, tmp: Path, endnotes: str = "") -> Path:
+def raw_docx(body: str, tmp: Path, endnotes: str = "", footnotes: str = "") -> Path:
     """A .docx whose body is the given WordprocessingML (for what the specs cannot say)."""
-    import zipfile
-
-    base, out = tmp / "base.docx", tmp / "raw.docx"
-    make.build("placeholder", base)
-    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-          'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
-          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
-    with zipfile.ZipFile(base) as src, zipfile.ZipFile(out, "w") as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = f'<w:document {ns}><w:body>{body}</w:body></w:document>'.encode()
-            elif endnotes and item.filename == "word/_rels/document.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdE" Type="http://schemas.openxmlformats.org/'
-                                    b'officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>')
-            elif endnotes and item.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Override PartName="/word/endnotes.xml" ContentType="application/'
-                                    b'vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/></Types>')
-            dst.writestr(item, data)
-        if endnotes:
-            dst.writestr("word/endnotes.xml", f'<w:endnotes {ns}>{endnotes}</w:endnotes>')
+    out = tmp / "raw.docx"
+    out.write_bytes(package(body, footnotes, endnotes))
     return out
-
-
-def p(*runs: str, style: str = "") -> str:
-    pstyle = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    return f"<w:p>{pstyle}{''.join(runs)}</w:p>"
-
-
-def r(text: str) -> str:
-    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
 HEAD = p(r("RESOLUTION 901 (Kigali, 2022)")) + p(r("Title")) + p(r("The World Telecommunication Development Conference (Kigali, 2022),")) + p(r("recalling"))
@@ -340,7 +314,121 @@ def test_a_symbol_without_a_character_code_is_reported_not_raised(tmp_path: Path
     diagnostics = Diagnostics()
     source = read_file(raw_docx(body, tmp_path), diagnostics, tmp_path)
     assert plain_text(source.resolutions[0].sections[0].blocks[0].text) == "at 20\ufffdC;"
-    assert any(d.code == "symbol-read" and "zz" in d.message for d in diagnostics)
+    assert any(d.code == "symbol-invalid" and "zz" in d.message for d in diagnostics)
+
+
+def word_lines(body: str, footnotes: str = "", endnotes: str = "") -> tuple[list[str], dict[str, str], list[tuple[str, int, str]]]:
+    """A raw body read by the Word reader: its lines (as proposed), its notes' texts, and its
+    diagnostics (code, line, message)."""
+    diagnostics = Diagnostics()
+    read = read_word("raw.docx", package(body, footnotes, endnotes), diagnostics)
+    assert read is not None, [str(d) for d in diagnostics]
+    lines, notes, _ = read
+    return ([line.text for line in lines], {n.key: plain_text(n.text) for n in notes},
+            [(d.code, d.span.line, d.message) for d in diagnostics])
+
+
+def alternate(choice: str, fallback: str) -> str:
+    return f"<mc:AlternateContent><mc:Choice Requires=\"wps\">{choice}</mc:Choice><mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent>"
+
+
+def test_alternate_content_reads_its_first_choice_else_its_fallback() -> None:
+    """At block, paragraph and run level; a Fallback alone is read too."""
+    body = (alternate(p(r("block chosen")), p(r("block fallback")))
+            + p(r("runs "), alternate(r("chosen"), r("fallback")), r(" end"))
+            + p("<mc:AlternateContent><mc:Fallback>" + r("only fallback") + "</mc:Fallback></mc:AlternateContent>")
+            + p("<w:r>" + alternate('<w:t>in run</w:t>', '<w:t>not in run</w:t>') + "</w:r>"))
+    lines, _, _ = word_lines(body)
+    assert lines == ["block chosen", "runs chosen end", "only fallback", "in run"]
+
+
+def sdt(inner: str) -> str:
+    return f'<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>'
+
+
+def custom(inner: str) -> str:
+    return f'<w:customXml w:element="e"><w:customXmlPr/>{inner}</w:customXml>'
+
+
+def cell(text: str) -> str:
+    return f"<w:tc>{p(r(text))}</w:tc>"
+
+
+def test_content_controls_and_custom_xml_are_read_through_at_every_level() -> None:
+    """Around rows, around several cells, inside a cell, around runs, nested in each other:
+    every cell and every word is read (before, a row's content control kept its first cell)."""
+    table = ("<w:tbl>"
+             + sdt("<w:tr>" + cell("a1") + sdt(cell("a2") + cell("a3")) + "</w:tr>" + "<w:tr>" + cell("b1") + cell("b2") + "</w:tr>")
+             + custom("<w:tr>" + custom(cell("c1")) + sdt(custom(sdt(cell("c2")))) + "</w:tr>")
+             + "<w:tr><w:tc>" + sdt(p(r("d1"))) + custom(p(r("d1 more"))) + "</w:tc>"
+             + "<w:tc>" + p(sdt(r("d2")), '<w:smartTag w:element="place">' + custom(r(" tagged")) + "</w:smartTag>") + "</w:tc></w:tr>"
+             + "</w:tbl>")
+    lines, _, _ = word_lines(sdt(custom(p(r("before")))) + table)
+    assert lines == ["before", "a1\ta2\ta3", "b1\tb2", "c1\tc2", "d1 d1 more\td2 tagged"]
+
+
+def box(*paragraphs: str) -> str:
+    inner = "".join(paragraphs)
+    return ("<w:r>" + alternate(f"<w:drawing><w:txbxContent>{inner}</w:txbxContent></w:drawing>",
+                                f"<w:pict><w:txbxContent>{inner}</w:txbxContent></w:pict>") + "</w:r>")
+
+
+def test_text_boxes_in_cells_and_notes_are_read_once() -> None:
+    body = ("<w:tbl><w:tr><w:tc>" + p(r("cell"), box(p(r("boxed in cell")))) + "</w:tc>" + cell("next") + "</w:tr></w:tbl>"
+            + p(r("body"), '<w:r><w:footnoteReference w:id="1"/></w:r>', box(p(r("boxed in body")))))
+    notes = '<w:footnote w:id="1">' + p(r("note"), box(p(r("boxed in note")))) + "</w:footnote>"
+    lines, texts, diagnostics = word_lines(body, notes)
+    assert lines[0] == "cell boxed in cell\tnext" and lines[2] == "boxed in body"
+    assert texts == {"1": "note boxed in note"}
+    assert [(code, line) for code, line, _ in diagnostics] == [("text-box", 1), ("text-box", 2), ("text-box", 2)]
+
+
+def test_ruby_keeps_its_base_and_hidden_text_is_left_out_and_reported() -> None:
+    ruby = ('<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>kan</w:t></w:r></w:rt>'
+            '<w:rubyBase><w:r><w:t>漢</w:t></w:r></w:rubyBase></w:ruby></w:r>')
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>secret</w:t></w:r>'
+    shown = '<w:r><w:rPr><w:vanish w:val="0"/><w:specVanish/></w:rPr><w:t> shown</w:t></w:r>'
+    deleted = '<w:del w:id="1" w:author="a"><w:r><w:rPr><w:vanish/></w:rPr><w:delText>gone</w:delText></w:r></w:del>'
+    field = ('<w:r><w:rPr><w:vanish/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>REF x</w:instrText></w:r>'
+             '<w:r><w:rPr><w:vanish/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>' + r(" field")
+             + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    lines, _, diagnostics = word_lines(p(ruby, r(" ji")) + p(r("open"), hidden, shown, deleted, field))
+    assert lines == ["漢 ji", "open shown field"]
+    codes = {(code, line): message for code, line, message in diagnostics}
+    assert "kan" in codes["ruby-omitted", 1] and "secretgone" in codes["hidden-text", 2]
+
+
+def test_notes_twice_numbered_called_but_missing_or_never_called_are_reported() -> None:
+    body = p(r("one"), '<w:r><w:footnoteReference w:id="1"/></w:r>', r(" two"), '<w:r><w:footnoteReference w:id="7"/></w:r>',
+             r(" three"), '<w:r><w:endnoteReference w:id="1"/></w:r>')
+    notes = ('<w:footnote w:id="1">' + p(r("first text")) + '</w:footnote><w:footnote w:id="1">' + p(r("second text"))
+             + '</w:footnote><w:footnote w:id="2">' + p(r("never called")) + "</w:footnote>")
+    lines, texts, diagnostics = word_lines(body, notes, '<w:endnote w:id="1">' + p(r("an endnote")) + "</w:endnote>")
+    assert texts == {"1": "first text second text", "e1": "an endnote"}
+    codes = {code: (line, message) for code, line, message in diagnostics}
+    assert codes["footnote-duplicate"][0] == 1 and codes["footnote-missing"][0] == 1 and "note 7" in codes["footnote-missing"][1]
+    assert "never called" in codes["footnote-unused"][1] and "word/footnotes.xml" in codes["footnote-unused"][1]
+
+
+def test_a_document_cannot_forge_the_readers_marks() -> None:
+    """Marks in text, in equations, in a note call's id, or made by a symbol: none reaches a line."""
+    marks = "".join(chr(c) for c in range(0xE000, 0xE005))
+    body = p(r(f"a{marks}b"), f"<m:oMath><m:r><m:t>x{marks}</m:t></m:r></m:oMath>",
+             f'<w:r><w:footnoteReference w:id="1{marks}"/></w:r>', '<w:r><w:footnoteReference w:id=""/></w:r>',
+             *(f'<w:r><w:sym w:font="Symbol" w:char="{code}"/></w:r>' for code in ("E000", "E004", "1D001", "F01B")))
+    lines, texts, diagnostics = word_lines(body, '<w:footnote w:id="1">' + p(r("the note")) + "</w:footnote>")
+    assert lines == ["abx\ue0001\ue001\ue000?\ue001\ufffd\ufffd\ufffd\ufffd"] and texts == {"1": "the note"}  # two calls: 1 and ?
+    assert [code for code, _, _ in diagnostics].count("symbol-invalid") == 4
+    assert any(code == "footnote-missing" and "note ?" in message for code, _, message in diagnostics)
+
+
+def test_content_embedded_from_another_file_is_reported() -> None:
+    """`w:altChunk` imports another part (HTML, RTF, a document) that is not read: a warning
+    where it stands, in the body or in a cell, instead of words vanishing."""
+    chunk = '<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId9"/>'
+    lines, _, diagnostics = word_lines(p(r("before")) + chunk + "<w:tbl><w:tr><w:tc>" + chunk + p(r("cell")) + "</w:tc></w:tr></w:tbl>")
+    assert lines == ["before", "cell"]
+    assert [(code, line) for code, line, _ in diagnostics] == [("altchunk-omitted", 1), ("altchunk-omitted", 2)]
 
 
 def test_a_label_wholly_deleted_leaves_no_stray_parenthesis(tmp_path: Path) -> None:
@@ -352,3 +440,10 @@ def test_a_label_wholly_deleted_leaves_no_stray_parenthesis(tmp_path: Path) -> N
     clause = result.site.proposals[0].proposal.text.sections[0].blocks[1]
     assert (clause.change.old, clause.change.new, clause.change.printed) == ("b)", None, (("del", "b)"),))
     assert '<span class="clause-label"><del>b)</del></span> to act;' in result.pages["proposals/arb-2a1-1.md"]
+
+
+def test_the_readers_private_marks_in_a_runs_text_are_replaced_and_reported() -> None:
+    """U+E003 … U+E004 typed into a run would bracket a deletion: they show as U+FFFD instead."""
+    lines, _, diagnostics = word_lines(p(r("keep \ue003these words\ue004 as they are")))
+    assert lines == ["keep \ufffdthese words\ufffd as they are"]
+    assert [(code, line) for code, line, _ in diagnostics] == [("private-character", 1)]

@@ -245,13 +245,18 @@ def strip_private(text: str) -> str:
 def _own_marks_replaced(raw: str, span: Span, diagnostics: Diagnostics) -> str:
     """A text export's line with the readers' own marks replaced, reported."""
     text, count = replace_private(raw)
+    report_private(count, span, diagnostics)
+    return text
+
+
+def report_private(count: int, span: Span, diagnostics: Diagnostics) -> None:
+    """Say that `count` of the readers' own marks were found in a line (a paragraph) and replaced."""
     if count:
         diagnostics.warning(
             "private-character", span,
             f"{count} private-use character{'s' if count > 1 else ''} (U+E000 to U+E004), which the builder uses to mark "
             "footnote calls and tracked changes, shown as \ufffd. Remove them from the document",
         )
-    return text
 
 
 def inlines(text: str) -> tuple[Inline, ...]:

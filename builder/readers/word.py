@@ -1,117 +1,87 @@
 """Read a Word document (.docx) into the same lines as a text export, with its tracked changes
 marked exactly (builder.readers.tracked) instead of flattened.
 
-python-docx's package reader opens the package (the zip, its content types and relationships,
-which part is the document, which its footnotes and endnotes); the parts are parsed and walked
-with lxml, since python-docx does not expose tracked changes. (`docx.Document` would also parse
-every other part into its element classes: a fixed 3 ms a file that the builder does not need.)
+The package is opened by `word_package` (python-docx's package reader, behind the checks a
+stranger's zip needs); the parts are parsed and walked with lxml, since python-docx does not
+expose tracked changes. (`docx.Document` would also parse every other part into its element
+classes: a fixed 3 ms a file that the builder does not need.)
 
 One paragraph is one line, as in a text export; a table row is one line of tab-separated cells
 (a merged cell is followed by empty ones, a nested table's cells join its cell's text); a text
-box's paragraphs follow the paragraph it is anchored in. A diagnostic's "line" is the paragraph's
-number in the body. Kept: text, tabs, no-break hyphens, footnote and endnote calls, the displayed
-text of fields (nested ones too), symbols (by their code, reported), equations (as plain text,
-reported), `w:ins`/`w:del`, and moved text (`w:moveTo`/`w:moveFrom`: an insertion and a
-deletion). Dropped: bookmarks, comments, field instructions, proofing marks; pictures with an
-info diagnostic. From the core properties, the document's own date (`_provenance`).
+box's paragraphs follow the paragraph it is anchored in (in a table cell or a note, they join
+its text). A diagnostic's "line" is the paragraph's number in the body. Content controls
+(`w:sdt`), custom XML and smart tags are read through wherever they are (around paragraphs,
+rows, cells or runs); of `mc:AlternateContent`, the first `mc:Choice` is read, else the
+`mc:Fallback`: one branch always, as Word reads the first it understands, and the branches
+hold the same text twice (a text box in DrawingML and again in VML).
+
+Kept: text, tabs, no-break hyphens, footnote and endnote calls, the displayed text of fields
+(nested ones too), the base text of ruby, symbols (by their code), equations (as plain text),
+`w:ins`/`w:del`, and moved text (`w:moveTo`/`w:moveFrom`: an insertion and a deletion).
+Reported as they are read: symbols (`symbol-read`), equations (`equation-as-text`), text boxes
+(`text-box`), overlapping changes (`change-nested`), deleted paragraph marks
+(`paragraph-mark-deleted`), two notes with one number (`footnote-duplicate`: their texts are
+joined), a call of a note that does not exist (`footnote-missing`).
+Replaced and reported: a symbol whose code is no character, a control character, half of a
+UTF-16 pair or one of the readers' private marks, by U+FFFD (`symbol-invalid`); a cell's
+column span that is no positive number (`table-span-invalid`) or more than a table's columns
+(`table-too-wide`), by 1. Left out and reported: pictures (`image-omitted`), hidden text
+(`w:vanish`, also inside a deletion: hidden in both views; `hidden-text`), ruby text over its
+base (`ruby-omitted`), content embedded from another file (`altchunk-omitted`), a note called
+nowhere (`footnote-unused`), a notes part that is not XML (`docx-damaged`: the body is read).
+Left out: bookmarks, comments, field instructions, proofing marks, a paragraph's or a row's
+properties (`w:gridBefore`/`w:gridAfter` too). The private-use characters the readers mark
+with never come from the document (`replace_private`: U+FFFD, reported in text). From the core properties, the
+document's own date (`_provenance`).
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.pkgreader import PackageReader
 from docx.oxml import parse_xml
 from lxml import etree
 
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, quote
 from ..ir import Footnote, Provenance, Span
-from .lines import REF, REF_CLOSE, REF_OPEN, Line, inlines, strip_private
-from .tracked import accept, has_marks, mark, reject
+from .lines import REF, REF_CLOSE, REF_OPEN, Line, inlines, plain, replace_private, report_private, strip_private
+from .resolution import MAX_COLUMNS
+from .tracked import MARKERS, accept, has_marks, mark, reject
+from .word_package import Refused, check_package, parse, read_parts, refusal
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _CHANGE = {f"{W}ins": "ins", f"{W}moveTo": "ins", f"{W}del": "del", f"{W}moveFrom": "del"}
-_INSIDE = {f"{W}{t}" for t in ("hyperlink", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple", "dir", "bdo")}
-_DRAWINGS = {f"{W}drawing", f"{W}pict", f"{W}object", f"{MC}AlternateContent"}
+_THROUGH = {f"{W}{t}" for t in ("sdt", "sdtContent", "customXml", "smartTag")}
+"""Containers read through at every level: content controls, custom XML, smart tags."""
+_INSIDE = _THROUGH | {f"{W}{t}" for t in ("hyperlink", "fldSimple", "dir", "bdo")}
+_ALTERNATE = f"{MC}AlternateContent"
+_DRAWINGS = {f"{W}drawing", f"{W}pict", f"{W}object"}
+_BLOCKS = {f"{W}p", f"{W}tbl", f"{W}altChunk"}
+_PRIVATE = REF_OPEN + REF_CLOSE + MARKERS
 ENDNOTE = "e"
 """Endnote keys are `e` and Word's id, apart from the footnotes' ids."""
-_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-"""No entity is expanded, no DTD or file or network read (and libxml2 refuses entity
-amplification): a second guard, after `_package_refusal` has refused every DOCTYPE."""
-MAX_PARTS = 1_000
-MAX_UNPACKED = 256_000_000
-MAX_RATIO = 500
-"""A package is refused before anything is decompressed when it has more members than
-MAX_PARTS (Word writes a few dozen), unpacks to more than MAX_UNPACKED bytes in all, or has a
-member over a megabyte that unpacks to more than MAX_RATIO times its compressed size (Word's
-parts compress 5 to 30 times in the corpus, a document repeating one paragraph a thousand
-times about a hundred; a zip bomb's zeros a thousand). Sizes are the ones the zip declares:
-Python's zipfile reads no more than a member declares, and fails on its checksum if it held more."""
-_DOCTYPE = tuple(mark.encode(encoding) for mark in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
-"""A package's XML has no DTD (Office Open XML forbids them): any is refused, in any of the
-encodings its parts may use."""
 
 
-def _package_refusal(data: bytes, path: str, diagnostics: Diagnostics) -> tuple[str, str] | None:
-    """Why a zip is refused before it is read, as (code, message): too many members, too large
-    unpacked, a zip bomb, or XML with a DOCTYPE. Members named outside the package (`../x`, `/x`)
-    are reported; they are never written anywhere (nothing of a package is)."""
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
-        return None  # python-docx's reader says what is wrong with it
-    members = package.infolist()
-    if len(members) > MAX_PARTS:
-        return "docx-too-many-parts", (
-            f"the package has {len(members):,} members, more than {MAX_PARTS:,}; it is not read. Save the document again in Word")
-    unpacked = sum(m.file_size for m in members)
-    if unpacked > MAX_UNPACKED:
-        return "docx-too-large", (
-            f"the package unpacks to {unpacked / 1e6:,.0f} MB, more than {MAX_UNPACKED / 1e6:,.0f} MB; it is not read. "
-            "Remove large pictures or embedded files and save it again")
-    for m in members:
-        if m.file_size > 1_000_000 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
-            return "docx-zip-bomb", (
-                f"the member {m.filename!r} unpacks to {m.file_size / max(m.compress_size, 1):,.0f} times its "
-                f"compressed size (more than {MAX_RATIO}): a zip bomb, not a Word document; it is not read")
-    outside = [m.filename for m in members if m.filename.startswith(("/", "\\")) or ".." in m.filename.replace("\\", "/").split("/")
-               or (len(m.filename) > 1 and m.filename[1] == ":")]
-    if outside:
-        diagnostics.warning(
-            "docx-member-outside", Span(path, 1),
-            f"the package names members outside itself ({', '.join(map(repr, outside[:3]))}); they are ignored "
-            "(nothing is ever unpacked to disk). Save the document again in Word")
-    for m in members:
-        if m.filename.endswith((".xml", ".rels")):
-            try:
-                xml = package.read(m)
-            except (zipfile.BadZipFile, ValueError, NotImplementedError, OSError):
-                continue  # python-docx's reader reports the damage, if the part is one it reads
-            if any(mark in xml for mark in _DOCTYPE):
-                return "docx-doctype", (
-                    f"the part {m.filename!r} declares a DOCTYPE or entities, which Word never writes "
-                    "(they can read files or expand without end); the document is not read. Save it again in Word")
-    return None
+def _branch(alternate: etree._Element) -> list[etree._Element]:
+    """The branch of `mc:AlternateContent` that is read: the first `mc:Choice`, else the `mc:Fallback`."""
+    return alternate.findall(f"{MC}Choice")[:1] or alternate.findall(f"{MC}Fallback")[:1]
 
 
-def refusal(data: bytes) -> tuple[str, str] | None:
-    """Why bytes named .docx are not a Word document python-docx can open, as (code, message)."""
-    if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: a .doc, or an encrypted .docx
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            return "docx-encrypted", "the document is encrypted (password-protected); save it without a password"
-        return "doc-binary", "this is an old binary Word document (.doc); open it in Word and save it as .docx"
-    if data.lstrip().startswith(b"{\\rtf"):
-        return "doc-rtf", "this is an RTF document; open it in Word and save it as .docx"
-    if not data.startswith(b"PK"):
-        return "docx-not-zip", "the file is not a .docx (not a zip archive); save the document as .docx"
-    return None
+def _through(element: etree._Element, tags: set[str]) -> Iterator[etree._Element]:
+    """The children of `element` with one of `tags`, read through containers at any depth."""
+    for child in element:
+        if child.tag in tags:
+            yield child
+        elif child.tag in _THROUGH:
+            yield from _through(child, tags)
+        elif child.tag == _ALTERNATE:
+            for branch in _branch(child):
+                yield from _through(branch, tags)
 
 
 @dataclass
@@ -122,17 +92,29 @@ class _Paragraph:
     images: int = 0
     nested: bool = False
     """An insertion inside a deletion (or the reverse): shown as deleted."""
-    in_instruction: list[bool] = field(default_factory=list)
+    fields: list[bool] = field(default_factory=list)
     """For each field open in the paragraph, whether its instruction is being read."""
+    instructions: int = 0
+    """How many of them are: a count, so that each run's check costs the same however many are open."""
     boxes: list[etree._Element] = field(default_factory=list)
     """Text boxes anchored in the paragraph (`w:txbxContent`): read as paragraphs after it."""
     equations: int = 0
-    symbols: list[str] = field(default_factory=list)
+    symbols: list[tuple[str, str | None]] = field(default_factory=list)
+    """Each symbol as it reads (font, code, character) and what is wrong with it, if anything."""
+    hiding: bool = False
+    """Whether the run being read is hidden (`w:vanish`): its text goes to `hidden`."""
+    hidden: list[str] = field(default_factory=list)
+    ruby: list[str] = field(default_factory=list)
+    """Ruby text (`w:rt`) over the base text kept."""
+    private: int = 0
+    """The readers' own private-use marks found in the text, each replaced by U+FFFD."""
 
     def add(self, op: str, text: str) -> None:
         if not text:
             return
-        if self.pieces and self.pieces[-1][0] == op:
+        if self.hiding:
+            self.hidden.append(text)
+        elif self.pieces and self.pieces[-1][0] == op:
             self.pieces[-1] = (op, self.pieces[-1][1] + text)
         else:
             self.pieces.append((op, text))
@@ -157,55 +139,116 @@ def _walk(element: etree._Element, op: str, out: _Paragraph) -> None:
             _run(child, op, out)
         elif tag in _INSIDE:
             _walk(child, op, out)
+        elif tag == _ALTERNATE:
+            for branch in _branch(child):
+                _walk(branch, op, out)
         elif tag in (f"{M}oMath", f"{M}oMathPara"):
             out.equations += 1
-            out.add(op, "".join(t.text or "" for t in child.iter(f"{M}t")))
+            out.add(op, strip_private("".join(t.text or "" for t in child.iter(f"{M}t"))))
+
+
+def _boxes(element: etree._Element) -> Iterator[etree._Element]:
+    """The text boxes of a drawing, in the branch of each `mc:AlternateContent` that is read
+    (Word writes one box twice, in DrawingML and in VML), not those inside another box."""
+    for child in element:
+        if child.tag == f"{W}txbxContent":
+            yield child
+        elif child.tag == _ALTERNATE:
+            for branch in _branch(child):
+                yield from _boxes(branch)
+        else:
+            yield from _boxes(child)
 
 
 def _drawing(element: etree._Element, out: _Paragraph) -> None:
-    """A picture, or a text box whose text is kept."""
-    boxes = list(element.iter(f"{W}txbxContent"))
-    if boxes:
-        out.boxes.append(boxes[0])  # Word writes one box twice (DrawingML and VML fallback): one is read
+    """A picture, or text boxes whose text is kept (set aside, in a hidden run)."""
+    boxes = list(_boxes(element))
+    if out.hiding:
+        out.hidden += [" ".join(t.text or "" for t in box.iter(f"{W}t")) for box in boxes]
+    elif boxes:
+        out.boxes += boxes
     else:
         out.images += 1
 
 
+def _hidden(run: etree._Element) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(f"{W}val", "true") not in ("false", "0", "off")
+
+
 def _run(run: etree._Element, op: str, out: _Paragraph) -> None:
+    """A run's content; a hidden run's text is set aside (its fields are still followed)."""
+    hiding, out.hiding = out.hiding, out.hiding or _hidden(run)
     for child in run:
-        tag = child.tag
-        if tag == f"{W}fldChar":
-            kind = child.get(f"{W}fldCharType")
-            if kind == "begin":
-                out.in_instruction.append(True)
-            elif kind == "separate" and out.in_instruction:
-                out.in_instruction[-1] = False
-            elif kind == "end" and out.in_instruction:
-                out.in_instruction.pop()
-        elif any(out.in_instruction):
-            continue  # a field's instruction (`PAGEREF _Toc… \h`), and fields inside it: its displayed text follows
-        elif tag in (f"{W}t", f"{W}delText"):
-            out.add(op, strip_private(child.text or ""))
-        elif tag in (f"{W}tab", f"{W}ptab"):
-            out.add(op, "\t")
-        elif tag == f"{W}sym":
-            try:
-                code = int(child.get(f"{W}char", "0"), 16)
-                char = chr(code - 0xF000 if code >= 0xF000 else code)
-            except (ValueError, OverflowError):  # no character code: shown as the replacement character, reported
-                char = "\ufffd"
-            out.symbols.append(f"{child.get(f'{W}font', '')} {child.get(f'{W}char')} as “{char}”")
-            out.add(op, char)
-        elif tag in (f"{W}br", f"{W}cr"):
-            out.add(op, " ")
-        elif tag == f"{W}noBreakHyphen":
-            out.add(op, "\u2011")
-        elif tag == f"{W}footnoteReference":
-            out.add(op, f"{REF_OPEN}{child.get(f'{W}id')}{REF_CLOSE}")
-        elif tag == f"{W}endnoteReference":
-            out.add(op, f"{REF_OPEN}{ENDNOTE}{child.get(f'{W}id')}{REF_CLOSE}")
-        elif tag in _DRAWINGS:
-            _drawing(child, out)
+        _content(child, op, out)
+    out.hiding = hiding
+
+
+def _field(kind: str | None, out: _Paragraph) -> None:
+    if kind == "begin":
+        out.fields.append(True)
+        out.instructions += 1
+    elif kind == "separate" and out.fields and out.fields[-1]:
+        out.fields[-1] = False
+        out.instructions -= 1
+    elif kind == "end" and out.fields:
+        out.instructions -= out.fields.pop()
+
+
+def _content(child: etree._Element, op: str, out: _Paragraph) -> None:
+    tag = child.tag
+    if tag == f"{W}fldChar":
+        _field(child.get(f"{W}fldCharType"), out)
+    elif out.instructions:
+        return  # a field's instruction (`PAGEREF _Toc… \h`), and fields inside it: its displayed text follows
+    elif tag in (f"{W}t", f"{W}delText"):
+        text, private = replace_private(child.text or "")
+        out.private += private
+        out.add(op, text)
+    elif tag in (f"{W}tab", f"{W}ptab"):
+        out.add(op, "\t")
+    elif tag == f"{W}sym":
+        char, problem = _symbol(child.get(f"{W}char", ""))
+        if not out.hiding:
+            out.symbols.append((f"{child.get(f'{W}font', '')} {child.get(f'{W}char')!r} as “{char}”", problem))
+        out.add(op, char)
+    elif tag in (f"{W}br", f"{W}cr"):
+        out.add(op, " ")
+    elif tag == f"{W}noBreakHyphen":
+        out.add(op, "\u2011")
+    elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+        prefix = ENDNOTE if tag == f"{W}endnoteReference" else ""
+        out.add(op, f"{REF_OPEN}{prefix}{_key(child.get(f'{W}id'))}{REF_CLOSE}")
+    elif tag in _DRAWINGS:
+        _drawing(child, out)
+    elif tag == _ALTERNATE:
+        for branch in _branch(child):
+            _run(branch, op, out)
+    elif tag == f"{W}ruby":
+        for base in child.findall(f"{W}rubyBase"):
+            _walk(base, op, out)
+        out.ruby += ["".join(t.text or "" for t in rt.iter(f"{W}t")) for rt in child.findall(f"{W}rt")]
+
+
+def _symbol(code: str) -> tuple[str, str | None]:
+    """The character a `w:sym` stands for (a symbol font's codes from F000 are its characters
+    from 0), and, for U+FFFD in its place, why it cannot be shown."""
+    try:
+        number = int(code, 16)
+        char = chr(number - 0xF000 if number >= 0xF000 else number)
+    except (ValueError, OverflowError):
+        return "\ufffd", "is no character code"
+    if char in _PRIVATE:
+        return "\ufffd", "is one of the characters the reader marks changes and footnote calls with, never text"
+    kind = unicodedata.category(char)
+    if kind in ("Cc", "Cs"):
+        return "\ufffd", "is a control character" if kind == "Cc" else "is half of a UTF-16 pair, not a character"
+    return char, None
+
+
+def _key(note_id: str | None) -> str:
+    """A note's id as a footnote key: never empty, never holding a private mark."""
+    return strip_private(note_id or "").strip() or "?"
 
 
 def _paragraph(p: etree._Element) -> _Paragraph:
@@ -222,29 +265,48 @@ def _style(p: etree._Element) -> str | None:
     return None if style is None else style.get(f"{W}val")
 
 
+def _quote(marked: str) -> str:
+    """Text as a diagnostic quotes it: as proposed, without marks, shortened."""
+    return quote(plain(accept(marked)))
+
+
 class _Reader:
     def __init__(self, path: str, diagnostics: Diagnostics) -> None:
         self.path, self.diagnostics = path, diagnostics
         self.lines: list[Line] = []
         self.number = 0
+        self.damaged: set[str] = set()
+        """The notes parts that are not XML: calls of their notes are not reported one by one."""
 
     def block(self, element: etree._Element) -> None:
         if element.tag == f"{W}p":
             self.paragraph(element)
         elif element.tag == f"{W}tbl":
-            for row in element.iterchildren(f"{W}tr"):
+            for row in _through(element, {f"{W}tr"}):
                 self.row(row)
-        elif element.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
-            for child in element:
-                self.block(child)
+        else:
+            self._alt_chunk(Span(self.path, max(self.number, 1)))
+
+    def _alt_chunk(self, span: Span) -> None:
+        self.diagnostics.warning(
+            "altchunk-omitted", span,
+            "content embedded from another file (`w:altChunk`) is not read; paste it into the document in Word")
 
     def _report(self, found: _Paragraph, span: Span) -> None:
         if found.images:
             self.diagnostics.info("image-omitted", span, "an image was dropped: the site shows text only")
         if found.equations:
             self.diagnostics.info("equation-as-text", span, "an equation is shown as plain text; check it against the document")
-        for symbol in found.symbols:
-            self.diagnostics.info("symbol-read", span, f"a symbol character (font {symbol}) was read by its code; check it")
+        for symbol, problem in found.symbols:
+            if problem:
+                self.diagnostics.warning("symbol-invalid", span, f"a symbol character (font {symbol}) {problem}; check the document")
+            else:
+                self.diagnostics.info("symbol-read", span, f"a symbol character (font {symbol}) was read by its code; check it")
+        report_private(found.private, span, self.diagnostics)
+        if found.hidden:
+            self.diagnostics.info("hidden-text", span, f"hidden text “{_quote(''.join(found.hidden))}” is left out, as Word prints it")
+        if found.ruby:
+            self.diagnostics.info("ruby-omitted", span, f"ruby text “{_quote(' '.join(found.ruby))}” is left out; the text under it is kept")
         if found.nested:
             self.diagnostics.warning(
                 "change-nested", span,
@@ -269,35 +331,113 @@ class _Reader:
         if found.boxes:
             self.diagnostics.info("text-box", span, "a text box is read as paragraphs after the one it is anchored in")
         for box in found.boxes:
-            for child in box:
+            for child in _through(box, _BLOCKS):
                 self.block(child)
 
     def row(self, tr: etree._Element) -> None:
         self.number += 1
         span = Span(self.path, self.number)
         cells: list[str] = []
-        for tc in tr.iterchildren(f"{W}tc", f"{W}sdt"):
-            cell = tc if tc.tag == f"{W}tc" else tc.find(f".//{W}tc")
-            if cell is None:
-                continue
-            cells.append(self._cell(cell, span))
-            span_cols = cell.find(f"{W}tcPr/{W}gridSpan")
-            cells += [""] * (int(span_cols.get(f"{W}val", "1")) - 1 if span_cols is not None else 0)
+        for tc in _through(tr, {f"{W}tc"}):
+            cells.append(self.inline(tc, span).replace("\t", " "))
+            cells += [""] * (self._columns(tc, span) - 1)
         if any(cells):
             self.lines.append(_line(span, "\t".join(cells), None, row=True))
 
+    def _columns(self, tc: etree._Element, span: Span) -> int:
+        """How many grid columns a cell spans (`w:gridSpan`): a count from the file, bounded
+        before any cell is made of it; one that is no positive number, or more than a table's
+        columns, is reported and read as 1."""
+        found = tc.find(f"{W}tcPr/{W}gridSpan")
+        value = "1" if found is None else (found.get(f"{W}val") or "").strip().lstrip("+")
+        digits = value.lstrip("0")
+        if not (value.isascii() and value.isdigit() and digits):
+            self.diagnostics.warning(
+                "table-span-invalid", span,
+                f"a table cell's column span {value[:20]!r} is not a positive number; it is read as one column. Check the table")
+            return 1
+        if len(digits) > 2 or int(digits) > MAX_COLUMNS:
+            self.diagnostics.warning(
+                "table-too-wide", span,
+                f"a table cell spans {digits[:12]}{'…' if len(digits) > 12 else ''} columns, where Word's tables have at most "
+                f"{MAX_COLUMNS}; it is read as one column. Check the table")
+            return 1
+        return int(digits)
 
-    def _cell(self, tc: etree._Element, span: Span) -> str:
-        """A cell's text on one line: its paragraphs, and the cells of a table nested in it."""
+    def inline(self, container: etree._Element, span: Span) -> str:
+        """A cell's or a note's text on one line: its paragraphs, the text boxes anchored in
+        them, and the cells of the tables nested in it, each read once."""
         parts = []
-        for child in tc:
+        for child in _through(container, _BLOCKS):
             if child.tag == f"{W}p":
                 found = _paragraph(child)
                 self._report(found, span)
-                parts.append(found.marked().replace("\t", " "))
+                parts.append(found.marked())
+                if found.boxes:
+                    self.diagnostics.info("text-box", span, "a text box is read after the paragraph it is anchored in, on its line")
+                parts += [self.inline(box, span) for box in found.boxes]
             elif child.tag == f"{W}tbl":
-                parts += [self._cell(c, span) for r in child.iterchildren(f"{W}tr") for c in r.iterchildren(f"{W}tc")]
+                parts += [self.inline(tc, span) for tr in _through(child, {f"{W}tr"}) for tc in _through(tr, {f"{W}tc"})]
+            else:
+                self._alt_chunk(span)
         return " ".join(x for x in parts if x)
+
+    def notes(self, parts: dict[str, tuple[str, bytes]]) -> list[Footnote]:
+        """The footnotes and endnotes (shown alike, as footnotes), each with the span of the
+        paragraph that first calls it. Two notes with one number are joined; a note called
+        nowhere is left out; a call of no note is reported: each with a warning."""
+        called: dict[str, Span] = {}
+        for line in self.lines:
+            for key in REF.findall(line.content):
+                called.setdefault(key, line.span)
+        texts: dict[str, list[str]] = {}
+        parts_of: dict[str, str] = {}
+        for reltype, tag, prefix in ((RT.FOOTNOTES, "footnote", ""), (RT.ENDNOTES, "endnote", ENDNOTE)):
+            for key, text, name in self._part_notes(parts, reltype, tag, prefix, called):
+                texts.setdefault(key, []).append(text)
+                parts_of[key] = name
+        for key, span in called.items():
+            if key not in texts and (RT.ENDNOTES if key.startswith(ENDNOTE) else RT.FOOTNOTES) not in self.damaged:
+                self.diagnostics.warning(
+                    "footnote-missing", span,
+                    f"note {key} is called here but the document has no such note; the call is shown unlinked. Check the document")
+        return [note for key, found in texts.items() if (note := self._note(key, found, called, parts_of[key]))]
+
+    def _part_notes(self, parts: dict[str, tuple[str, bytes]], reltype: str, tag: str, prefix: str,
+                    called: dict[str, Span]) -> Iterator[tuple[str, str, str]]:
+        """(key, text, part name) of each note of a notes part, separators aside."""
+        if reltype not in parts:
+            return
+        name, blob = parts[reltype]
+        try:
+            root = parse(blob)
+        except etree.XMLSyntaxError as e:
+            self.damaged.add(reltype)
+            self.diagnostics.warning(
+                "docx-damaged", Span(self.path, 1),
+                f"the part {name!r} is not well-formed XML ({e}); its notes are left out and their calls shown unlinked. "
+                "Save the document again in Word")
+            return
+        for n, note in enumerate(root.iter(f"{W}{tag}"), start=1):
+            if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            key = prefix + _key(note.get(f"{W}id", str(n)))
+            yield key, self.inline(note, called.get(key, Span(self.path, 1))), name
+
+    def _note(self, key: str, texts: list[str], called: dict[str, Span], part: str) -> Footnote | None:
+        text = " ".join(t for t in texts if t)
+        if key not in called:
+            self.diagnostics.warning(
+                "footnote-unused", Span(self.path, 1),
+                f"note {key} of {part!r} is called nowhere in the document, so its text “{_quote(text)}” is on no page; "
+                "call it or delete it in Word")
+            return None
+        if len(texts) > 1:
+            self.diagnostics.warning(
+                "footnote-duplicate", called[key],
+                f"the document has {len(texts)} notes numbered {key} (Word never writes two); their texts are joined "
+                "into the one note. Renumber them in Word")
+        return Footnote(key, inlines(text), called[key])
 
 
 def _line(span: Span, marked: str, style: str | None, row: bool = False) -> Line:
@@ -307,49 +447,32 @@ def _line(span: Span, marked: str, style: str | None, row: bool = False) -> Line
     return Line(span, proposed or reject(marked).strip(), marked, style, row)
 
 
-def _notes(parts: dict[str, bytes], path: str, lines: list[Line]) -> list[Footnote]:
-    """The footnotes and endnotes (shown alike, as footnotes), each with the span of the
-    paragraph that calls it."""
-    called: dict[str, Span] = {}
-    for line in lines:
-        for key in REF.findall(line.content):
-            called.setdefault(key, line.span)
-    notes = []
-    for reltype, tag, prefix in ((RT.FOOTNOTES, "footnote", ""), (RT.ENDNOTES, "endnote", ENDNOTE)):
-        if reltype not in parts:
-            continue
-        for n, note in enumerate(etree.fromstring(parts[reltype], _SAFE).iter(f"{W}{tag}"), start=1):
-            if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
-                continue
-            text = " ".join(t for t in (_paragraph(p).marked() for p in note.iter(f"{W}p")) if t)
-            key = prefix + note.get(f"{W}id", str(n))
-            notes.append(Footnote(key, inlines(text), called.get(key, Span(path, 1))))
-    return notes
-
-
 def read_word(path: str, data: bytes, diagnostics: Diagnostics) -> tuple[list[Line], list[Footnote], Provenance] | None:
     """The lines, footnotes and provenance of a .docx, or None (with an error) when it cannot be read."""
-    if problem := refusal(data) or _package_refusal(data, path, diagnostics):
-        diagnostics.error(problem[0], Span(path, 1), problem[1])
-        return None
     try:
-        parts = _parts(data)
-        body = etree.fromstring(parts[RT.OFFICE_DOCUMENT], _SAFE).find(f"{W}body")
-        if body is None:
-            raise ValueError("the document part has no body")
-    except zipfile.BadZipFile as e:
-        diagnostics.error("docx-damaged", Span(path, 1), f"the package is damaged ({e}); save the document again in Word")
-        return None
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as e:
-        diagnostics.error(
-            "docx-not-word", Span(path, 1),
-            f"the file is a zip archive but not a Word document ({e}); save the document as .docx",
-        )
+        if problem := refusal(data):
+            raise Refused(*problem)
+        check_package(data, path, diagnostics)
+        parts = read_parts(data)
+        body = _body(*parts[RT.OFFICE_DOCUMENT])
+    except Refused as e:
+        diagnostics.error(e.code, Span(path, 1), e.message)
         return None
     reader = _Reader(path, diagnostics)
-    for element in body:
+    for element in _through(body, _BLOCKS):
         reader.block(element)
-    return reader.lines, _notes(parts, path, reader.lines), _provenance(parts.get(RT.CORE_PROPERTIES))
+    core = parts.get(RT.CORE_PROPERTIES)
+    return reader.lines, reader.notes(parts), _provenance(core[1] if core else None)
+
+
+def _body(name: str, blob: bytes) -> etree._Element:
+    try:
+        body = parse(blob).find(f"{W}body")
+    except etree.XMLSyntaxError as e:
+        raise Refused("docx-damaged", f"the part {name!r} is not well-formed XML ({e}); save the document again in Word") from e
+    if body is None:
+        raise Refused("docx-not-word", f"the file is a zip archive but not a Word document ({name!r} has no body); save it as .docx")
+    return body
 
 
 def _provenance(core: bytes | None) -> Provenance:
@@ -368,27 +491,3 @@ def _provenance(core: bytes | None) -> Provenance:
         if when is not None:
             return Provenance("word", when.date().isoformat(), dated)
     return Provenance("word")
-
-
-_DOCUMENT_TYPES = (
-    CT.WML_DOCUMENT_MAIN,
-    "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm: read as text; macros never run
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-)
-
-
-def _parts(data: bytes) -> dict[str, bytes]:
-    """The document part, the footnotes and endnotes parts it relates to, and the package's core
-    properties, by relationship type."""
-    package = PackageReader.from_file(io.BytesIO(data))
-    main = next((p for p in package.iter_sparts() if p[2] == RT.OFFICE_DOCUMENT), None)
-    if main is None or main[1] not in _DOCUMENT_TYPES:
-        raise ValueError(f"its main part is {main[1] if main else 'missing'}")
-    related = {srel.target_partname: srel.reltype for source, srel in package.iter_srels() if source == main[0] and not srel.is_external}
-    found = {RT.OFFICE_DOCUMENT: main[3]}
-    for partname, _, reltype, blob in package.iter_sparts():
-        if related.get(partname) in (RT.FOOTNOTES, RT.ENDNOTES):
-            found[related[partname]] = blob
-        elif reltype == RT.CORE_PROPERTIES:
-            found[RT.CORE_PROPERTIES] = blob
-    return found
