@@ -34,7 +34,9 @@ REF = re.compile(f"{REF_OPEN}([^{REF_CLOSE}]+){REF_CLOSE}")
 """A footnote call: its key between the brackets."""
 _CALL = re.compile(f"{REF.pattern}(\\d*)")
 """A footnote call with the number Word prints after it."""
-_PRIVATE = re.compile(f"[{REF_OPEN}{REF_CLOSE}{MARKERS}]")
+PRIVATE = REF_OPEN + REF_CLOSE + MARKERS
+"""The private-use characters the readers mark footnote calls and tracked changes with."""
+_PRIVATE = re.compile(f"[{PRIVATE}]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _INLINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
@@ -235,11 +237,6 @@ def replace_private(text: str) -> tuple[str, int]:
     changes with (REF_OPEN, REF_CLOSE, tracked.MARKERS) as U+FFFD, and how many: no source can
     forge a call or a change."""
     return _PRIVATE.subn("\ufffd", text)
-
-
-def strip_private(text: str) -> str:
-    """`replace_private`'s text alone: for the Word reader, a run's text."""
-    return replace_private(text)[0]
 
 
 def _own_marks_replaced(raw: str, span: Span, diagnostics: Diagnostics) -> str:

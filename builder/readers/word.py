@@ -47,7 +47,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostics, quote
 from ..ir import Footnote, Provenance, Span
-from .lines import REF, REF_CLOSE, REF_OPEN, Line, inlines, plain, replace_private, report_private, strip_private
+from .lines import REF, REF_CLOSE, REF_OPEN, PRIVATE, Line, inlines, plain, replace_private, report_private
 from .resolution import MAX_COLUMNS
 from .tracked import MARKERS, accept, has_marks, mark, reject
 from .word_package import Refused, check_package, parse, read_parts, refusal
@@ -144,7 +144,7 @@ def _walk(element: etree._Element, op: str, out: _Paragraph) -> None:
                 _walk(branch, op, out)
         elif tag in (f"{M}oMath", f"{M}oMathPara"):
             out.equations += 1
-            out.add(op, strip_private("".join(t.text or "" for t in child.iter(f"{M}t"))))
+            _text(op, "".join(t.text or "" for t in child.iter(f"{M}t")), out)
 
 
 def _boxes(element: etree._Element) -> Iterator[etree._Element]:
@@ -202,9 +202,7 @@ def _content(child: etree._Element, op: str, out: _Paragraph) -> None:
     elif out.instructions:
         return  # a field's instruction (`PAGEREF _Toc… \h`), and fields inside it: its displayed text follows
     elif tag in (f"{W}t", f"{W}delText"):
-        text, private = replace_private(child.text or "")
-        out.private += private
-        out.add(op, text)
+        _text(op, child.text or "", out)
     elif tag in (f"{W}tab", f"{W}ptab"):
         out.add(op, "\t")
     elif tag == f"{W}sym":
@@ -246,9 +244,17 @@ def _symbol(code: str) -> tuple[str, str | None]:
     return char, None
 
 
+def _text(op: str, text: str, out: _Paragraph) -> None:
+    """Text as the document holds it, with any of the readers' own marks replaced (and counted)."""
+    text, private = replace_private(text)
+    out.private += private
+    out.add(op, text)
+
+
 def _key(note_id: str | None) -> str:
-    """A note's id as a footnote key: never empty, never holding a private mark."""
-    return strip_private(note_id or "").strip() or "?"
+    """A note's id as a footnote key: never empty, never holding a private mark (an id is no
+    text: marks in it are dropped)."""
+    return "".join(c for c in note_id or "" if c not in PRIVATE).strip() or "?"
 
 
 def _paragraph(p: etree._Element) -> _Paragraph:
