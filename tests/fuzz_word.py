@@ -5,7 +5,7 @@ document may hold, and what a stranger's may: paragraphs and runs; tracked chang
 (`w:ins`, `w:del`, `w:moveTo`, `w:moveFrom`); content controls, custom XML and smart tags
 around blocks, rows, cells and runs; tables with column spans, huge and invalid ones too;
 `mc:AlternateContent` with and without a Choice; text boxes in paragraphs, cells, notes and
-other boxes; ruby; hidden runs; symbols with hostile codes; footnote calls of notes that
+other boxes; ruby; hidden runs; symbols with hostile codes; Markdown, HTML and Jinja as text; footnote calls of notes that
 exist, do not, or exist twice. Each piece of text is a distinct word (`w12xab`), written
 between spaces, and sorted by what the reader must do with it: `visible` words reach the
 lines, the notes or a diagnostic; `absent` words (hidden text, ruby text over its base, the
@@ -16,6 +16,7 @@ nowhere are neither: a diagnostic quotes them, shortened. `pack` makes the .docx
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 from hypothesis import strategies as st
 
@@ -26,6 +27,9 @@ SPANS = ("2", "63", "64", "3000000", "99999999999999999999", "x", "-1", "0", "+2
 SYMBOLS = ("F0B0", "41", "D800", "DFFF", "E000", "E003", "F003", "1D004", "110000", "zz", "-41", "")
 """Symbol codes: a degree sign, a letter, surrogates, the reader's marks, control characters,
 beyond Unicode, no number."""
+MARKUP = ("<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "[x](javascript:alert(1))", "{: onclick=alert(1) }",
+          "{{ 7*7 }}", "# not a heading", "| a | b |", "<div markdown>inner</div>", "`code`", "\\*")
+"""Source text that would be markup if it were not escaped on its way to a page."""
 NOTE_IDS = ("1", "2", "3")
 MISSING_IDS = ("9", "")
 _CONTAINERS = (
@@ -71,9 +75,11 @@ class _Writer:
         return f'<w:r>{properties}<w:t xml:space="preserve"> {self.word(shown and hidden != 1)} </w:t></w:r>'
 
     def run(self, shown: bool, depth: int, calls: bool) -> str:
-        """One run: text, a symbol, a note call, ruby, a text box, or AlternateContent inside it.
+        """One run: text (maybe markup), a symbol, a note call, ruby, a text box, or AlternateContent inside it.
         No calls in a note's own text (`calls` false): Word has no notes in notes."""
-        kind = self.choose(7)
+        kind = self.choose(8)
+        if kind == 6:
+            return f'<w:r><w:t xml:space="preserve">{escape(self.draw(st.sampled_from(MARKUP)))} {self.word(shown)} </w:t></w:r>'
         if kind == 1:
             return f'<w:r><w:sym w:font="Symbol" w:char="{self.draw(st.sampled_from(SYMBOLS))}"/></w:r>'
         if kind == 2 and calls:
