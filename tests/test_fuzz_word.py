@@ -6,6 +6,7 @@ the text, and reading time is linear in the unpacked size."""
 from __future__ import annotations
 
 import io
+import os
 import tempfile
 import zipfile
 from html import unescape
@@ -27,9 +28,11 @@ from test_bad_input import TIMES_REAL_TEXT, slowness
 from test_escape import mkdocs_markdown
 
 PRIVATE = {chr(c) for c in range(0xE000, 0xE005)}
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200")) // 5
+"""A fifth of the text fuzz's examples (tests/test_fuzz.py): a drawn document costs more."""
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(word_bodies())
 def test_every_word_that_shows_is_read_or_reported_and_no_hidden_word_is(drawn: Drawn) -> None:
     diagnostics = Diagnostics()
@@ -55,7 +58,7 @@ HEADS = {
 """What the drawn body follows: nothing (an unplaced text), a resolution's heading, a proposal's."""
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(word_bodies(), st.sampled_from(sorted(HEADS)))
 def test_a_drawn_document_reaches_its_pages_whole_without_markup_in_linear_time(drawn: Drawn, head: str) -> None:
     """Through the whole builder (read, link, render) and Python-Markdown as MkDocs runs it: every
