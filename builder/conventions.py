@@ -146,6 +146,8 @@ REVISION = re.compile(
 """`[Rev. ]Venue, YYYY` (`Rev. (Venue` too: a stray parenthesis typed by hand); with flattened tracked changes the venue may be two run together
 (`Buenos AiresDubai`) and the year two (`20142017`)."""
 _VENUE_NAMES = sorted(_VENUES, key=len, reverse=True)
+WORDS_BEFORE_REV = re.compile(r"^(.*?)\brev\.\s*\(?\s*", re.IGNORECASE)
+"""Words a venue starts with before a `Rev.` (`Extra words Rev. Kigali`): not the venue's."""
 
 
 def is_meeting(venue: str, year: int) -> bool:
@@ -185,8 +187,11 @@ def parse_revisions(text: str) -> tuple[Revision, ...]:
     """
     found = []
     for m in REVISION.finditer(match_text(text)):
-        rev = bool(m["rev"])
-        venues = _venues(" ".join(m["venue"].split()))
+        venue = m["venue"]
+        if before := WORDS_BEFORE_REV.match(venue):
+            venue = venue[before.end():]
+        rev = bool(m["rev"] or before)
+        venues = _venues(" ".join(venue.split()))
         years = [int(y) for y in (m["year"], m["year2"]) if y]
         if len(venues) == 1 and len(years) == 1:
             found.append(Revision(venues[0], years[0], rev))

@@ -122,10 +122,13 @@ def test_a_windows_1252_file_with_carriage_returns_names_its_line(tmp_path: Path
     ("RESOLUTION 901 (Rev. Kigali, 2022) (corr.)", "corr."),
     ("RESOLUTION 901 (REV.WRC-97)", "REV.WRC-97"),
     ("RESOLUTION 901 (draft)", "draft"),
+    ("RESOLUTION 901 (Extra words Rev. Kigali, 2022)", "Extra words"),
 ])
 def test_words_a_heading_leaves_over_are_reported(heading: str, leftover: str) -> None:
-    _, diagnostics = _read("a)\tx;\n", RESOLUTION.replace("RESOLUTION 5 (Kigali, 2022)", heading))
+    source, diagnostics = _read("a)\tx;\n", RESOLUTION.replace("RESOLUTION 5 (Kigali, 2022)", heading))
     assert _codes(diagnostics) == [("heading-leftover", 1)] and f"“{leftover}”" in diagnostics[0].message
+    revision = source.resolutions[0].revision
+    assert revision is None or revision.venue == "Kigali"  # the words are not the venue's
 
 
 @pytest.mark.parametrize("heading", [

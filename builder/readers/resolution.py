@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..anchors import AnchorSet, section_slug, slug
-from ..conventions import REVISION, bodies_meeting, body_of_formula, match_text, parse_revisions
+from ..conventions import REVISION, WORDS_BEFORE_REV, bodies_meeting, body_of_formula, match_text, parse_revisions
 from ..diagnostics import Diagnostics, quote
 from ..ir import Block, Clause, Inline, LabelChange, Paragraph, ResolutionText, Revision, Section, Span, Table, label_pieces
 from . import headings, labels
@@ -43,8 +43,14 @@ _GLUE = re.compile(r"\brev\.|[^\w]+", re.IGNORECASE)
 def _not_revision(inside: str) -> str:
     """The words of a heading's parentheses that are no revision (`Extra` in `(Rev. Kigali, 2022
     Extra)`), as printed; `` where there are none."""
-    rest = REVISION.sub(" ", match_text(inside))
+    rest = REVISION.sub(_words_before_rev, match_text(inside))
     return rest.strip(" ,;()") if _GLUE.sub("", rest) else ""
+
+
+def _words_before_rev(m: re.Match[str]) -> str:
+    """A revision as `_not_revision` leaves it: gone, but for words before a `Rev.` in its venue."""
+    before = WORDS_BEFORE_REV.match(m["venue"])
+    return f" {before[1]} " if before else " "
 
 
 def is_text_heading(line: Line) -> bool:
