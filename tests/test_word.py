@@ -449,3 +449,17 @@ def test_the_readers_private_marks_in_a_runs_text_are_replaced_and_reported() ->
     lines, _, diagnostics = word_lines(p(r("keep \ue003these words\ue004 as they are")))
     assert lines == ["keep \ufffdthese words\ufffd as they are"]
     assert [(code, line) for code, line, _ in diagnostics] == [("private-character", 1)]
+
+
+def test_symbol_font_characters_are_read_through_the_symbol_table() -> None:
+    """`w:sym` in the Symbol font shows the glyph Adobe's Symbol encoding gives its code (shifted
+    by F000 or not), never the code's own character (F0E3 is ©, not ã); other fonts' codes,
+    and a Symbol code its table lacks, are read by the code and reported as before."""
+    codes = ("F0E3", "F02D", "F0B0", "F0B1", "F0B4", "F0B8", "F0A3", "F0B3", "F0AE", "F0D7", "F061", "F057", "F0D2", "F0E6", "61")
+    symbols = "".join(f'<w:r><w:sym w:font="Symbol" w:char="{code}"/></w:r>' for code in codes)
+    others = '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:sym w:font="SYMBOL" w:char="F060"/></w:r>'
+    lines, _, diagnostics = word_lines(p(symbols) + p(others))
+    assert lines == ["©−°±×÷≤≥→⋅αΩ®⎛α", "ü`"]
+    messages = [message for code, line, message in diagnostics if code == "symbol-read"]
+    assert len(messages) == len(codes) + 2 and all("font's table" in m for m in messages[:len(codes)])
+    assert all("by its code" in m for m in messages[len(codes):]) and "Wingdings 'F0FC'" in messages[-2]

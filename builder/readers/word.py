@@ -16,7 +16,7 @@ rows, cells or runs); of `mc:AlternateContent`, the first `mc:Choice` is read, e
 hold the same text twice (a text box in DrawingML and again in VML).
 
 Kept: text, tabs, no-break hyphens, footnote and endnote calls, the displayed text of fields
-(nested ones too), the base text of ruby, symbols (by their code), equations (as plain text),
+(nested ones too), the base text of ruby, symbols (the Symbol font through its table, `symbol_font`; other fonts by their code), equations (as plain text),
 `w:ins`/`w:del`, and moved text (`w:moveTo`/`w:moveFrom`: an insertion and a deletion).
 Reported as they are read: symbols (`symbol-read`), equations (`equation-as-text`), text boxes
 (`text-box`), overlapping changes (`change-nested`), deleted paragraph marks
@@ -49,6 +49,7 @@ from ..diagnostics import Diagnostics, quote
 from ..ir import Footnote, Provenance, Span
 from .lines import REF, REF_CLOSE, REF_OPEN, PRIVATE, Line, inlines, plain, replace_private, report_private
 from .resolution import MAX_COLUMNS
+from .symbol_font import symbol_character
 from .tracked import MARKERS, accept, has_marks, mark, reject
 from .word_package import Refused, check_package, parse, read_parts, refusal
 
@@ -99,8 +100,9 @@ class _Paragraph:
     boxes: list[etree._Element] = field(default_factory=list)
     """Text boxes anchored in the paragraph (`w:txbxContent`): read as paragraphs after it."""
     equations: int = 0
-    symbols: list[tuple[str, str | None]] = field(default_factory=list)
-    """Each symbol as it reads (font, code, character) and what is wrong with it, if anything."""
+    symbols: list[tuple[str, str | None, bool]] = field(default_factory=list)
+    """Each symbol as it reads (font, code, character), what is wrong with it, if anything, and
+    whether its font's table gave it."""
     hiding: bool = False
     """Whether the run being read is hidden (`w:vanish`): its text goes to `hidden`."""
     hidden: list[str] = field(default_factory=list)
@@ -206,9 +208,10 @@ def _content(child: etree._Element, op: str, out: _Paragraph) -> None:
     elif tag in (f"{W}tab", f"{W}ptab"):
         out.add(op, "\t")
     elif tag == f"{W}sym":
-        char, problem = _symbol(child.get(f"{W}char", ""))
+        font = child.get(f"{W}font", "")
+        char, problem, mapped = _symbol(child.get(f"{W}char", ""), font)
         if not out.hiding:
-            out.symbols.append((f"{child.get(f'{W}font', '')} {child.get(f'{W}char')!r} as “{char}”", problem))
+            out.symbols.append((f"{font} {child.get(f'{W}char')!r} as “{char}”", problem, mapped))
         out.add(op, char)
     elif tag in (f"{W}br", f"{W}cr"):
         out.add(op, " ")
@@ -228,20 +231,24 @@ def _content(child: etree._Element, op: str, out: _Paragraph) -> None:
         out.ruby += ["".join(t.text or "" for t in rt.iter(f"{W}t")) for rt in child.findall(f"{W}rt")]
 
 
-def _symbol(code: str) -> tuple[str, str | None]:
-    """The character a `w:sym` stands for (a symbol font's codes from F000 are its characters
-    from 0), and, for U+FFFD in its place, why it cannot be shown."""
+def _symbol(code: str, font: str) -> tuple[str, str | None, bool]:
+    """The character a `w:sym` stands for, for U+FFFD in its place why it cannot be shown, and
+    whether it was read through its font's table. The Symbol font's codes go through its table
+    (`symbol_font`: F0E3 is ©, F061 α); other fonts' codes from F000 are taken as their
+    characters from 0 (Wingdings' F0FC is ü, where Word shows a tick), and reported as such."""
     try:
-        number = int(code, 16)
+        number = int(code, 16) if len(code) <= 8 else -1
+        if (char := symbol_character(font, number)) is not None:
+            return char, None, True
         char = chr(number - 0xF000 if number >= 0xF000 else number)
     except (ValueError, OverflowError):
-        return "\ufffd", "is no character code"
+        return "\ufffd", "is no character code", False
     if char in _PRIVATE:
-        return "\ufffd", "is one of the characters the reader marks changes and footnote calls with, never text"
+        return "\ufffd", "is one of the characters the reader marks changes and footnote calls with, never text", False
     kind = unicodedata.category(char)
     if kind in ("Cc", "Cs"):
-        return "\ufffd", "is a control character" if kind == "Cc" else "is half of a UTF-16 pair, not a character"
-    return char, None
+        return "\ufffd", "is a control character" if kind == "Cc" else "is half of a UTF-16 pair, not a character", False
+    return char, None, False
 
 
 def _text(op: str, text: str, out: _Paragraph) -> None:
@@ -303,9 +310,11 @@ class _Reader:
             self.diagnostics.info("image-omitted", span, "an image was dropped: the site shows text only")
         if found.equations:
             self.diagnostics.info("equation-as-text", span, "an equation is shown as plain text; check it against the document")
-        for symbol, problem in found.symbols:
+        for symbol, problem, mapped in found.symbols:
             if problem:
                 self.diagnostics.warning("symbol-invalid", span, f"a symbol character (font {symbol}) {problem}; check the document")
+            elif mapped:
+                self.diagnostics.info("symbol-read", span, f"a symbol character (font {symbol}) was read through the font's table")
             else:
                 self.diagnostics.info("symbol-read", span, f"a symbol character (font {symbol}) was read by its code; check it")
         report_private(found.private, span, self.diagnostics)
