@@ -51,6 +51,7 @@ from .lines import REF, REF_CLOSE, REF_OPEN, PRIVATE, Line, inlines, plain, repl
 from .resolution import MAX_COLUMNS
 from .symbol_font import symbol_character
 from .tracked import MARKERS, accept, has_marks, mark, reject
+from .word_numbering import Numbering
 from .word_package import Refused, check_package, parse, read_parts, refusal
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -264,10 +265,31 @@ def _key(note_id: str | None) -> str:
     return "".join(c for c in note_id or "" if c not in PRIVATE).strip() or "?"
 
 
-def _paragraph(p: etree._Element) -> _Paragraph:
+def _paragraph(p: etree._Element, labels: tuple[tuple[str, bool] | None, tuple[str, bool] | None] = (None, None)) -> _Paragraph:
+    """A paragraph's pieces, after the label Word's numbering gives it (`word_numbering`), if any."""
     out = _Paragraph()
+    _label(labels, out)
     _walk(p, "", out)
     return out
+
+
+def _label(labels: tuple[tuple[str, bool] | None, tuple[str, bool] | None], out: _Paragraph) -> None:
+    """A numbered paragraph's label and a tab, as a text export writes it, marked as a typed label
+    would be: as proposed and as it was (a renumbering: the old deleted, the new inserted; a
+    label only as proposed, inserted; only as it was, deleted). A hidden label is left out."""
+    new, old = labels
+    out.hidden += [label for label, hidden in {x for x in labels if x is not None} if hidden]
+    shown_new = new[0] if new is not None and not new[1] else None
+    shown_old = old[0] if old is not None and not old[1] else None
+    if shown_new == shown_old:
+        if shown_new:
+            _text("", shown_new + "\t", out)
+    elif shown_new and shown_old:
+        _text("del", shown_old, out)
+        _text("ins", shown_new, out)
+        _text("", "\t", out)
+    else:
+        _text("ins" if shown_new else "del", (shown_new or shown_old or "") + "\t", out)
 
 
 def _style(p: etree._Element) -> str | None:
@@ -284,12 +306,20 @@ def _quote(marked: str) -> str:
 
 
 class _Reader:
-    def __init__(self, path: str, diagnostics: Diagnostics) -> None:
+    def __init__(self, path: str, diagnostics: Diagnostics, parts: dict[str, tuple[str, bytes]] | None = None) -> None:
         self.path, self.diagnostics = path, diagnostics
         self.lines: list[Line] = []
         self.number = 0
+        self.span = Span(path, 1)
+        """The paragraph being read: where the numbering's diagnostics go."""
+        self.numbering = Numbering(parts or {}, lambda severity, code, message: getattr(diagnostics, severity)(code, self.span, message))
         self.damaged: set[str] = set()
         """The notes parts that are not XML: calls of their notes are not reported one by one."""
+
+    def read(self, p: etree._Element, span: Span) -> _Paragraph:
+        """A paragraph's pieces, its numbering's label first."""
+        self.span = span
+        return _paragraph(p, self.numbering.labels(p, f"paragraph {span.line}"))
 
     def block(self, element: etree._Element) -> None:
         if element.tag == f"{W}p":
@@ -332,7 +362,7 @@ class _Reader:
     def paragraph(self, p: etree._Element) -> None:
         self.number += 1
         span = Span(self.path, self.number)
-        found = _paragraph(p)
+        found = self.read(p, span)
         self._report(found, span)
         marked = found.marked()
         mark_deleted = p.find(f"{W}pPr/{W}rPr/{W}del") is not None or p.find(f"{W}pPr/{W}rPr/{W}moveFrom") is not None
@@ -385,7 +415,7 @@ class _Reader:
         parts = []
         for child in _through(container, _BLOCKS):
             if child.tag == f"{W}p":
-                found = _paragraph(child)
+                found = self.read(child, span)
                 self._report(found, span)
                 parts.append(found.marked())
                 if found.boxes:
@@ -473,7 +503,7 @@ def read_word(path: str, data: bytes, diagnostics: Diagnostics) -> tuple[list[Li
     except Refused as e:
         diagnostics.error(e.code, Span(path, 1), e.message)
         return None
-    reader = _Reader(path, diagnostics)
+    reader = _Reader(path, diagnostics, parts)
     for element in _through(body, _BLOCKS):
         reader.block(element)
     core = parts.get(RT.CORE_PROPERTIES)

@@ -142,9 +142,15 @@ _DOCUMENT_TYPES = (
 )
 
 
+_RELATED = (RT.FOOTNOTES, RT.ENDNOTES, RT.NUMBERING, RT.STYLES)
+"""The parts of the document part that are read: its notes, its numbering definitions (for the
+labels of numbered paragraphs) and its styles (read only where a style may carry numbering)."""
+
+
 def read_parts(data: bytes) -> dict[str, tuple[str, bytes]]:
-    """The document part, the footnotes and endnotes parts it relates to, and the package's core
-    properties, by relationship type, as (part name, bytes), each checked for a DOCTYPE.
+    """The document part, the footnotes, endnotes, numbering and styles parts it relates to, and
+    the package's core properties, by relationship type, as (part name, bytes), each checked
+    for a DOCTYPE.
     python-docx's package reader reads every related part (pictures too): what fails there is
     a Refused naming the member."""
     try:
@@ -161,7 +167,7 @@ def read_parts(data: bytes) -> dict[str, tuple[str, bytes]]:
     related = {srel.target_partname: srel.reltype for source, srel in package.iter_srels() if source == main[0] and not srel.is_external}
     found = {RT.OFFICE_DOCUMENT: (main[0].membername, main[3])}
     for partname, _, reltype, blob in package.iter_sparts():
-        if related.get(partname) in (RT.FOOTNOTES, RT.ENDNOTES):
+        if related.get(partname) in _RELATED:
             found[related[partname]] = (partname.membername, blob)
         elif reltype == RT.CORE_PROPERTIES:
             found[RT.CORE_PROPERTIES] = (partname.membername, blob)
