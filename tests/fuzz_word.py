@@ -6,7 +6,9 @@ document may hold, and what a stranger's may: paragraphs and runs; tracked chang
 around blocks, rows, cells and runs; tables with column spans, huge and invalid ones too;
 `mc:AlternateContent` with and without a Choice; text boxes in paragraphs, cells, notes and
 other boxes; ruby; hidden runs; symbols with hostile codes; Markdown, HTML and Jinja as text; footnote calls of notes that
-exist, do not, or exist twice. Each piece of text is a distinct word (`w12xab`), written
+exist, do not, or exist twice; paragraphs numbered (`w:numPr`) by lists a drawn numbering part
+defines or not, at levels in and out of 0 to 8, with formats, level texts, starts and
+overrides ordinary and hostile. Each piece of text is a distinct word (`w12xab`), written
 between spaces, and sorted by what the reader must do with it: `visible` words reach the
 lines, the notes or a diagnostic; `absent` words (hidden text, ruby text over its base, the
 branch of AlternateContent not read) reach no line and no note. The words of a note called
@@ -30,6 +32,12 @@ beyond Unicode, no number."""
 MARKUP = ("<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "[x](javascript:alert(1))", "{: onclick=alert(1) }",
           "{{ 7*7 }}", "# not a heading", "| a | b |", "<div markdown>inner</div>", "`code`", "\\*")
 """Source text that would be markup if it were not escaped on its way to a page."""
+FORMATS = ("decimal", "lowerLetter", "upperRoman", "bullet", "none", "ordinal", "")
+LEVEL_TEXTS = ("%1)", "%1.%2", "(%3)", "%1.%2.%3.%4.%5.%6.%7.%8.%9", "", "–", "\uf0b7", "\ue003%1\ue004", "%1" * 40, "x" * 61)
+STARTS = ("1", "0", "25", "1000000", "1000001", "99999999999999999999", "-1", "x", "")
+LEVELS = ("0", "1", "2", "8", "9", "-1", "x", "")
+LIST_IDS = ("1", "2", "3", "0", "9", "")
+"""Lists: 1 and 2 share an abstract definition (2 restarts it), 3 has none, 9 is not defined."""
 NOTE_IDS = ("1", "2", "3")
 MISSING_IDS = ("9", "")
 _CONTAINERS = (
@@ -47,6 +55,8 @@ class Drawn:
     footnotes: str
     visible: set[str] = field(default_factory=set)
     absent: set[str] = field(default_factory=set)
+    numbering: str = ""
+    """The numbering part's lists (`w:abstractNum`, `w:num`), or none."""
 
 
 class _Writer:
@@ -150,8 +160,36 @@ class _Writer:
                 out.append("<mc:AlternateContent><mc:Choice Requires=\"w14\">" + self.blocks(shown, depth - 1, calls)
                            + "</mc:Choice><mc:Fallback>" + self.blocks(False, depth - 1, calls) + "</mc:Fallback></mc:AlternateContent>")
             else:
-                out.append(self.wrapped(p(self.inlines(shown, depth, calls))))
+                out.append(self.wrapped(self.paragraph(self.inlines(shown, depth, calls))))
         return "".join(out)
+
+    def paragraph(self, inner: str) -> str:
+        """A paragraph, numbered or not: by a list and a level from LIST_IDS and LEVELS (either
+        may be missing; mostly lists 1 and 2 at levels 0 and 1), its mark maybe inserted or deleted, or its numbering tracked as changed."""
+        if self.choose(2):
+            return p(inner)
+        list_id = self.draw(st.sampled_from(("1", "2") * 3 + LIST_IDS))  # mostly lists that number
+        level = self.draw(st.sampled_from(("0", "1") * 3 + LEVELS))
+        numpr = ("<w:numPr>" + (f'<w:ilvl w:val="{level}"/>' if level else "") + (f'<w:numId w:val="{list_id}"/>' if list_id else "")
+                 + "</w:numPr>")
+        mark = self.draw(st.sampled_from(("", '<w:rPr><w:ins w:id="1" w:author="a"/></w:rPr>', '<w:rPr><w:del w:id="1" w:author="a"/></w:rPr>',
+                                          '<w:rPr><w:vanish/></w:rPr>')))
+        change = self.draw(st.sampled_from(("", '<w:pPrChange w:id="2" w:author="a"><w:pPr/></w:pPrChange>',
+                                            '<w:pPrChange w:id="2" w:author="a"><w:pPr>' + numpr + "</w:pPr></w:pPrChange>")))
+        return f"<w:p><w:pPr>{numpr}{mark}{change}</w:pPr>{inner}</w:p>"
+
+    def numbering(self) -> str:
+        """Lists 1 and 2 of one abstract definition (2 restarts a level), list 3 of one that does
+        not exist; levels 0, 1 and then any of LEVELS, drawn from FORMATS, LEVEL_TEXTS and STARTS."""
+        levels = []
+        for n in range(self.draw(st.integers(0, 5))):  # levels 0 and 1 first, then any
+            level, form = str(n) if n < 2 else self.draw(st.sampled_from(LEVELS)), self.draw(st.sampled_from(FORMATS))
+            text, start = self.draw(st.sampled_from(LEVEL_TEXTS)), self.draw(st.sampled_from(STARTS))
+            levels.append(f'<w:lvl w:ilvl="{level}"><w:start w:val="{start}"/><w:numFmt w:val="{form}"/>'
+                          f'<w:lvlText w:val="{escape(text)}"/>' + ('<w:lvlRestart w:val="0"/>' if self.choose(4) == 0 else "") + "</w:lvl>")
+        override = f'<w:lvlOverride w:ilvl="{self.draw(st.sampled_from(LEVELS))}"><w:startOverride w:val="{self.draw(st.sampled_from(STARTS))}"/></w:lvlOverride>'
+        return (f'<w:abstractNum w:abstractNumId="7">{"".join(levels)}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+                f'<w:num w:numId="2"><w:abstractNumId w:val="7"/>{override}</w:num><w:num w:numId="3"><w:abstractNumId w:val="404"/></w:num>')
 
 
 @st.composite
@@ -165,9 +203,10 @@ def word_bodies(draw: st.DrawFn, depth: int = 3) -> Drawn:
         if key not in writer.called:  # a note called nowhere: its words are quoted, shortened
             writer.visible = before
     separator = '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-    return Drawn(body, separator + "".join(notes) if notes else "", writer.visible, writer.absent)
+    numbering = writer.numbering() if draw(st.booleans()) else ""
+    return Drawn(body, separator + "".join(notes) if notes else "", writer.visible, writer.absent, numbering)
 
 
 def pack(drawn: Drawn) -> bytes:
-    """The .docx of a drawn body and its footnotes."""
-    return package(drawn.body, drawn.footnotes)
+    """The .docx of a drawn body, its footnotes and its numbering part."""
+    return package(drawn.body, drawn.footnotes, numbering=drawn.numbering)

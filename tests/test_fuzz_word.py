@@ -64,7 +64,7 @@ def test_a_drawn_document_reaches_its_pages_whole_without_markup_in_linear_time(
     """Through the whole builder (read, link, render) and Python-Markdown as MkDocs runs it: every
     word that shows is on a page or in a diagnostic, no page has live markup from the text, and
     reading takes no longer a byte (unpacked) than the bad-input suite allows."""
-    data = package(HEADS[head] + drawn.body, drawn.footnotes)
+    data = package(HEADS[head] + drawn.body, drawn.footnotes, numbering=drawn.numbering)
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "fuzz.docx").write_bytes(data)
         result = build([Path(folder) / "fuzz.docx"], Path(folder))
