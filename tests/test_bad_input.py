@@ -157,7 +157,7 @@ HOSTILE: dict[str, str | None] = {
     "bomb.docx": "docx-zip-bomb", "declared.docx": "docx-too-large", "members.docx": "docx-too-many-parts",
     "lying.docx": "docx-damaged", "entities.docx": "docx-doctype", "laughs.docx": "docx-doctype",
     "traversal.docx": "docx-member-outside",
-    "span.docx": "table-too-wide", "span-word.docx": "table-span-invalid", "symbols.docx": "symbol-invalid",
+    "span.docx": "table-too-wide", "span-word.docx": "table-span-invalid", "symbols.docx": "symbol-invalid", "numbering.docx": "numbering-invalid",
     "notes-not-xml.docx": "docx-damaged", "method.docx": "docx-damaged", "encrypted-member.docx": "docx-damaged",
     "garbled.docx": "docx-damaged", "upper.docx": "docx-doctype", "utf32.docx": "docx-doctype", "utf7.docx": "docx-doctype",
 }
