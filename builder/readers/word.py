@@ -15,6 +15,10 @@ rows, cells or runs); of `mc:AlternateContent`, the first `mc:Choice` is read, e
 `mc:Fallback`: one branch always, as Word reads the first it understands, and the branches
 hold the same text twice (a text box in DrawingML and again in VML).
 
+Numbered paragraphs (`w:numPr`, directly or through their style) start with the label Word
+shows and a tab, as in a text export, computed from the numbering part (`word_numbering`:
+`a)`, `1.1`, `(iv)`, bullets; as proposed and as it was, so a renumbering reads as a typed one
+does; `numbering-read`, and hostile definitions bounded and reported).
 Kept: text, tabs, no-break hyphens, footnote and endnote calls, the displayed text of fields
 (nested ones too), the base text of ruby, symbols (the Symbol font through its table, `symbol_font`; other fonts by their code), equations (as plain text),
 `w:ins`/`w:del`, and moved text (`w:moveTo`/`w:moveFrom`: an insertion and a deletion).
