@@ -187,8 +187,9 @@ def known_bodies() -> str:
 def unknown_body(seen: str | None) -> str:
     """The words of a diagnostic for a text whose body is unknown: what the reader saw, and the
     bodies it knows (builder/conventions.py BODIES)."""
-    saw = f"the enacting formula “{seen[:120]}” names" if seen else "no enacting formula names"
-    return f"{saw} no body the builder knows; it knows {known_bodies()} (builder/conventions.py BODIES)"
+    saw = (f"the enacting formula “{seen[:120]}” names no body the builder knows" if seen
+           else "neither an enacting formula nor the heading names the body")
+    return f"{saw}; the bodies it knows, by how their formulas start: {known_bodies()} (builder/conventions.py BODIES)"
 
 
 def bodies_meeting(venue: str, year: int) -> list[BodyId]:
