@@ -67,7 +67,8 @@ RESOLUTION = re.compile(
     rf"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?|Res\.)\s+(?:No\.\s*)?(?P<itur>ITU-?R\s+)?"
     rf"(?P<numbers>{_NUM}(?:{_SEP}{_NUM})*)"
     r"(?:\s*\((?P<revision>(?:Rev\.\s*\()?[^()]*?\d{4}[^()]*)\)|,\s+(?P<revision2>Rev\.\s+[^,()]+,\s+\d{4})"
-    r"|\s*\((?P<session>[^()]*?(?<![\w-])C-?\d\d(?!\d)[^()]*)\))?"
+    # a Council session (`C11, last amended C16`), spelled so that no C is tried twice: linear
+    r"|\s*\((?P<session>[^()C]*(?:(?:C(?!-?\d\d(?!\d))|(?<=[\w-])C(?=-?\d\d(?!\d)))[^()C]*)*(?<![\w-])C-?\d\d(?!\d)[^()]*)\))?"
     rf"(?:(?:,?\s+(?:of|adopted\s+by)\s+|\s*\((?:Rev\.\s*)?)(?:{_BODY}|{_COUNCIL}|{_RELATIVE}|{_OTHER})\)?)?"
 )
 _PROVISION_NUMBER = r"\d+[A-Z]?(?:\.\d+[A-Z]?)*"
