@@ -196,3 +196,37 @@ def test_meetings_in_parentheses_are_read_in_linear_time(text: str) -> None:
     start = time.process_time()
     find_citations(text)
     assert time.process_time() - start < 1  # about 0.02 s
+
+
+def test_old_references_entries_of_wrc_and_council_texts_lead_to_their_pages(bodies_build) -> None:
+    """Before issue 26 their citations linked entries of the references: those keep their pages
+    and anchors (the kinds, keys and ranges the old builder made), each a link to the new page,
+    marked for docs/javascripts/moved-anchors.js; a kind with nothing else is left out of the navigation."""
+    moved = {e.key: (e.src, e.moved_to) for e in bodies_build.site.references if e.moved_to}
+    assert moved == {
+        "wrc-res-27": ("references/other-conference.md", "wrc/res-27.md"),
+        "council-res-1332": ("references/council-resolution.md", "council/res-1332.md"),
+    }
+    page = bodies_build.pages["references/council-resolution.md"]
+    assert "{: #council-res-1332 }" in page
+    assert '[Council Resolution 1332](../council/res-1332.md){: data-moved-to="council-res-1332" }' in page
+    assert "{: #wrc-res-27 }" in bodies_build.pages["references/other-conference.md"]
+    other_texts = next(item["Other texts"] for item in bodies_build.nav if "Other texts" in item)
+    assert other_texts == [  # the kinds that only hold old addresses are not offered
+        "references.md", {"ITU Constitution": "references/constitution.md"}, {"Radio Regulations": "references/radio-regulations.md"},
+    ]
+
+
+def test_an_old_warc_key_is_kept() -> None:
+    """WARC-92 is WRC's meeting now; its texts' old entries were keyed `warc-…`."""
+    from dataclasses import replace
+
+    from builder.ir import Reference, Resolved
+    from builder.link.citations import _moved
+
+    warc = Citation("Resolution 5 (WARC-92)", Reference("resolution", "5"), Resolved("wrc-res-5", "wrc/res-5.md"))
+    assert _moved(warc) == ("warc-res-5", "other-conference", "Resolution 5 of the World Administrative Radio Conference")
+    wrc = replace(warc, text="Resolution 76 (Rev. WRC-15)", ref=Reference("resolution", "76"))
+    assert _moved(wrc) == ("wrc-res-76", "other-conference", "Resolution 76 of the World Radiocommunication Conference")
+    council = replace(warc, text="Decision 517 of the Council", ref=Reference("decision", "517"), target=Resolved("council-dec-517", ""))
+    assert _moved(council) == ("council-dec-517", "council-decision", "Council Decision 517")

@@ -46,11 +46,16 @@ REFERENCE_KINDS = {
     "radio-regulations": "Radio Regulations",
     "itrs": "International Telecommunication Regulations",
     "financial-regulations": "Financial Regulations",
+    "council-resolution": "Council resolutions",
+    "council-decision": "Council decisions",
     "other-conference": "Resolutions and decisions of other conferences",
     "un": "United Nations texts",
     "instrument": "Other treaties and instruments",
 }
-"""The kinds of texts outside the collection, in the order the references page lists them."""
+"""The kinds of texts outside the collection, in the order the references page lists them. The
+Council's were kinds of their own, and WRC's texts were other conferences', until issue 26 made
+them bodies: their entries stay, as moved ones, so that their old addresses still lead on
+(`_moved`)."""
 _EXTERNAL = {
     "constitution": ("cs", "Constitution"),
     "convention": ("cv", "Convention"),
@@ -400,7 +405,7 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     seen = [c for rl in relinkers for c in rl.resolved]
     references, pages_of_references = reference_pages(_references(seen, cited_by), list(REFERENCE_KINDS))
 
-    retarget = _Retargeter({e.key: e.src for e in references})
+    retarget = _Retargeter({e.key: e.src for e in references if not e.moved_to})
     resolutions = [retarget.page(r) for r in resolutions]
     relinked = {r.id: r for r in resolutions}
     by_src = {p.src: retarget.page(p) for p in proposals}
@@ -515,8 +520,28 @@ def _references(seen: list[Citation], cited_by: dict[str, list[CitedBy]]) -> tup
         if c.target and c.target.src == REFERENCES_SRC and c.target.id not in entries:
             key, label = external(c.ref)
             entries[key] = ReferenceEntry(key, reference_kind(c.ref), label, tuple(cited_by.get(key, ())))
+        elif c.target and (moved := _moved(c)) and moved[0] not in entries:  # kept cited by, for the same pages
+            key, kind, label = moved
+            entries[key] = ReferenceEntry(key, kind, label, tuple(cited_by.get(c.target.id, ())), moved_to=resolution_src(c.target.id))
     order = list(REFERENCE_KINDS)
     return tuple(sorted(entries.values(), key=lambda e: (order.index(e.kind), _natural(e.key))))
+
+
+def _moved(c: Citation) -> tuple[str, str, str] | None:
+    """(key, kind, label) of the entry a citation of a WRC or Council text had on the references
+    before issue 26 (`references/council-resolution/#council-res-1292`), whose address must still
+    lead on to the text's page; None for another body's text. WRC's were named by the
+    conference the citation names: the World Administrative Radio Conference's `warc-res-…`."""
+    body = c.target.id.split("-", 1)[0] if c.target else None
+    what, name = ("dec", "Decision") if c.ref.kind == "decision" else ("res", "Resolution")
+    if body == "council":
+        return f"council-{what}-{slug(c.ref.number)}", f"council-{name.lower()}", f"Council {name} {c.ref.number}"
+    if body != "wrc":
+        return None
+    warc = not re.search(r"WRC\b|World\s+Radiocommunication\s+Conference", c.text) and re.search(
+        r"WARC\b|World\s+Administrative\s+Radio\s+Conference", c.text)
+    short, full = ("warc", "World Administrative Radio Conference") if warc else ("wrc", "World Radiocommunication Conference")
+    return f"{short}-{what}-{slug(c.ref.number)}", "other-conference", f"{name} {c.ref.number} of the {full}"
 
 
 def _natural(key: str) -> tuple:

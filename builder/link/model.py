@@ -412,6 +412,14 @@ class ReferenceEntry:
     cited_by: tuple[CitedBy, ...]
     src: str = ""
     """The page it is on (builder/link/references.py)."""
+    moved_to: str | None = None
+    """The page of the text where it now is (`council/res-1292.md`): an entry kept only so that
+    its old address leads there (builder/link/citations.py `_moved`)."""
+
+    @property
+    def body(self) -> str | None:
+        """The body of the page it moved to (`council`)."""
+        return self.moved_to.split("/", 1)[0] if self.moved_to else None
 
 
 def numbers(first: int, last: int) -> str:

@@ -279,7 +279,10 @@ class Renderer:
             {"By action": BY_ACTION},
         ]})
         if site.references:  # its kinds are a fixed few; their range pages are reached from them
-            kinds = [{REFERENCE_KINDS[k]: kind_src(k, parts[0].in_range)} for k, parts in self.reference_kinds.items()]
+            kinds = [  # not a kind whose entries all moved to their bodies' pages: only its old addresses are there
+                {REFERENCE_KINDS[k]: kind_src(k, parts[0].in_range)} for k, parts in self.reference_kinds.items()
+                if not all(e.moved_to for p in parts for e in p.entries)
+            ]
             nav.append({"Other texts": [REFERENCES_SRC, *kinds]})
         if site.unplaced:
             # MkDocs and Material print nav titles as they are: a file name is escaped here
