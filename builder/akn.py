@@ -82,7 +82,7 @@ class Writer:
                    revision: Revision | None, name: str, proposal: ProposalPage | None = None, target: str | None = None) -> bytes:
         notes = {n.key: n for n in footnotes}
         content = _Content(self, notes)
-        expression = f"{work}/eng@{revision_slug(revision) if revision else ''}"
+        expression = f"{work}/eng@{revision_slug(revision, text.body) if revision else ''}"
         # the schema wants a full date; ITU texts give the meeting's year: 1 January of it, named so
         date = f"{revision.year:04d}-01-01" if revision else "0001-01-01"
         preface = [E.p(E.docTitle(_text(text.heading)))]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
-BodyId = Literal["pp", "wtsa", "wtdc", "ra"]
+BodyId = Literal["pp", "wtsa", "wtdc", "ra", "wrc", "council"]
 Action = Literal["ADD", "MOD", "SUP", "NOC", "(MOD)", "ADD*", "SUP*"]
 
 
@@ -47,7 +47,7 @@ class Revision:
 
 
 ReferenceKind = Literal[
-    "resolution", "decision", "council-resolution", "council-decision",
+    "resolution", "decision",
     "constitution", "convention", "radio-regulations", "un",
     "itrs", "financial-regulations", "instrument",
 ]
@@ -59,7 +59,8 @@ class Reference:
 
     kind: ReferenceKind
     number: str
-    """`123`, `15` (of ITU-R 15-6), `1292` (Council), `126` (No. 126), `19` (Article 19), `70/1` (UN);
+    """`123`, `15` (of ITU-R 15-6), `1292` (Council), `126` (No. 126), `19` (Article 19), `5.341`
+    (No. 5.341 of the Radio Regulations), `30A` (Appendix 30A), `70/1` (UN);
     empty for an instrument cited whole (`the ITRs`)."""
     body: BodyId | None = None
     """The body the citation names (`of WTDC`, `ITU-R`), if it names one the builder knows."""
@@ -70,11 +71,12 @@ class Reference:
     """`of this conference`, `of this assembly`: the citing document's own body."""
     revisions: tuple[Revision, ...] = ()
     section: str | None = None
-    """For a clause-level citation (`resolves 2 of …`), the section as cited."""
+    """For a clause-level citation (`resolves 2 of …`), the section as cited; for a provision,
+    the part of it cited (`Annex 7` of `Annex 7 to Appendix 30`)."""
     label: str | None = None
     """…and the clause label path as cited (`2`, `5 ii)`, `g)`)."""
     provision: str | None = None
-    """For a provision of an instrument: `No.` or `Article`."""
+    """For a provision of an instrument: `No.`, `Article` or `Appendix`."""
 
 
 @dataclass(frozen=True)

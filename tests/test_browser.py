@@ -101,6 +101,18 @@ def test_old_anchors_of_the_split_indexes_still_lead_to_their_place(page) -> Non
     assert page.locator("article a", has_text="ACP/64A1/3").count() == 1
 
 
+def test_old_addresses_of_council_texts_land_on_their_pages(page) -> None:
+    """Before issue 26 a Council resolution was an entry of the references
+    (`references/council-resolution/#council-res-1292`, before that `references/#council-res-1292`):
+    both addresses now end on the Council's page of the resolution."""
+    for old in (page.site.url("references/council-resolution/", "council-res-1292"), page.site.url("references/", "council-res-1292")):
+        page.goto(old)
+        page.wait_for_url(re.compile(r"/council/res-1292(/|\.html)$"))
+        assert page.locator("h1", has_text="1292").count() == 1
+    page.goto(page.site.url("references/council-decision/", "council-dec-517"))
+    page.wait_for_url(re.compile(r"/council/dec-517(/|\.html)$"))
+
+
 def test_resolution_prints_cleanly(page) -> None:
     page.goto(page.site.url("wtdc/res-71/"))
     page.emulate_media(media="print")

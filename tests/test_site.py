@@ -139,7 +139,7 @@ def test_references_pages_list_where_each_provision_is_cited(built_site: Path, c
     entry = html[html.index('id="cs-no-126"') :]
     assert 'href="../../wtdc/res-71/#recalling-a"' in entry[:2000]
     assert 'id="cv-no-241a"' in html_of(built_site, "references/convention/")
-    assert 'id="council-res-1292"' in html_of(built_site, "references/council-resolution/")
+    assert "Council Resolution 1292" in html_of(built_site, "council/res-1292/")  # the Council's own page (issue 26)
     for page in corpus_build.site.reference_pages:  # each entry on its page, under its old anchor
         assert {e.key for e in page.entries} <= ids(html_of(built_site, url(page.src)))
 
@@ -154,6 +154,26 @@ def test_references_index_keeps_its_old_anchors(built_site: Path, corpus_build) 
     for page in corpus_build.site.reference_pages:
         prefixes = next(p for p, href in links if href == url(page.src).removeprefix("references/"))
         assert all(series(e.key)[0] in prefixes.split() for e in page.entries)
+
+
+OLD_COUNCIL_ADDRESSES = {  # what the references held before issue 26 made the Council a body
+    "references/council-resolution/": [f"council-res-{n}" for n in (1143, 1253, 1292, 1305, 1306, 1327, 1332, 1336, 1344)],
+    "references/council-decision/": ["council-dec-517"],
+}
+
+
+def test_old_addresses_of_council_texts_lead_to_their_pages(built_site: Path) -> None:
+    """Each old entry keeps its page and anchor, with a link to the text's own page marked for
+    docs/javascripts/moved-anchors.js, which follows it (the browser tests check it does)."""
+    for page, keys in OLD_COUNCIL_ADDRESSES.items():
+        html = html_of(built_site, page)
+        for key in keys:
+            assert key in ids(html), (page, key)
+            link = re.search(rf'<a [^>]*data-moved-to="{key}"[^>]*>', html)
+            new = "council/" + key.removeprefix("council-")
+            assert link and f'href="../../{new}/"' in link[0], (page, key)
+            assert (built_site / new / "index.html").is_file()
+    assert '<a data-moved="council-res" href="council-resolution/">' in html_of(built_site, "references/")  # `references/#council-res-1292`
 
 
 def test_proposals_by_source_and_action_keep_their_old_anchors(built_site: Path) -> None:

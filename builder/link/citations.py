@@ -9,9 +9,14 @@ text, with a warning. Words the reader left as text that look like a citation
 skipped silently.
 
 Texts outside the collection (the Constitution, the Convention, the Radio Regulations, the
-ITRs, the Financial Regulations, Council texts, resolutions of other conferences such as WCIT or
-WRC, UN texts, other treaties) are entries of the references, one per provision, on pages by kind
-of text and range of numbers (builder/link/references.py); a citation links to its entry's page.
+ITRs, the Financial Regulations, resolutions of other conferences such as WCIT, UN texts, other
+treaties) are entries of the references, one per provision, on pages by kind of text and range of
+numbers (builder/link/references.py); a citation links to its entry's page. Resolutions of WRC
+and of the Council are the bodies' own (`wrc/res-27/`, `council/res-1332/`), held or not.
+
+In a text of the World Radiocommunication Conference, a provision named without its instrument
+(`No. 5.266`, `Article 5`, `Appendix 30`) is the Radio Regulations': the reader cannot know a
+line's body, so the relinker reads those in WRC texts (`find_bare_provisions`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from dataclasses import replace
 from ..anchors import section_slug, slug
 from ..conventions import OTHER_CONFERENCES, bodies_meeting
 from ..diagnostics import Diagnostics
+from ..readers.citations import find_bare_provisions
 from ..ir import (
     Block, BodyId, Change, Citation, Clause, Contribution, Footnote, Inline, Proposal, Reference, Resolved, ResolutionText,
     Span, Table,
@@ -46,7 +52,10 @@ REFERENCE_KINDS = {
     "un": "United Nations texts",
     "instrument": "Other treaties and instruments",
 }
-"""The kinds of texts outside the collection, in the order the references page lists them."""
+"""The kinds of texts outside the collection, in the order the references page lists them. The
+Council's were kinds of their own, and WRC's texts were other conferences', until issue 26 made
+them bodies: their entries stay, as moved ones, so that their old addresses still lead on
+(`_moved`)."""
 _EXTERNAL = {
     "constitution": ("cs", "Constitution"),
     "convention": ("cv", "Convention"),
@@ -85,11 +94,14 @@ def _conference(name: str) -> tuple[str, str]:
 
 def external(ref: Reference) -> tuple[str, str]:
     """(key, label) of a citation of a text outside the collection."""
-    provision = "art" if ref.provision == "Article" else "no"
+    provision = {"Article": "art", "Appendix": "ap"}.get(ref.provision or "", "no")
     if ref.kind in _EXTERNAL:
         short, name = _EXTERNAL[ref.kind]
         if not ref.number:
             return short, name
+        if ref.section:  # `Annex 7 to Appendix 30`
+            return (f"{short}-{provision}-{slug(ref.number)}-{slug(ref.section)}",
+                    f"{name}, {ref.section} to {ref.provision} {ref.number}")
         return f"{short}-{provision}-{slug(ref.number)}", f"{name}, {ref.provision} {ref.number}"
     if ref.kind == "instrument":
         name = ref.other_body or ""
@@ -98,9 +110,6 @@ def external(ref: Reference) -> tuple[str, str]:
         short, name = _conference(ref.other_body or "")
         what = "dec" if ref.kind == "decision" else "res"
         return f"{short}-{what}-{slug(ref.number)}", f"{ref.kind.capitalize()} {ref.number} of the {name}"
-    if ref.kind.startswith("council"):
-        short, name = ("dec", "Decision") if ref.kind == "council-decision" else ("res", "Resolution")
-        return f"council-{short}-{slug(ref.number)}", f"Council {name} {ref.number}"
     return f"un-{slug(ref.number)}", f"United Nations {ref.number}"
 
 
@@ -238,6 +247,15 @@ class Resolver:
                 report(code, span, f"“{m[0]}” {why}")
 
 
+def _bare_provisions(text: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A WRC text's running text with the provisions it names without their instrument cited as
+    the Radio Regulations' (`No. 5.266`); the same tuple where it names none."""
+    out: list[Inline] = []
+    for piece in text:
+        out.extend(find_bare_provisions(piece) if isinstance(piece, str) else (piece,))
+    return text if len(out) == len(text) else tuple(out)
+
+
 class _Relinker:
     """Rewrites one page's IR with resolved citations, recording each use and each "cited by"."""
 
@@ -252,6 +270,8 @@ class _Relinker:
         self.earlier: dict[str, BodyId] = {}
 
     def inlines(self, text: tuple[Inline, ...], span: Span, anchor: str | None, where: str) -> tuple[Inline, ...]:
+        if self.citing == "wrc":
+            text = _bare_provisions(text)
         self.resolver.report_unread(text, span)
         if not any(isinstance(piece, Citation) for piece in text):
             return text
@@ -385,7 +405,7 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     seen = [c for rl in relinkers for c in rl.resolved]
     references, pages_of_references = reference_pages(_references(seen, cited_by), list(REFERENCE_KINDS))
 
-    retarget = _Retargeter({e.key: e.src for e in references})
+    retarget = _Retargeter({e.key: e.src for e in references if not e.moved_to})
     resolutions = [retarget.page(r) for r in resolutions]
     relinked = {r.id: r for r in resolutions}
     by_src = {p.src: retarget.page(p) for p in proposals}
@@ -500,8 +520,28 @@ def _references(seen: list[Citation], cited_by: dict[str, list[CitedBy]]) -> tup
         if c.target and c.target.src == REFERENCES_SRC and c.target.id not in entries:
             key, label = external(c.ref)
             entries[key] = ReferenceEntry(key, reference_kind(c.ref), label, tuple(cited_by.get(key, ())))
+        elif c.target and (moved := _moved(c)) and moved[0] not in entries:  # kept cited by, for the same pages
+            key, kind, label = moved
+            entries[key] = ReferenceEntry(key, kind, label, tuple(cited_by.get(c.target.id, ())), moved_to=resolution_src(c.target.id))
     order = list(REFERENCE_KINDS)
     return tuple(sorted(entries.values(), key=lambda e: (order.index(e.kind), _natural(e.key))))
+
+
+def _moved(c: Citation) -> tuple[str, str, str] | None:
+    """(key, kind, label) of the entry a citation of a WRC or Council text had on the references
+    before issue 26 (`references/council-resolution/#council-res-1292`), whose address must still
+    lead on to the text's page; None for another body's text. WRC's were named by the
+    conference the citation names: the World Administrative Radio Conference's `warc-res-…`."""
+    body = c.target.id.split("-", 1)[0] if c.target else None
+    what, name = ("dec", "Decision") if c.ref.kind == "decision" else ("res", "Resolution")
+    if body == "council":
+        return f"council-{what}-{slug(c.ref.number)}", f"council-{name.lower()}", f"Council {name} {c.ref.number}"
+    if body != "wrc":
+        return None
+    warc = not re.search(r"WRC\b|World\s+Radiocommunication\s+Conference", c.text) and re.search(
+        r"WARC\b|World\s+Administrative\s+Radio\s+Conference", c.text)
+    short, full = ("warc", "World Administrative Radio Conference") if warc else ("wrc", "World Radiocommunication Conference")
+    return f"{short}-{what}-{slug(c.ref.number)}", "other-conference", f"{name} {c.ref.number} of the {full}"
 
 
 def _natural(key: str) -> tuple:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..anchors import slug
-from ..conventions import BODIES
+from ..conventions import BODIES, meeting_name, revision_label
 from .compare import TextDiff
 from ..ir import BodyId, Contribution, Footnote, Proposal, Provenance, Redline, ResolutionText, Revision, plain_text
 
@@ -21,30 +21,40 @@ def resolution_src(rid: str) -> str:
     return f"{body}/{rest}.md"
 
 
-def revision_slug(revision: Revision) -> str:
-    """`Rev. Hammamet, 2016` → `hammamet-2016`: the meeting, whether or not the text says "Rev."."""
-    return slug(f"{revision.venue} {revision.year}")
+def revision_slug(revision: Revision, body: str | None = None) -> str:
+    """`Rev. Hammamet, 2016` → `hammamet-2016`: the meeting, whether or not the text says "Rev.".
+    A body that names its meetings (builder/conventions.py `meeting_name`) gives the meeting's own
+    name: WRC's (Geneva, 1997) → `wrc-97`, the Council's 2016 session → `c16`, as their texts
+    cite them (`Resolution 1 (Rev.WRC-97)`); Geneva 1997 alone would not say which body met."""
+    name = meeting_name(body, revision) if body in BODIES else None  # type: ignore[arg-type]
+    return slug(name) if name else slug(f"{revision.venue} {revision.year}")
 
 
 def revision_src(rid: str, revision: Revision) -> str:
-    """`wtsa-res-68`, Hammamet 2016 → `wtsa/res-68/hammamet-2016.md` (URL `wtsa/res-68/hammamet-2016/`)."""
-    return f"{resolution_src(rid).removesuffix('.md')}/{revision_slug(revision)}.md"
+    """`wtsa-res-68`, Hammamet 2016 → `wtsa/res-68/hammamet-2016.md` (URL `wtsa/res-68/hammamet-2016/`);
+    `wrc-res-1`, WRC-97 → `wrc/res-1/wrc-97.md`."""
+    return f"{resolution_src(rid).removesuffix('.md')}/{revision_slug(revision, _body(rid))}.md"
+
+
+def _body(rid: str) -> str:
+    """`wrc-res-1` → `wrc`."""
+    return rid.split("-", 1)[0]
 
 
 def citation(kind: str, number: str, revision: Revision | None, body: BodyId) -> str:
     """A text as ITU cites it: `Resolution 68 (Rev. New Delhi, 2024) of the World
     Telecommunication Standardization Assembly`."""
-    return f"{kind.capitalize()} {number}{f' ({revision})' if revision else ''} of the {BODIES[body].name}"
+    return f"{kind.capitalize()} {number}{f' ({revision_label(body, revision)})' if revision else ''} of the {BODIES[body].name}"
 
 
 def comparison_src(rid: str, old: Revision, new: Revision) -> str:
     """`wtsa/res-68/compare/hammamet-2016..new-delhi-2024.md` (URL `…/compare/hammamet-2016..new-delhi-2024/`)."""
-    return f"{resolution_src(rid).removesuffix('.md')}/compare/{revision_slug(old)}..{revision_slug(new)}.md"
+    return f"{resolution_src(rid).removesuffix('.md')}/compare/{revision_slug(old, _body(rid))}..{revision_slug(new, _body(rid))}.md"
 
 
 def revision_id(page: "RevisionPage") -> str:
     """`wtsa-res-68@hammamet-2016`: how the dump and "cited by" lists name a revision."""
-    return f"{page.id}@{revision_slug(page.revision)}"
+    return f"{page.id}@{revision_slug(page.revision, _body(page.id))}"
 
 
 def compared_src(rid: str) -> str:
@@ -396,12 +406,20 @@ class ReferenceEntry:
     the Convention or the Radio Regulations, a Council resolution or decision, a UN text."""
 
     key: str
-    """Its anchor, on its page and on the references page (old links): `cs-no-126`, `council-res-1292`, `un-70-1`."""
+    """Its anchor, on its page and on the references page (old links): `cs-no-126`, `rr-no-5-341`, `un-70-1`."""
     kind: str
     label: str
     cited_by: tuple[CitedBy, ...]
     src: str = ""
     """The page it is on (builder/link/references.py)."""
+    moved_to: str | None = None
+    """The page of the text where it now is (`council/res-1292.md`): an entry kept only so that
+    its old address leads there (builder/link/citations.py `_moved`)."""
+
+    @property
+    def body(self) -> str | None:
+        """The body of the page it moved to (`council`)."""
+        return self.moved_to.split("/", 1)[0] if self.moved_to else None
 
 
 def numbers(first: int, last: int) -> str:

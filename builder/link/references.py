@@ -1,6 +1,6 @@
 """The pages of the references (texts outside the collection): one per kind of text
 (`references/constitution/`), and where a kind cites more than one page should hold, one per
-decimal range of its numbers (`references/council-resolution/1000-1099/`), so that no page grows
+decimal range of its numbers (`references/un/70-79/`), so that no page grows
 with the collection; `references/` lists them. Citations link to an entry on its page.
 """
 
@@ -58,7 +58,7 @@ def decimal_ranges(weights: dict[int, int], budget: int) -> list[tuple[int, int]
 
 
 def kind_src(kind: str, split: bool) -> str:
-    """`references/constitution.md`, or for a kind split by numbers its index `references/council-resolution/index.md`."""
+    """`references/constitution.md`, or for a kind split by numbers its index `references/un/index.md`."""
     return f"references/{kind}/index.md" if split else f"references/{kind}.md"
 
 

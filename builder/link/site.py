@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..anchors import slug
-from ..conventions import BODIES, MODIFYING, parse_revisions
+from ..conventions import BODIES, MODIFYING, parse_revisions, unknown_body
 from ..diagnostics import Diagnostics, quote
 from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, Provenance, ResolutionText,
@@ -180,8 +180,7 @@ class _Linker:
         if body is None or text.number is None or text.kind not in ("resolution", "decision"):
             self.diagnostics.error(
                 "body-unknown", text.span,
-                "cannot tell which body adopted this text: add its enacting formula "
-                "(`The World Telecommunication Development Conference (Kigali, 2022),`)",
+                f"cannot tell which body adopted this text: {unknown_body(text.formula)}",
             )
             self._unplace(text, path, by_key, "the body that adopted it is unknown")
             return

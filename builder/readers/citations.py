@@ -31,8 +31,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..conventions import OTHER_CONFERENCES, match_text, parse_revisions
-from ..ir import BodyId, Citation, Inline, Reference, ReferenceKind
+from ..conventions import OTHER_CONFERENCES, match_text, parse_meetings, parse_revisions
+from ..ir import BodyId, Citation, Inline, Reference, ReferenceKind, Revision
 from .headings import LEXICON
 
 _NUM = r"\d+[A-Z]?(?(itur)(?:-\d+)?|(?(iturp)(?:-\d+)?))(?![\d/]|\s*[-–—]\s*\d)"
@@ -45,8 +45,12 @@ _BODY_NAMES: dict[BodyId, str] = {
     "wtdc": r"(?:the\s+)?World\s+Telecommunications?\s+Development\s+Conference(?:\s+\(WTDC\))?"
     r"|(?:the\s+)?WTDC\b(?:-\d{2})?",
     "ra": r"(?:the\s+)?Radiocommunication\s+Assembly(?:\s+\(RA\))?|(?:the\s+)?RA\b(?:-\d{2})?",
+    "wrc": r"(?:the\s+)?World\s+Radiocommunication\s+Conference(?:\s+\(WRC(?:-\d{2,4})?\))?"
+    r"|(?:the\s+)?WRC\b(?:[\s-]?\d{4}|[\s-]?\d{2})?(?!\d)",
 }
-_PREFIXES: dict[str, BodyId] = {"PP": "pp", "WTSA": "wtsa", "WTDC": "wtdc", "RA": "ra", "ITU-R": "ra", "ITU-T": "wtsa", "ITU-D": "wtdc"}
+_PREFIXES: dict[str, BodyId] = {
+    "PP": "pp", "WTSA": "wtsa", "WTDC": "wtdc", "RA": "ra", "WRC": "wrc", "ITU-R": "ra", "ITU-T": "wtsa", "ITU-D": "wtdc",
+}
 _SECTOR = re.compile(r"ITU-?(?=[RTD]\b)")
 """`ITU-R`, and `ITUR` where a text export lost Word's non-breaking hyphen."""
 _BODY = "|".join(f"(?P<{body}>{pattern})" for body, pattern in _BODY_NAMES.items())
@@ -59,13 +63,17 @@ _OTHER = (
 )
 
 RESOLUTION = re.compile(
-    r"(?:\b(?P<prefix>PP|WTSA|WTDC|RA|(?P<iturp>ITU-?R)|ITU-?[TD]|ITU\s+Council|Council)(?:-\d{2})?\s+)?"
+    r"(?:\b(?P<prefix>PP|WTSA|WTDC|RA|WRC|(?P<iturp>ITU-?R)|ITU-?[TD]|ITU\s+Council|Council)(?:-\d{4}|-\d{2})?\s+)?"
     rf"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?|Res\.)\s+(?:No\.\s*)?(?P<itur>ITU-?R\s+)?"
     rf"(?P<numbers>{_NUM}(?:{_SEP}{_NUM})*)"
-    r"(?:\s*\((?P<revision>(?:Rev\.\s*\()?[^()]*?\d{4}[^()]*)\)|,\s+(?P<revision2>Rev\.\s+[^,()]+,\s+\d{4}))?"
+    r"(?:\s*\((?P<revision>(?:Rev\.\s*\()?[^()]*?\d{4}[^()]*)\)|,\s+(?P<revision2>Rev\.\s+[^,()]+,\s+\d{4})"
+    # a Council session (`C11, last amended C16`), spelled so that no C is tried twice: linear
+    r"|\s*\((?P<session>[^()C]*(?:(?:C(?!-?\d\d(?!\d))|(?<=[\w-])C(?=-?\d\d(?!\d)))[^()C]*)*(?<![\w-])C-?\d\d(?!\d)[^()]*)\))?"
     rf"(?:(?:,?\s+(?:of|adopted\s+by)\s+|\s*\((?:Rev\.\s*)?)(?:{_BODY}|{_COUNCIL}|{_RELATIVE}|{_OTHER})\)?)?"
 )
-_PROVISIONS = rf"(?P<provision>Nos?\.|[Aa]rticles?)\s*(?P<numbers>\d+[A-Z]?(?:{_SEP}\d+[A-Z]?)*)"
+_PROVISION_NUMBER = r"\d+[A-Z]?(?:\.\d+[A-Z]?)*"
+"""`126`, `241A`; the Radio Regulations' dotted numbers, `5.341`, `21.16.1`."""
+_PROVISIONS = rf"(?P<provision>Nos?\.|[Aa]rticles?|[Aa]ppendix|[Aa]ppendices)\s*(?P<numbers>{_PROVISION_NUMBER}(?:{_SEP}{_PROVISION_NUMBER})*)"
 _ITU_INSTRUMENT = r"(?P<instrument>(?i:Constitution|Radio\s+Regulations)|(?i:Convention)(?!\s+on\b))\b"
 """`the Convention on the Rights of …` is another treaty; `the Constitution on the Radiocommunication
 Sector` is the Constitution and a description of the Article."""
@@ -120,7 +128,7 @@ class _Found:
 
 
 _ANY = re.compile(
-    r"(?:[Rr]esolutions?|[Dd]ecisions?|Res\.|Nos?\.|[Aa]rticles?)\s*(?:ITU-?R\s+)?\d|\bA/\d|\bITRs?\b"
+    r"(?:[Rr]esolutions?|[Dd]ecisions?|Res\.|Nos?\.|[Aa]rticles?|[Aa]ppendi(?:x|ces))\s*(?:ITU-?R\s+)?\d|\bA/\d|\bITRs?\b"
     r"|Telecommunication\s+Regulations"
 )
 """A test that a line may cite anything at all: most lines do not."""
@@ -130,7 +138,7 @@ def _may_cite(probe: str) -> bool:
     """`_ANY`, after a substring test that rules out most lines much faster than any regex."""
     return (
         "esolution" in probe or "ecision" in probe or "Res." in probe or "No" in probe or "rticle" in probe or "A/" in probe
-        or "ITR" in probe or "Regulations" in probe
+        or "ITR" in probe or "Regulations" in probe or "ppendi" in probe
     ) and _ANY.search(probe) is not None
 
 
@@ -138,7 +146,7 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     UN: ("/",),
     PART: ("Preamble", "Article"),
     INSTRUMENT: ("onstitution", "onvention", "egulations", "ONSTITUTION", "ONVENTION", "EGULATIONS"),  # any case
-    OTHER_INSTRUMENT: ("rticle", "No"),
+    OTHER_INSTRUMENT: ("rticle", "No", "ppendi"),
     ITRS: ("ITR", "Regulations"),
     RESOLUTION: ("esolution", "ecision", "Res."),
     THEREOF: ("thereof",),
@@ -243,9 +251,18 @@ _NUMBER = re.compile(r"\d+[A-Z]?(?:-\d+)?")
 _DIGITS = re.compile(r"\d+")
 
 
-def _spans(m: re.Match[str]) -> list[tuple[int, int]]:
+_PROVISION_NUMBERS = re.compile(_PROVISION_NUMBER)
+
+
+def _spans(m: re.Match[str], numbers: re.Pattern[str] = _NUMBER) -> list[tuple[int, int]]:
     """Spans, in the text, of the numbers of a match's `numbers` group (`44 and 54`, `71, 72 and 151`)."""
-    return [n.span() for n in _NUMBER.finditer(m.string, m.start("numbers"), m.end("numbers"))]
+    return [n.span() for n in numbers.finditer(m.string, m.start("numbers"), m.end("numbers"))]
+
+
+def _provision(word: str) -> str:
+    """`Nos.` → `No.`, `articles` → `Article`, `Appendices` → `Appendix`."""
+    word = word.lower()
+    return "No." if word.startswith("no") else "Appendix" if word.startswith("appendi") else "Article"
 
 
 def _leading(number: str) -> int:
@@ -254,8 +271,8 @@ def _leading(number: str) -> int:
 
 def _instrument(text: str, m: re.Match[str]) -> _Found:
     instrument = _INSTRUMENTS[" ".join(m["instrument"].lower().split())]  # `radio regulations`: small capitals lost
-    provision = "No." if m["provision"].startswith("No") else "Article"
-    spans = _spans(m)
+    provision = _provision(m["provision"])
+    spans = _spans(m, _PROVISION_NUMBERS)
     refs = [Reference(instrument, text[a:b], provision=provision) for a, b in spans]  # type: ignore[arg-type]
     if m.groupdict().get("article"):  # `Nos. 145 and 146 in Article 19`: the Article is linked too
         spans.append(m.span("article"))
@@ -276,8 +293,8 @@ def _other_instrument(text: str, m: re.Match[str]) -> _Found | None:
     kind = "itrs" if re.fullmatch(r"ITRs?", name) else _NAMED_INSTRUMENTS.get(name.lower().removeprefix("itu "), "instrument")
     if kind == "instrument" and not _INSTRUMENT_NOUN.search(name):
         return None
-    provision = "No." if m["provision"].startswith("No") else "Article"
-    spans = _spans(m)
+    provision = _provision(m["provision"])
+    spans = _spans(m, _PROVISION_NUMBERS)
     refs = [
         Reference(kind, text[a:b], other_body=name if kind == "instrument" else None, provision=provision)
         for a, b in spans
@@ -291,7 +308,9 @@ def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None]
     if other and (named := next((b for b, name in _BODY_NAMES.items() if re.search(name, other)), None)):
         body, other = named, None  # `the sixth World Telecommunication Development Conference` is WTDC
     prefix = _SECTOR.sub("ITU-", " ".join((m["prefix"] or "").split()))
-    council = bool(m["council"]) or prefix in ("Council", "ITU Council")
+    council = bool(m["council"]) or prefix in ("Council", "ITU Council") or bool(m["session"]) or (
+        "C" in (m["revision"] or "") and any(x.body == "council" for x in parse_meetings(m["revision"]))
+    )
     body = _PREFIXES.get(prefix, body)
     if m["itur"]:
         body = "ra"
@@ -307,17 +326,39 @@ def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None]
             end = spans[-1][1]
     elif not body:
         council = True  # conference resolutions run to a few hundred; Council's are numbered from 1000
-    kind = ("council-decision" if decision else "council-resolution") if council else ("decision" if decision else "resolution")
+    kind = "decision" if decision else "resolution"
     revisions = parse_revisions(m["revision"] or m["revision2"] or "")
+    if council:
+        body, other, revisions = "council", None, _sessions(m["revision"] or m["session"] or "")
+    elif not revisions and (body in (None, "wrc") or other):
+        # `(Rev.WRC-19)`, `of WARC-92`, `WRC-15 Resolution 76`: the meeting names the body
+        named = [x for x in parse_meetings(m.string[m.start() : m.start("kind")] + " " + m.string[m.end("numbers") : end])
+                 if x.body == "wrc"]
+        if named:
+            body, other, revisions = "wrc", None, tuple(x.revision for x in named)
     start, section, label = clause if clause else (m.start(), None, None)
     refs = [
         Reference(
-            kind, n.split("-")[0] if body == "ra" else n, None if council else body,  # type: ignore[arg-type]
+            kind, n.split("-")[0] if body == "ra" else n, body,  # type: ignore[arg-type]
             other, bool(m["relative"]), revisions, section, label,
         )
         for n in numbers
     ]
     return _pieces(text, start, end, spans, refs)
+
+
+_SESSION_YEAR = re.compile(r"(?:19|20)\d\d")
+_AMENDED = re.compile(r"\b(?:rev\.|modified|amended|revised)", re.IGNORECASE)
+
+
+def _sessions(words: str) -> tuple[Revision, ...]:
+    """The Council sessions a citation names after its number: `(C16)`, `(last amended C19)`,
+    `(2008)`, `(modified 2019)`, `(Rev. 20112016)` (flattened: both years)."""
+    named = tuple(x.revision for x in parse_meetings(words) if x.body == "council")
+    if named:
+        return named
+    rev = bool(_AMENDED.search(words))
+    return tuple(Revision("Council", int(y), rev) for y in _SESSION_YEAR.findall(words))
 
 
 def _pieces(text: str, start: int, end: int, spans: list[tuple[int, int]], refs: list[Reference]) -> _Found:
@@ -336,3 +377,45 @@ def _pieces(text: str, start: int, end: int, spans: list[tuple[int, int]], refs:
     if at < end:
         pieces.append(text[at:end])
     return _Found(start, end, tuple(pieces))
+
+
+BARE_PROVISION = re.compile(
+    r"\b(?:(?P<annex>Annex\s+\d+[A-Z]?)\s+to\s+)?"
+    r"(?P<provision>Nos?\.|[Aa]rticles?|[Aa]ppendix|[Aa]ppendices|[Ff]ootnotes?)\s*"
+    rf"(?P<numbers>{_PROVISION_NUMBER}(?:{_SEP}{_PROVISION_NUMBER})*)(?!\.?\w|{_SEP}\d)"  # no number cut short
+    r"(?!\s*(?:\([^()]*\)\s*)?,?\s+(?:of|in)\s+(?:the|this|that)\b)"
+)
+"""A provision named without its instrument: `No. 5.266`, `Nos. 5.149 and 5.340`, `Article 5`,
+`Appendix 30A`, `Annex 7 to Appendix 30`, `footnote 5.341`. Not one followed by `of the …`
+(another instrument's, read by INSTRUMENT or OTHER_INSTRUMENT or left as text)."""
+_BARE_WORDS = ("No", "rticle", "ppendi", "ootnote")
+
+
+def find_bare_provisions(text: str) -> tuple[Inline, ...]:
+    """Split a plain string into text and citations of the Radio Regulations' provisions named
+    without their instrument (BARE_PROVISION). Only a text of the World Radiocommunication
+    Conference reads them so, where any such provision is the Radio Regulations': the link stage,
+    which knows the citing text's body, calls this on its plain text (builder/link/citations.py)."""
+    probe = match_text(text)
+    if not any(word in probe for word in _BARE_WORDS):
+        return (text,)
+    pieces: list[Inline] = []
+    at = 0
+    for m in BARE_PROVISION.finditer(probe):
+        provision = "No." if m["provision"].lower().startswith("footnote") else _provision(m["provision"])
+        spans = _spans(m, _PROVISION_NUMBERS)
+        if m["annex"]:  # `Annex 7 to Appendix 30`: one appendix, its annex the part cited
+            spans = spans[:1]
+        section = " ".join(m["annex"].split()) if m["annex"] else None
+        refs = [Reference("radio-regulations", text[a:b], provision=provision, section=section) for a, b in spans]
+        end = spans[-1][1]
+        hit = _pieces(text, m.start(), end, spans, refs)
+        if hit.start > at:
+            pieces.append(text[at : hit.start])
+        pieces.extend(hit.pieces)
+        at = hit.end
+    if not pieces:
+        return (text,)
+    if at < len(text):
+        pieces.append(text[at:])
+    return tuple(pieces)

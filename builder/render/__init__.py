@@ -16,7 +16,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..conventions import ACTIONS, BODIES, MODIFYING, source
+from ..conventions import ACTIONS, BODIES, MODIFYING, revision_label, source
 from ..anchors import slug
 from ..bundle import OfflineCopy
 from ..exports import akn_src, json_src, source_src
@@ -52,7 +52,7 @@ def environment() -> Environment:
     env.globals.update(
         BODIES=BODIES, ACTIONS=ACTIONS, MODIFYING=MODIFYING, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
         citation_examples=citation_examples, akn_src=akn_src, json_src=json_src, source_src=source_src,
-        moved_keys=moved_keys, kind_src=kind_src,
+        moved_keys=moved_keys, kind_src=kind_src, revision_label=revision_label,
     )
     return env
 
@@ -279,7 +279,10 @@ class Renderer:
             {"By action": BY_ACTION},
         ]})
         if site.references:  # its kinds are a fixed few; their range pages are reached from them
-            kinds = [{REFERENCE_KINDS[k]: kind_src(k, parts[0].in_range)} for k, parts in self.reference_kinds.items()]
+            kinds = [  # not a kind whose entries all moved to their bodies' pages: only its old addresses are there
+                {REFERENCE_KINDS[k]: kind_src(k, parts[0].in_range)} for k, parts in self.reference_kinds.items()
+                if not all(e.moved_to for p in parts for e in p.entries)
+            ]
             nav.append({"Other texts": [REFERENCES_SRC, *kinds]})
         if site.unplaced:
             # MkDocs and Material print nav titles as they are: a file name is escaped here

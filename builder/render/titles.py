@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..anchors import slug
-from ..conventions import ACTIONS, BODIES, source
+from ..conventions import ACTIONS, BODIES, revision_label, source
 from ..ir import plain_text
 from ..link import ContributionPage, ProposalPage, ReferencePage, ResolutionPage
 from ..link.citations import REFERENCE_KINDS
@@ -52,7 +52,7 @@ def _counts(amended: int, cited: int) -> str:
 def resolution_meta(page: ResolutionPage) -> PageMeta:
     # Without its text, a page's title may come from a text citing another revision than the one
     # its proposals amend: the title names none.
-    citation = page.label + (f" ({page.text.revision})" if page.text and page.text.revision else "")
+    citation = page.label + (f" ({revision_label(page.body, page.text.revision)})" if page.text and page.text.revision else "")
     title = plain_text(page.text.title) if page.text else (page.titles[0] if page.titles else None)
     state = "" if page.text else " Its text is not in the collection."
     described = f"{_named(page.citation, title)}.{state}{_counts(len(page.amended_by), len(page.cited_by))}"
@@ -63,7 +63,7 @@ def revision_meta(page: RevisionPage) -> PageMeta:
     """The latest revision's page holds the canonical page's text: the same title, for the same text."""
     title = plain_text(page.text.title)
     which = "the latest revision in the collection" if page.latest else "an earlier revision"
-    return PageMeta(_named(f"{page.label} ({page.revision})", title), _short(f"{_named(page.citation, title)}, {which}, at its permanent address."))
+    return PageMeta(_named(f"{page.label} ({revision_label(page.text.body, page.revision)})", title), _short(f"{_named(page.citation, title)}, {which}, at its permanent address."))
 
 
 def proposal_meta(page: ProposalPage) -> PageMeta:
