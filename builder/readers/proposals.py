@@ -15,7 +15,9 @@ from ..conventions import MODIFYING, match_text
 from ..diagnostics import Diagnostics
 from ..ir import Block, Contribution, Paragraph, Proposal, ProposalCode, ResolutionText, Target, plain_text
 from .lines import Line, inlines, plain
-from .resolution import ANNEX, is_text_heading, paragraph_or_row, read_text
+from .resolution import read_text
+from .sections import paragraph_or_row
+from .text_rules import ANNEX, is_text_heading
 
 MARKER = re.compile(
     r"^(?P<action>ADD\*?|SUP\*?|MOD|\(MOD\)|NOC)\t+"

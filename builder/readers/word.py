@@ -48,7 +48,7 @@ from lxml import etree
 from ..diagnostics import Diagnostics, quote
 from ..ir import Footnote, Provenance, Span
 from .lines import REF, REF_CLOSE, REF_OPEN, PRIVATE, Line, inlines, plain, replace_private, report_private
-from .resolution import MAX_COLUMNS
+from .sections import MAX_COLUMNS
 from .tracked import MARKERS, accept, has_marks, mark, reject
 from .word_package import Refused, check_package, parse, read_parts, refusal
 
