@@ -54,7 +54,7 @@ class Part(IntEnum):
     BODY = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class TextState:
     """What the rules share while reading one text: its lines, where the reader is, how its
     labels are read, the diagnostics, and the pieces found so far."""
@@ -71,6 +71,9 @@ class TextState:
     """Each line's text without footnote references, for matching."""
     pos: int = 0
     """The line the rules look at."""
+    line: Line = field(init=False)
+    text: str = field(init=False)
+    """The line at the position and its text for matching, set by `read_rules` before the rules try it."""
     part: Part = Part.BEFORE_HEADING
     body_start: int = 0
     """The first line of the body (after the heading, title, history and formula)."""
@@ -89,22 +92,11 @@ class TextState:
     body: BodyId | None = None
     """The body the enacting formula names."""
     sections: list[SectionBuilder] = field(default_factory=list)
+    current: SectionBuilder | None = None
+    """The section the body's lines go to: the last one opened."""
 
     def __post_init__(self) -> None:
         self.texts = [plain(line.text) for line in self.lines]
-
-    @property
-    def line(self) -> Line:
-        return self.lines[self.pos]
-
-    @property
-    def text(self) -> str:
-        return self.texts[self.pos]
-
-    @property
-    def current(self) -> SectionBuilder | None:
-        """The section the body's lines go to: the last one opened."""
-        return self.sections[-1] if self.sections else None
 
     def enter(self, part: Part) -> None:
         self.part = part
@@ -119,6 +111,7 @@ class TextState:
 
     def open(self, section: SectionBuilder) -> None:
         self.sections.append(section)
+        self.current = section
         self.pos += 1
 
 
@@ -134,8 +127,8 @@ def foreword(state: TextState) -> bool:
     if state.pos or len(lines) < 2 or match_text(state.text).strip().upper() != "FOREWORD" or is_text_heading(lines[1]):
         return False
     state.pos = 1
-    while state.pos < len(lines) and not is_text_heading(state.line):
-        state.foreword.append(Paragraph(inlines(state.line.content), state.line.span))
+    while state.pos < len(lines) and not is_text_heading(line := lines[state.pos]):
+        state.foreword.append(Paragraph(inlines(line.content), line.span))
         state.pos += 1
     return True
 
@@ -271,8 +264,8 @@ def annex(state: TextState) -> bool:
     if not (m := ANNEX.match(match_text(state.text))):
         return False
     state.open(SectionBuilder(
-        state.text, state.line.span, "annex", state.line.marked, anchor=f"annex-{m['n'].lower()}" if m["n"] else "annex",
-        flattened=state.flattened,
+        heading=state.text, span=state.line.span, kind="annex", marked=state.line.marked,
+        anchor=f"annex-{m['n'].lower()}" if m["n"] else "annex", flattened=state.flattened,
     ))
     return True
 
@@ -289,7 +282,7 @@ def section_heading(state: TextState) -> bool:
     by_shape = k == state.body_start or before.endswith((";", ".", ",")) or headings.is_heading(before, shape=False)
     if not (headings.is_heading(text, by_shape) or (line.style == "Call" and not state.labels[k] and not line.row)):
         return False
-    state.open(SectionBuilder(text, line.span, "section", line.marked, flattened=state.flattened))
+    state.open(SectionBuilder(heading=text, span=line.span, kind="section", marked=line.marked, flattened=state.flattened))
     if verb := headings.verb_not_in_lexicon(text):
         state.diagnostics.info(
             "heading-not-in-lexicon", line.span,
@@ -323,11 +316,14 @@ def text_before_sections(state: TextState) -> bool:
     return True
 
 
+# From here on a section is open: `text_before_sections` reads every line before the first.
+
+
 def word_row(state: TextState) -> bool:
     """A row of a Word document's table: a table row, whatever its cells hold."""
-    if not state.line.row or not (cells := state.current.row(state.line)):  # type: ignore[union-attr]
+    if not state.line.row or not (cells := state.sections[-1].row(state.line)):
         return False
-    state.current.add_row(state.line, cells)  # type: ignore[union-attr]
+    state.sections[-1].add_row(state.line, cells)
     state.pos += 1
     return True
 
@@ -338,7 +334,7 @@ def changed_clause(state: TextState) -> bool:
     if not state.exact_labels:
         return False
     label, change, text = tracked_clause(state.line, state.labels[state.pos])
-    state.current.add(label, text, state.next_label(), change)  # type: ignore[union-attr]
+    state.sections[-1].add(label, text, state.next_label(), change)
     state.pos += 1
     return True
 
@@ -350,23 +346,23 @@ def labelled_clause(state: TextState) -> bool:
     line, (label, rest) = state.line, split
     width = len(line.text) - len(rest)  # the label and its tab, the same in both views
     text = Line(line.span, rest, cut(line.marked, width, width) if line.marked else None)
-    state.current.add(label, text, state.next_label())  # type: ignore[union-attr]
+    state.sections[-1].add(label, text, state.next_label())
     state.pos += 1
     return True
 
 
 def table_row(state: TextState) -> bool:
     """Cells separated by tabs (see `sections.table_cells`): a table row."""
-    if not (cells := state.current.row(state.line)):  # type: ignore[union-attr]
+    if not (cells := state.sections[-1].row(state.line)):
         return False
-    state.current.add_row(state.line, cells)  # type: ignore[union-attr]
+    state.sections[-1].add_row(state.line, cells)
     state.pos += 1
     return True
 
 
 def unlabelled_clause(state: TextState) -> bool:
     """Any other line: an unlabelled clause, in the clause it continues where one is open."""
-    state.current.add(None, state.line, state.next_label())  # type: ignore[union-attr]
+    state.sections[-1].add(None, state.line, state.next_label())
     state.pos += 1
     return True
 
@@ -386,7 +382,9 @@ RULES: dict[Part, tuple[Rule, ...]] = {
 
 def read_rules(state: TextState) -> None:
     """Run the rules over the text, from the state's position to the end."""
-    while state.pos < len(state.lines):
+    lines, texts = state.lines, state.texts
+    while state.pos < len(lines):
+        state.line, state.text = lines[state.pos], texts[state.pos]
         for rule in RULES[state.part]:
             if rule(state):
                 break
