@@ -3,9 +3,11 @@ rules: each takes the `TextState`, and either reads the line at its position (or
 from there) and says so, or leaves the state as it was and says no.
 
 A text is read in parts (`Part`): before the heading, the title, the history line, the enacting
-formula, the body. `RULES` lists each part's rules in the order they are tried on a line; a part
-ends at the first line none of its rules reads (or where a rule moves the reader on), and the next
-part's rules try that line. The last rule of the body reads any line, so nothing is dropped.
+formula, then the body: lines before the first section, a section's heading, its clauses.
+`RULES` lists each part's rules in the order they are tried on a line; a part ends at the first
+line none of its rules reads, or where a rule moves the reader on (a section heading, an annex),
+and the next part's rules try that line. In every part some rule reads any line, so nothing is
+dropped.
 A new construct (`SECTION 1 – The Assembly`, `ATTACHMENT 2`, `RESOLUTION ITU-R 1-8`) is one more
 function here and one more name in `RULES`.
 """
@@ -45,13 +47,18 @@ def is_text_heading(line: Line) -> bool:
 
 
 class Part(IntEnum):
-    """Where the reader is in a text, in the order the parts come."""
+    """Where the reader is in a text, in the order the parts come (a part ends into the next one)."""
 
     BEFORE_HEADING = 0
     TITLE = 1
     HISTORY = 2
     FORMULA = 3
-    BODY = 4
+    BEFORE_SECTIONS = 4
+    """After the formula, before the first section heading or annex."""
+    SECTION_HEADING = 5
+    """A section's heading and the lines that continue it."""
+    CLAUSES = 6
+    """A section's or an annex's clauses and tables."""
 
 
 @dataclass(slots=True)
@@ -92,15 +99,14 @@ class TextState:
     body: BodyId | None = None
     """The body the enacting formula names."""
     sections: list[SectionBuilder] = field(default_factory=list)
-    current: SectionBuilder | None = None
-    """The section the body's lines go to: the last one opened."""
+    """The sections and annexes opened so far; the body's lines go to the last."""
 
     def __post_init__(self) -> None:
         self.texts = [plain(line.text) for line in self.lines]
 
     def enter(self, part: Part) -> None:
         self.part = part
-        if part is Part.BODY:  # labels are read where they can start a clause
+        if part is Part.BEFORE_SECTIONS:  # labels are read where they can start a clause
             self.body_start = self.pos
             self.labels = [None] * self.pos + [labels.split_label(line.text) for line in self.lines[self.pos :]]
 
@@ -111,7 +117,6 @@ class TextState:
 
     def open(self, section: SectionBuilder) -> None:
         self.sections.append(section)
-        self.current = section
         self.pos += 1
 
 
@@ -252,7 +257,7 @@ def formula(state: TextState) -> bool:
         return False
     state.formula = state.line
     state.pos += 1
-    state.enter(Part.BODY)
+    state.enter(Part.BEFORE_SECTIONS)
     return True
 
 
@@ -267,13 +272,14 @@ def annex(state: TextState) -> bool:
         heading=state.text, span=state.line.span, kind="annex", marked=state.line.marked,
         anchor=f"annex-{m['n'].lower()}" if m["n"] else "annex", flattened=state.flattened,
     ))
+    state.enter(Part.CLAUSES)
     return True
 
 
 def section_heading(state: TextState) -> bool:
     """`considering`, `resolves`, `instructs the Director …`: a heading from the lexicon, or of a
     heading's shape where it may stand, or a Word `Call` paragraph, opens a section (not inside an annex)."""
-    if (current := state.current) is not None and current.kind != "section":
+    if state.sections and state.sections[-1].kind != "section":
         return False
     line, text, k = state.line, state.text, state.pos
     # by its shape alone, a heading follows a line that ends a clause or a heading (`;`, `.`,
@@ -283,6 +289,7 @@ def section_heading(state: TextState) -> bool:
     if not (headings.is_heading(text, by_shape) or (line.style == "Call" and not state.labels[k] and not line.row)):
         return False
     state.open(SectionBuilder(heading=text, span=line.span, kind="section", marked=line.marked, flattened=state.flattened))
+    state.enter(Part.SECTION_HEADING)
     if verb := headings.verb_not_in_lexicon(text):
         state.diagnostics.info(
             "heading-not-in-lexicon", line.span,
@@ -294,18 +301,15 @@ def section_heading(state: TextState) -> bool:
 
 def heading_continuation(state: TextState) -> bool:
     """`within available resources,` right after a heading: the heading goes on."""
-    current = state.current
-    if current is None or current.kind != "section" or current.nodes or not headings.is_continuation(state.text):
+    if not headings.is_continuation(state.text):
         return False
-    current.heading = f"{current.heading} {state.text}"
+    state.sections[-1].heading = f"{state.sections[-1].heading} {state.text}"
     state.pos += 1
     return True
 
 
 def text_before_sections(state: TextState) -> bool:
     """A line after the formula but before any section heading: a paragraph, reported."""
-    if state.current is not None:
-        return False
     state.diagnostics.warning(
         "text-before-sections", state.line.span,
         "text between the enacting formula and the first section heading; kept as a paragraph. "
@@ -314,9 +318,6 @@ def text_before_sections(state: TextState) -> bool:
     state.preamble.append(paragraph_or_row(state.line))
     state.pos += 1
     return True
-
-
-# From here on a section is open: `text_before_sections` reads every line before the first.
 
 
 def word_row(state: TextState) -> bool:
@@ -372,10 +373,9 @@ RULES: dict[Part, tuple[Rule, ...]] = {
     Part.TITLE: (title_line,),
     Part.HISTORY: (history,),
     Part.FORMULA: (formula,),
-    Part.BODY: (
-        annex, section_heading, heading_continuation, text_before_sections,
-        word_row, changed_clause, labelled_clause, table_row, unlabelled_clause,
-    ),
+    Part.BEFORE_SECTIONS: (annex, section_heading, text_before_sections),
+    Part.SECTION_HEADING: (annex, section_heading, heading_continuation),
+    Part.CLAUSES: (annex, section_heading, word_row, changed_clause, labelled_clause, table_row, unlabelled_clause),
 }
 """Each part's rules, in the order they are tried on a line: the first that reads it wins."""
 
