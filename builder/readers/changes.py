@@ -93,7 +93,7 @@ def align(labels: list[str], kind: str) -> tuple[list[LabelChange] | None, bool]
     if [label_value(label, kind) for label in labels] == list(range(1, len(labels) + 1)):
         # The common case, nothing renumbered: 1, 2, 3… read as they are (a run-together label
         # such as `12` in 1…12 is twelve, since the sequence would otherwise have a gap).
-        return [LabelChange(label, label, "unchanged", (("", label),)) for label in labels], False
+        return [LabelChange(old=label, new=label, status="unchanged", printed=(("", label),)) for label in labels], False
     # state (next old value, next new value) → best (cost, order key, readings) reaching it
     states: dict[tuple[int, int], list[tuple[int, tuple[int, ...], tuple[_Reading, ...]]]] = {(1, 1): [(0, (), ())]}
     for label in labels:
@@ -120,7 +120,7 @@ def align(labels: list[str], kind: str) -> tuple[list[LabelChange] | None, bool]
 
     # Readings that differ only in the order of a deletion and an insertion are the same reading.
     rivals = [p for p in finals[1:] if p[0] == best[0] and pairs(p[2]) != pairs(best[2])]
-    changes = [LabelChange(r.old, r.new, r.status, r.printed) for r in best[2]]
+    changes = [LabelChange(old=r.old, new=r.new, status=r.status, printed=r.printed) for r in best[2]]
     return changes, bool(rivals)
 
 

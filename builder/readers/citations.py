@@ -169,50 +169,71 @@ def find_citations(text: str) -> tuple[Inline, ...]:
     # 1 where a citation covers the character: checking or marking a span costs its length, and
     # one pattern's matches do not overlap, so a line costs its length per pattern, not its square.
     taken = bytearray(len(probe))
-
-    def free(a: int, b: int) -> bool:
-        return taken.find(1, a, b) < 0
-
-    def take(a: int, b: int) -> None:
-        taken[a:b] = b"\1" * (b - a)
-
     for m in _matches(UN, probe):
         number = m["un"] or m[0]
         found.append(_Found(m.start(), m.end(), (Citation(text[m.start() : m.end()], Reference("un", number)),)))
-        take(*m.span())
+        _take(taken, *m.span())
     for pattern, read in ((PART, _instrument), (INSTRUMENT, _instrument), (OTHER_INSTRUMENT, _other_instrument)):
         for m in _matches(pattern, probe):
-            if free(*m.span()) and (hit := read(text, m)):
+            if _free(taken, *m.span()) and (hit := read(text, m)):
                 found.append(hit)
-                take(*m.span())
+                _take(taken, *m.span())
     for m in _matches(ITRS, probe):
-        if free(*m.span()):
+        if _free(taken, *m.span()):
             found.append(_Found(m.start(), m.end(), (Citation(text[m.start() : m.end()], Reference("itrs", "")),)))
-            take(*m.span())
-    ends: list[int] = []  # where each resolution citation ends, in order, for `thereof`
+            _take(taken, *m.span())
+    ends, cited = _find_resolutions(text, probe, found, taken)
+    _find_thereof(text, probe, ends, cited, found, taken)
+    return _joined(text, found) if found else (text,)
+
+
+def _free(taken: bytearray, a: int, b: int) -> bool:
+    """No citation found so far covers any of text[a:b]."""
+    return taken.find(1, a, b) < 0
+
+
+def _take(taken: bytearray, a: int, b: int) -> None:
+    taken[a:b] = b"\1" * (b - a)
+
+
+def _find_resolutions(
+    text: str, probe: str, found: list[_Found], taken: bytearray
+) -> tuple[list[int], list[Reference]]:
+    """The citations of resolutions and decisions, clause-level where a clause is named before
+    them; returns where each ends and what it cites, in order, for `thereof`."""
+    ends: list[int] = []
     cited: list[Reference] = []
     for m in _matches(RESOLUTION, probe):
-        if not free(*m.span()):
+        if not _free(taken, *m.span()):
             continue
         clause = _clause_before(probe, m.start())
-        if clause and not free(clause[0], m.start()):
+        if clause and not _free(taken, clause[0], m.start()):
             clause = None
         hit = _resolution(text, m, clause)
         found.append(hit)
-        take(hit.start, hit.end)
+        _take(taken, hit.start, hit.end)
         for piece in hit.pieces:
             if isinstance(piece, Citation):
                 ends.append(hit.end)
                 cited.append(piece.ref)
+    return ends, cited
+
+
+def _find_thereof(
+    text: str, probe: str, ends: list[int], cited: list[Reference], found: list[_Found], taken: bytearray
+) -> None:
+    """`recognizing g) thereof`: a clause of the resolution cited last before it."""
     for t in _matches(THEREOF, probe):
         before = bisect_right(ends, t.start())
-        if before and free(*t.span()):
+        if before and _free(taken, *t.span()):
             last = cited[before - 1]
             ref = replace(last, section=" ".join(t["section"].split()), label=" ".join(t["label"].split()))
             found.append(_Found(t.start(), t.end(), (Citation(text[t.start() : t.end()], ref),)))
-            take(*t.span())
-    if not found:
-        return (text,)
+            _take(taken, *t.span())
+
+
+def _joined(text: str, found: list[_Found]) -> tuple[Inline, ...]:
+    """The text with the citations found in place of their words."""
     pieces: list[Inline] = []
     at = 0
     for hit in sorted(found, key=lambda f: f.start):

@@ -15,7 +15,9 @@ from ..conventions import MODIFYING, match_text
 from ..diagnostics import Diagnostics
 from ..ir import Block, Contribution, Paragraph, Proposal, ProposalCode, ResolutionText, Target, plain_text
 from .lines import Line, inlines, plain
-from .resolution import ANNEX, is_text_heading, paragraph_or_row, read_text
+from .resolution import read_text
+from .sections import paragraph_or_row
+from .text_rules import ANNEX, is_text_heading
 
 MARKER = re.compile(
     r"^(?P<action>ADD\*?|SUP\*?|MOD|\(MOD\)|NOC)\t+"
@@ -77,8 +79,8 @@ def read_contributions(lines: list[Line], diagnostics: Diagnostics, exact: bool 
         by_code.setdefault(p.code.contribution, []).append(p)
     return tuple(
         Contribution(
-            code, group[0].code.source, _paragraphs(abstract) if n == 0 else (), tuple(group),
-            tuple(trailing) if n == 0 else (), group[0].span,
+            code=code, source=group[0].code.source, abstract=_paragraphs(abstract) if n == 0 else (),
+            proposals=tuple(group), trailing=tuple(trailing) if n == 0 else (), span=group[0].span,
         )
         for n, (code, group) in enumerate(by_code.items())
     )
@@ -89,11 +91,30 @@ def _read_proposal(
 ) -> Proposal:
     m = MARKER.match(marker.text)
     assert m
-    code = ProposalCode(m["source"], m["document"], int(m["number"]), m["suffix"])
+    code = ProposalCode(source=m["source"], document=m["document"], number=int(m["number"]), suffix=m["suffix"])
+    parts, summary_heading, text_start = _parts_before(before, abstract, code, diagnostics)
+    text_lines, reasons = _without_reasons(before[text_start:] + after)
+    tracked = m["action"] in MODIFYING
+    text = read_text(text_lines, diagnostics, tracked, exact) if any(not x.blank for x in text_lines) else None
+    target, target_title = _target(text)
+    if target is None and target_title is None and m["action"] != "ADD":
+        _report_no_target(code, text, marker, diagnostics)
+    return Proposal(
+        code=code, action=m["action"], summary_heading=summary_heading, summary=_paragraphs(parts["summary"]),  # type: ignore[arg-type]
+        introduction=_paragraphs(parts["introduction"]), proposal=_paragraphs(parts["proposal"]), text=text,
+        reasons=reasons or None, target=target, target_title=target_title, span=marker.span,
+    )
+
+
+def _parts_before(
+    before: list[Line], abstract: list[Line], code: ProposalCode, diagnostics: Diagnostics
+) -> tuple[dict[str, list[Line]], str | None, int]:
+    """The lines before a marker: its Summary, INTRODUCTION and PROPOSAL parts (lines after an
+    Abstract heading go to the contribution's abstract), up to a resolution heading, which starts
+    the text (ACP/64A1/9). Returns the parts, the Summary line's heading and where the text starts."""
     parts: dict[str, list[Line]] = {"summary": [], "introduction": [], "proposal": [], "abstract": abstract}
     part = "introduction"
     summary_heading: str | None = None
-    text_start = len(before)
     for k, line in enumerate(before):
         word = match_text(plain(line.text)).strip()
         if (s := SUMMARY.match(word)) and summary_heading is None:
@@ -112,41 +133,36 @@ def _read_proposal(
         elif word.rstrip(":") in PART_HEADINGS:
             part = PART_HEADINGS[word.rstrip(":")]
         elif is_text_heading(line) and part != "abstract":
-            text_start = k  # the resolution heading before the marker (ACP/64A1/9)
-            break
+            return parts, summary_heading, k  # the resolution heading before the marker (ACP/64A1/9)
         elif line.blank:
             if part == "summary" and parts["summary"]:
                 part = "introduction"  # a summary is one paragraph group; what follows introduces
         else:
             parts[part].append(line)
-    text_lines = before[text_start:] + after
-    reasons: tuple[Paragraph, ...] = ()
-    for k, line in enumerate(text_lines):
+    return parts, summary_heading, len(before)
+
+
+def _without_reasons(lines: list[Line]) -> tuple[list[Line], tuple[Paragraph, ...]]:
+    """The proposed text up to its `Reasons:` line, and the reasons (that line and all after it)."""
+    for k, line in enumerate(lines):
         if r := REASONS.match(line.text):
-            reasons = _paragraphs([Line(line.span, r["text"], style=line.style), *text_lines[k + 1 :]])
-            text_lines = text_lines[:k]
-            break
-    tracked = m["action"] in MODIFYING
-    text = read_text(text_lines, diagnostics, tracked, exact) if any(not x.blank for x in text_lines) else None
-    target, target_title = _target(text)
-    if target is None and target_title is None and m["action"] != "ADD":
-        if text and text.number:
-            diagnostics.warning(
-                "target-body-unknown", marker.span,
-                f"{code}: the body of Resolution {text.number} is named neither by an enacting formula nor by "
-                "a (venue, year) of one body; add the enacting formula to the proposed text",
-            )
-        else:
-            diagnostics.warning(
-                "no-target", marker.span,
-                f"{code}: no resolution heading in the proposed text, so its target is unknown; "
-                "put the heading (`RESOLUTION 11 (Rev. Busan, 2014)`) right after the marker",
-            )
-    return Proposal(
-        code, m["action"], summary_heading, _paragraphs(parts["summary"]),  # type: ignore[arg-type]
-        _paragraphs(parts["introduction"]), _paragraphs(parts["proposal"]), text, reasons or None,
-        target, target_title, marker.span,
-    )
+            return lines[:k], _paragraphs([Line(line.span, r["text"], style=line.style), *lines[k + 1 :]])
+    return lines, ()
+
+
+def _report_no_target(code: ProposalCode, text: ResolutionText | None, marker: Line, diagnostics: Diagnostics) -> None:
+    if text and text.number:
+        diagnostics.warning(
+            "target-body-unknown", marker.span,
+            f"{code}: the body of Resolution {text.number} is named neither by an enacting formula nor by "
+            "a (venue, year) of one body; add the enacting formula to the proposed text",
+        )
+    else:
+        diagnostics.warning(
+            "no-target", marker.span,
+            f"{code}: no resolution heading in the proposed text, so its target is unknown; "
+            "put the heading (`RESOLUTION 11 (Rev. Busan, 2014)`) right after the marker",
+        )
 
 
 def _target(text: ResolutionText | None) -> tuple[Target | None, str | None]:
@@ -165,4 +181,4 @@ def _target(text: ResolutionText | None) -> tuple[Target | None, str | None]:
     if text.sections and not text.formula and all(s.kind == "annex" for s in text.sections):
         annex = ANNEX.match(match_text(text.sections[0].heading))
         part = f"Annex {annex['n']}" if annex and annex["n"] else "Annex"
-    return Target(text.kind, text.body, text.number, part), None  # type: ignore[arg-type]
+    return Target(kind=text.kind, body=text.body, number=text.number, part=part), None  # type: ignore[arg-type]

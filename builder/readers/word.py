@@ -52,7 +52,7 @@ from lxml import etree
 from ..diagnostics import Diagnostics, quote
 from ..ir import Footnote, Provenance, Span
 from .lines import REF, REF_CLOSE, REF_OPEN, PRIVATE, Line, inlines, plain, replace_private, report_private
-from .resolution import MAX_COLUMNS
+from .sections import MAX_COLUMNS
 from .symbol_font import symbol_character
 from .tracked import MARKERS, accept, has_marks, mark, reject
 from .word_numbering import Numbering
