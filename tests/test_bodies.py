@@ -230,3 +230,35 @@ def test_an_old_warc_key_is_kept() -> None:
     assert _moved(wrc) == ("wrc-res-76", "other-conference", "Resolution 76 of the World Radiocommunication Conference")
     council = replace(warc, text="Decision 517 of the Council", ref=Reference("decision", "517"), target=Resolved("council-dec-517", ""))
     assert _moved(council) == ("council-dec-517", "council-decision", "Council Decision 517")
+
+
+BODY_TEXTS = ROOT / "tests" / "fixtures" / "bodies"
+"""A resolution of WRC, of the RA and of the Council as each body prints them, and a PP text citing
+the three (fixtures written for these tests)."""
+
+
+@pytest.fixture(scope="module")
+def other_bodies():
+    return build(sorted(BODY_TEXTS.glob("*.txt")), ROOT)
+
+
+@pytest.mark.parametrize(("rid", "revision", "title"), [
+    ("wrc-res-1", "wrc/res-1/wrc-97.md", "WRC Resolution 1 (Rev.WRC-97): Notifying frequency assignments to the Bureau"),
+    ("ra-res-1", "ra/res-1/sharm-el-sheikh-2019.md", "RA Resolution 1 (Sharm el-Sheikh, 2019): Working methods of the"),
+    ("council-res-1332", "council/res-1332/c16.md", "Council Resolution 1332 (last amended C16): The Union's work"),
+])
+def test_each_body_is_read_placed_published_with_its_revision_and_cited(other_bodies, rid, revision, title) -> None:
+    """`RESOLUTION 1 (REV.WRC-97)`, `RESOLUTION ITU-R 1-8` (its revision from its history line) and
+    `RESOLUTION 1332 (C11, last amended C16)` each get their body's page, a revision page named as
+    the body names its meetings, a title as delegates cite it, and the PP text's citation."""
+    assert not [str(d) for d in other_bodies.diagnostics if d.severity != "info"]
+    page = next(r for r in other_bodies.site.resolutions if r.id == rid)
+    assert page.text is not None and [e.page_id for e in page.cited_by] >= ["pp-res-900"]
+    assert revision in other_bodies.pages
+    assert other_bodies.meta[page.src].title.startswith(title)
+
+
+def test_a_citation_of_another_bodys_revision_is_printed_as_that_body_prints_it(other_bodies) -> None:
+    wrc = other_bodies.pages["wrc/res-1.md"]
+    assert "(cites Rev.WRC-97)" in wrc and "(cites Rev. Geneva, 1997)" not in wrc
+    assert "(cites last amended C16)" in other_bodies.pages["council/res-1332.md"]

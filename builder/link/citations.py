@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..anchors import section_slug, slug
-from ..conventions import OTHER_CONFERENCES, bodies_meeting
+from ..conventions import BODIES, OTHER_CONFERENCES, bodies_meeting, revision_label
 from ..diagnostics import Diagnostics
 from ..readers.citations import find_bare_provisions
 from ..ir import (
@@ -247,6 +247,12 @@ class Resolver:
                 report(code, span, f"“{m[0]}” {why}")
 
 
+def _body_of(rid: str) -> BodyId | None:
+    """The body of a resolution id (`wrc-res-1` → `wrc`), None for a references key."""
+    body = rid.split("-", 1)[0]
+    return body if body in BODIES else None  # type: ignore[return-value]
+
+
 def _bare_provisions(text: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A WRC text's running text with the provisions it names without their instrument cited as
     the Radio Regulations' (`No. 5.266`); the same tuple where it names none."""
@@ -284,7 +290,8 @@ class _Relinker:
                     after = text[n + 1] if n + 1 < len(text) and isinstance(text[n + 1], str) else ""
                     title = _TITLE.match(after)  # type: ignore[arg-type]
                     named = piece.ref.revisions[-1] if piece.ref.revisions else None
-                    entry = CitedBy(self.page_id, self.page_label, self.page_src, anchor, where, str(named) if named else None)
+                    entry = CitedBy(self.page_id, self.page_label, self.page_src, anchor, where,
+                                    revision_label(_body_of(target.id), named) if named else None)
                     self.record(target.id, entry, title["title"] if title else None)
                 piece = replace(piece, target=target)
                 self.resolved.append(piece)

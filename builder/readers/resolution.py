@@ -15,7 +15,7 @@ the pieces they found become a `ResolutionText`.
 from __future__ import annotations
 
 from ..anchors import AnchorSet
-from ..conventions import bodies_meeting, parse_revisions
+from ..conventions import bodies_meeting, history_revisions, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import BodyId, ResolutionText, Revision, Section, Span
 from .changes import unflatten
@@ -55,10 +55,10 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
             sections=(), span=lines[0].span if lines else Span("", 0),
         )
     sections = _sections(state)
-    history, formula = state.history, state.formula
+    history, formula, body = state.history, state.formula, _body(state)
     return ResolutionText(
-        kind=state.kind, body=_body(state), number=state.number, heading=plain(state.head.text),  # type: ignore[arg-type]
-        revision=state.revision, old_revision=state.old_revision, title=inlines(" ".join(state.title)),
+        kind=state.kind, body=body, number=state.number, heading=plain(state.head.text),  # type: ignore[arg-type]
+        revision=state.revision or _revision_of_history(body, history), old_revision=state.old_revision, title=inlines(" ".join(state.title)),
         history=plain(history.text) if history else None, formula=plain(formula.text) if formula else None,
         meetings=_meetings(formula), foreword=tuple(state.foreword), preamble=tuple(state.preamble),
         sections=sections, span=state.head.span, printed_heading=redline_of(state.head.marked),
@@ -86,11 +86,21 @@ def _sections(state: TextState) -> tuple[Section, ...]:
 
 
 def _body(state: TextState) -> BodyId | None:
-    """The body the formula names, else the one body that met at the heading's (venue, year)."""
-    if state.body is None and state.revision:
+    """The body the formula names, else the one the heading names (`ITU-R`, `WRC-97`, `C16`),
+    else the one body that met at the heading's (venue, year)."""
+    if state.body is None and state.heading_body is None and state.revision:
         meeting = bodies_meeting(state.revision.venue, state.revision.year)
         return meeting[0] if len(meeting) == 1 else None
-    return state.body
+    return state.body or state.heading_body
+
+
+def _revision_of_history(body: BodyId | None, history: Line | None) -> Revision | None:
+    """An RA resolution's revision, which its heading (`RESOLUTION ITU-R 1-8`) and formula do not
+    name: the last meeting of its history line (`(1993-…-2015-2019)`), if the table knows it."""
+    if body != "ra" or history is None:
+        return None
+    meetings = history_revisions(body, plain(history.text))
+    return meetings[-1] if meetings and meetings[-1].venue else None
 
 
 def _meetings(formula: Line | None) -> tuple[Revision, ...]:

@@ -19,7 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from ..conventions import REVISION, WORDS_BEFORE_REV, body_of_formula, match_text, parse_revisions
+from ..conventions import (
+    HEADING, MEETING, REVISION, WORDS_BEFORE_REV, Heading, body_of_formula, match_text, parse_heading,
+)
 from ..diagnostics import Diagnostics, quote
 from ..ir import Block, BodyId, Paragraph, Revision
 from . import headings, labels
@@ -27,10 +29,6 @@ from .lines import Line, inlines, plain
 from .sections import SectionBuilder, paragraph_or_row, table_cells, tracked_clause
 from .tracked import cut, reject
 
-HEADING = re.compile(
-    r"^(?P<kind>RESOLUTION|DECISION)\s+(?P<number>\d+[A-Z]?(?:-\d+)?)\s*(?:\((?P<revision>.*)\))?\s*$",
-    re.IGNORECASE,
-)
 DRAFT = re.compile(r"^draft\s+new\s+(?P<kind>resolution|decision)\b", re.IGNORECASE)
 FORMULA_SHAPE = re.compile(r"^The [A-Z][^()]* \([^()]*\d{4}\),?$")
 """An enacting formula, whatever its body: `The World Radiocommunication Conference (Dubai, 2023),`."""
@@ -41,7 +39,7 @@ ANNEX = re.compile(
 
 
 def is_text_heading(line: Line) -> bool:
-    """The line that starts a text: a numbered heading or a draft's."""
+    """The line that starts a text: a numbered heading (any body's, conventions.HEADING) or a draft's."""
     text = match_text(plain(line.text))
     return bool(HEADING.match(text) or DRAFT.match(text))
 
@@ -98,6 +96,8 @@ class TextState:
     formula: Line | None = None
     body: BodyId | None = None
     """The body the enacting formula names."""
+    heading_body: BodyId | None = None
+    """The body the heading names (`ITU-R`, `WRC-97`, `C16`), if it does."""
     sections: list[SectionBuilder] = field(default_factory=list)
     """The sections and annexes opened so far; the body's lines go to the last."""
 
@@ -139,14 +139,16 @@ def foreword(state: TextState) -> bool:
 
 
 def numbered_heading(state: TextState) -> bool:
-    """`RESOLUTION 71 (Rev. Kigali, 2022)`, `DECISION 5`: the kind, the number and the revision;
-    with tracked changes, the revision it replaces (`(Rev. Hammamet, 2016New Delhi, 2024)`)."""
-    if not (m := HEADING.match(match_text(state.text))):
+    """`RESOLUTION 71 (Rev. Kigali, 2022)`, `RESOLUTION 1 (REV.WRC-97)`, `RESOLUTION ITU-R 1-8`,
+    `DECISION 482 (C01, last amended C20)`: the kind, the number, the body where the heading names
+    it, and the revision; with tracked changes, the revision it replaces (`(Rev. Hammamet,
+    2016New Delhi, 2024)`)."""
+    if not (heading := parse_heading(state.text)):
         return False
-    state.kind, state.number = m["kind"].lower(), m["number"].upper()
-    revisions = parse_revisions(m["revision"] or "")
-    if state.line.marked and (was := HEADING.match(match_text(plain(reject(state.line.marked))))):
-        old = parse_revisions(was["revision"] or "")
+    state.kind, state.number, state.heading_body = heading.kind, heading.number, heading.body
+    revisions = _revisions(heading)
+    if state.line.marked and (was := parse_heading(plain(reject(state.line.marked)))):
+        old = _revisions(was)
         if old and revisions and old[-1] != revisions[-1]:
             revisions = (old[-1], revisions[-1])
     if revisions:
@@ -160,15 +162,22 @@ def numbered_heading(state: TextState) -> bool:
             "revision-unclear", state.line.span,
             f"the heading names {len(revisions)} revisions; the first is taken as old, the last as new",
         )
-    if rest := _not_revision(m["revision"] or ""):
+    if rest := _not_revision(heading.inside):
         state.diagnostics.warning(
             "heading-leftover", state.line.span,
             f"the heading's parentheses hold “{quote(rest)}” besides its revision: no revision is read from "
             "those words and a resolution's page does not show them. Correct the heading "
-            "(`RESOLUTION 71 (Rev. Kigali, 2022)`)",
+            "(`RESOLUTION 71 (Rev. Kigali, 2022)`, `RESOLUTION 1 (Rev.WRC-19)`, `RESOLUTION 1332 (C11, last amended C16)`)",
         )
     _read_head(state)
     return True
+
+
+def _revisions(heading: Heading) -> tuple[Revision, ...]:
+    """The revisions a heading names, as old and new: a Council heading's sessions are its history
+    (`C11, last amended C16`), of which the last is the text's revision; two meetings elsewhere are
+    a tracked change run together (`REV.WRC-15WRC-19`)."""
+    return heading.revisions[-1:] if heading.body == "council" else heading.revisions
 
 
 def draft_heading(state: TextState) -> bool:
@@ -200,8 +209,9 @@ _GLUE = re.compile(r"\brev\.|[^\w]+", re.IGNORECASE)
 
 def _not_revision(inside: str) -> str:
     """The words of a heading's parentheses that are no revision (`Extra` in `(Rev. Kigali, 2022
-    Extra)`), as printed; `` where there are none."""
-    rest = REVISION.sub(_words_before_rev, match_text(inside))
+    Extra)`), as printed; `` where there are none. Meetings named by their names (`REV.WRC-97`,
+    `C11, last amended C16`) are revisions."""
+    rest = REVISION.sub(_words_before_rev, MEETING.sub(" ", match_text(inside)))
     return rest.strip(" ,;()") if _GLUE.sub("", rest) else ""
 
 
