@@ -20,9 +20,10 @@ FIXTURE_CORPORA = {
     "word": sorted((_FIXTURES / "word").glob("*.docx")) + sorted((_FIXTURES / "word" / "corpus").glob("*.docx")),
     "revisions": corpus_files(CORPUS) + sorted((_FIXTURES / "revisions").glob("*.txt")),
     "competing": sorted((_FIXTURES / "competing").glob("*.docx")) + sorted((_FIXTURES / "competing").glob("*.txt")),
+    "bodies": sorted((_FIXTURES / "bodies").glob("*.txt")),
 }
 """The fixture corpora beside the real one: Word documents (exact insertions and deletions),
-earlier revisions, competing proposals."""
+earlier revisions, competing proposals, other bodies' texts (WRC, RA, Council)."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
