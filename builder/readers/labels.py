@@ -15,12 +15,16 @@ from typing import Literal
 
 LabelKind = Literal["letter", "number", "dotted", "roman", "bullet"]
 
-_SUFFIX = r"\s?(?:bis|ter|quater)"
-SUFFIXED = re.compile(rf"\d+{_SUFFIX}")
-"""`4bis`: a clause inserted after 4, which takes no place in the sequence."""
+INSERTED = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
+_SUFFIX = rf"\s?{INSERTED}"
+SUFFIXED = re.compile(rf"(?:\d[\d.a-z]*\s?|[a-zA-Z]{{1,8}}\)){INSERTED}")
+"""`4bis`, `3.4ter`, `c)bis` (`core` of `(c)bis`): a clause inserted after 4, 3.4, c), which
+takes no place in the sequence."""
+_BASE = re.compile(rf"(?<=[\d)]){_SUFFIX}$")
 _LABELLED = re.compile(
-    r"^(?P<label>\((?:[a-z]{1,8}|[A-Z]|\d+)\)|(?:[a-z]{1,8}|[A-Z])\)|(?:[a-z]{1,2}|[ivx]{1,8}|[A-Z])\."
-    rf"|\d+(?:\.\d+)+\.?|\d+(?:{_SUFFIX})?\.?|[–\-·+•])[ \u00a0]*\t\s*(?P<text>.*)$"
+    rf"^(?P<label>\((?:[a-z]{{1,8}}|[A-Z]|\d+)\){INSERTED}?|(?:[a-z]{{1,8}}|[A-Z])\){INSERTED}?"
+    r"|(?:[a-z]{1,2}|[ivx]{1,8}|[A-Z])\."
+    rf"|\d+{INSERTED}?(?:\.\d+{INSERTED}?)+\.?|\d+(?:{_SUFFIX})?\.?|[–\-·+•])[ \u00a0]*\t\s*(?P<text>.*)$"
 )
 _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 """`i` to `xxxix`: lists run no longer, and `l)`, `c)` are letters."""
@@ -46,10 +50,16 @@ def core(label: str) -> str:
     return label.removeprefix("(").removesuffix(")").removesuffix(".")
 
 
+def base(label: str) -> str:
+    """The label an inserted clause follows: `c)bis` → `c)`, `3.4ter` → `3.4`, `4 bis` → `4`;
+    any other label as it is."""
+    return _BASE.sub("", label)
+
+
 def kind(label: str) -> LabelKind:
     if label in BULLETS:
         return "bullet"
-    token = core(label)
+    token = core(base(label))
     if token[:1].isdigit():
         return "dotted" if "." in token else "number"
     if token.isupper():
@@ -69,7 +79,7 @@ Level = tuple[str, bool, bool, int]
 
 def level(label: str, kind: LabelKind) -> Level:
     """What nesting goes by: (kind, in parentheses, upper case, depth of a dotted number)."""
-    token = core(label)
+    token = core(base(label))
     return kind, label.startswith("("), token.isupper(), token.count(".") if kind == "dotted" else 0
 
 
