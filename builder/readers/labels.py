@@ -26,6 +26,12 @@ _LABELLED = re.compile(
     r"|(?:[a-z]{1,2}|[ivx]{1,8}|[A-Z])\."
     rf"|\d+{INSERTED}?(?:\.\d+{INSERTED}?)+\.?|\d+(?:{_SUFFIX})?\.?|[–\-·+•])[ \u00a0]*\t\s*(?P<text>.*)$"
 )
+_ASIDE = re.compile(
+    r"^(?:(?:NOTE|Note)(?:\s+\d+)?|(?:Figure|FIGURE|Table|TABLE)\s+[\dA-Z][\w.-]*)\s*[–—:-]"
+    r"|^(?:or|and|and/or|OR|AND)[,;:]?$"
+)
+"""`NOTE – …`, `Note 1 – …`, `Figure 1 – …`, `Table 2 – …`, a lone `or`: a line without a label
+that stands in a list without ending it."""
 _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 """`i` to `xxxix`: lists run no longer, and `l)`, `c)` are letters."""
 _LETTER = re.compile(r"^([a-z])\1?$")
@@ -43,6 +49,12 @@ def split_label(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     return m["label"], m["text"]
+
+
+def is_aside(text: str) -> bool:
+    """A note, a caption or a lone `or`/`and` between clauses: it belongs to the clause before
+    and leaves its list open (see `_ASIDE`)."""
+    return bool(_ASIDE.match(text.strip()))
 
 
 def core(label: str) -> str:

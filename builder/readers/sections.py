@@ -77,7 +77,9 @@ class SectionBuilder:
     heading as finally read (a continuation line or a replaced heading changes it)."""
     nodes: list = field(default_factory=list)
     stack: list[_Node] = field(default_factory=list)
-    """The open labelled clauses, outermost first: the last top-level one, the last one nested in it, …"""
+    """The open labelled clauses, outermost first: the last top-level one, the last one nested in it, …
+    An unlabelled line closes them, but for one the last introduces (`_opens`) and a note, a
+    caption or a lone `or` between clauses (`labels.is_aside`), which are its paragraphs."""
     last: _Node | None = None
     """The last clause added at any level, labelled or not: bullets that follow belong to it."""
     top: labels.Level | None = None
@@ -118,7 +120,7 @@ class SectionBuilder:
             return
         self.last = node
         if node.kind is None:
-            if self.stack and _opens(self.stack[-1]):
+            if self.stack and (_opens(self.stack[-1]) or labels.is_aside(plain(text.text))):
                 self.stack[-1].children.append(node)
             else:
                 self.nodes.append(node)
