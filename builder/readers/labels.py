@@ -1,7 +1,7 @@
 """Clause labels, each before a tab: letters (`a)`, `aa)` past `z)`, `A)`), roman numerals
 of any length (`viii)`, `xxxix)`), numbers (`12`, `1.`, `5bis`), dotted numbers at any depth
 (`5.1`, `5.1.2`), the same letters and numerals with a period (`a.`, `iv.`) or in parentheses
-(`(a)`, `(iv)`, `(1)`), and bullets (`–`, `-`, `·`, `+`, `•`).
+(`(a)`, `(iv)`, `(1)`), and bullets (`–`, `-`, `−`, `·`, `+`, `•`).
 
 A label's *level* is what nesting goes by: its kind, whether it is in parentheses (`a)` and
 `(a)` lists are different levels in texts that use both), its case, and for dotted numbers
@@ -24,7 +24,7 @@ _BASE = re.compile(rf"(?<=[\d)]){_SUFFIX}$")
 _LABELLED = re.compile(
     rf"^(?P<label>\((?:[a-z]{{1,8}}|[A-Z]|\d+)\){INSERTED}?|(?:[a-z]{{1,8}}|[A-Z])\){INSERTED}?"
     r"|(?:[a-z]{1,2}|[ivx]{1,8}|[A-Z])\."
-    rf"|\d+{INSERTED}?(?:\.\d+{INSERTED}?)+\.?|\d+(?:{_SUFFIX})?\.?|[–\-·+•])[ \u00a0]*\t\s*(?P<text>.*)$"
+    rf"|\d+{INSERTED}?(?:\.\d+{INSERTED}?)+\.?|\d+(?:{_SUFFIX})?\.?|[–\-−·+•])[ \u00a0]*\t\s*(?P<text>.*)$"
 )
 _ASIDE = re.compile(
     r"^(?:(?:NOTE|Note)(?:\s+\d+)?|(?:Figure|FIGURE|Table|TABLE)\s+[\dA-Z][\w.-]*)\s*[–—:-]"
@@ -39,7 +39,7 @@ _LETTER = re.compile(r"^([a-z])\1?$")
 _ONE_LETTER = re.compile(r"^[a-z]$")
 """What a flattened letter label runs together (`cf)`: c became f); `ivv)` is iv became v."""
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
-BULLETS = "–-·+•"
+BULLETS = "–-−·+•"
 _ROMAN_VALUES = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
 
