@@ -22,7 +22,7 @@ from typing import Literal
 
 from ..conventions import REVISION, is_meeting, match_text, split_venues
 from ..ir import LabelChange
-from .labels import SUFFIXED, core, letter_value, roman_value
+from .labels import INSERTED, SUFFIXED, core, letter_value, roman_value
 from .tracked import mark
 
 Status = Literal["unchanged", "inserted", "deleted", "renumbered"]
@@ -42,7 +42,7 @@ def _value(token: str, kind: str) -> int | None:
     if kind == "roman":
         return roman_value(token)
     if kind == "dotted":
-        m = re.fullmatch(r"\d+(?:\.\d+)*\.([1-9]\d*)", token)
+        m = re.fullmatch(rf"\d+{INSERTED}?(?:\.\d+{INSERTED}?)*\.([1-9]\d*)", token)  # `2bis.1` → 1
         return int(m[1]) if m else None
     return None
 

@@ -1,7 +1,7 @@
 """Clause labels, each before a tab: letters (`a)`, `aa)` past `z)`, `A)`), roman numerals
 of any length (`viii)`, `xxxix)`), numbers (`12`, `1.`, `5bis`), dotted numbers at any depth
 (`5.1`, `5.1.2`), the same letters and numerals with a period (`a.`, `iv.`) or in parentheses
-(`(a)`, `(iv)`, `(1)`), and bullets (`–`, `-`, `·`, `+`, `•`).
+(`(a)`, `(iv)`, `(1)`), and bullets (`–`, `-`, `−`, `·`, `+`, `•`).
 
 A label's *level* is what nesting goes by: its kind, whether it is in parentheses (`a)` and
 `(a)` lists are different levels in texts that use both), its case, and for dotted numbers
@@ -15,13 +15,23 @@ from typing import Literal
 
 LabelKind = Literal["letter", "number", "dotted", "roman", "bullet"]
 
-_SUFFIX = r"\s?(?:bis|ter|quater)"
-SUFFIXED = re.compile(rf"\d+{_SUFFIX}")
-"""`4bis`: a clause inserted after 4, which takes no place in the sequence."""
+INSERTED = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
+_SUFFIX = rf"\s?{INSERTED}"
+SUFFIXED = re.compile(rf"(?:\d[\d.a-z]*\s?|[a-zA-Z]{{1,8}}\)){INSERTED}")
+"""`4bis`, `3.4ter`, `c)bis` (`core` of `(c)bis`): a clause inserted after 4, 3.4, c), which
+takes no place in the sequence."""
+_BASE = re.compile(rf"(?<=[\d)]){_SUFFIX}$")
 _LABELLED = re.compile(
-    r"^(?P<label>\((?:[a-z]{1,8}|[A-Z]|\d+)\)|(?:[a-z]{1,8}|[A-Z])\)|(?:[a-z]{1,2}|[ivx]{1,8}|[A-Z])\."
-    rf"|\d+(?:\.\d+)+\.?|\d+(?:{_SUFFIX})?\.?|[–\-·+•])[ \u00a0]*\t\s*(?P<text>.*)$"
+    rf"^(?P<label>\((?:[a-z]{{1,8}}|[A-Z]|\d+)\){INSERTED}?|(?:[a-z]{{1,8}}|[A-Z])\){INSERTED}?"
+    r"|(?:[a-z]{1,2}|[ivx]{1,8}|[A-Z])\."
+    rf"|\d+{INSERTED}?(?:\.\d+{INSERTED}?)+\.?|\d+(?:{_SUFFIX})?\.?|[–\-−·+•])[ \u00a0]*\t\s*(?P<text>.*)$"
 )
+_ASIDE = re.compile(
+    r"^(?:(?:NOTE|Note)(?:\s+\d+)?|(?:Figure|FIGURE|Table|TABLE)\s+[\dA-Z][\w.-]*)\s*[–—:-]"
+    r"|^(?:or|and|and/or|OR|AND)[,;:]?$"
+)
+"""`NOTE – …`, `Note 1 – …`, `Figure 1 – …`, `Table 2 – …`, a lone `or`: a line without a label
+that stands in a list without ending it."""
 _ROMAN = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 """`i` to `xxxix`: lists run no longer, and `l)`, `c)` are letters."""
 _LETTER = re.compile(r"^([a-z])\1?$")
@@ -29,7 +39,7 @@ _LETTER = re.compile(r"^([a-z])\1?$")
 _ONE_LETTER = re.compile(r"^[a-z]$")
 """What a flattened letter label runs together (`cf)`: c became f); `ivv)` is iv became v."""
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
-BULLETS = "–-·+•"
+BULLETS = "–-−·+•"
 _ROMAN_VALUES = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
 
@@ -41,15 +51,27 @@ def split_label(text: str) -> tuple[str, str] | None:
     return m["label"], m["text"]
 
 
+def is_aside(text: str) -> bool:
+    """A note, a caption or a lone `or`/`and` between clauses: it belongs to the clause before
+    and leaves its list open (see `_ASIDE`)."""
+    return bool(_ASIDE.match(text.strip()))
+
+
 def core(label: str) -> str:
     """The label without its parentheses or closing period: `(iv)` → `iv`, `1.` → `1`, `5.1.` → `5.1`."""
     return label.removeprefix("(").removesuffix(")").removesuffix(".")
 
 
+def base(label: str) -> str:
+    """The label an inserted clause follows: `c)bis` → `c)`, `3.4ter` → `3.4`, `4 bis` → `4`;
+    any other label as it is."""
+    return _BASE.sub("", label)
+
+
 def kind(label: str) -> LabelKind:
     if label in BULLETS:
         return "bullet"
-    token = core(label)
+    token = core(base(label))
     if token[:1].isdigit():
         return "dotted" if "." in token else "number"
     if token.isupper():
@@ -69,7 +91,7 @@ Level = tuple[str, bool, bool, int]
 
 def level(label: str, kind: LabelKind) -> Level:
     """What nesting goes by: (kind, in parentheses, upper case, depth of a dotted number)."""
-    token = core(label)
+    token = core(base(label))
     return kind, label.startswith("("), token.isupper(), token.count(".") if kind == "dotted" else 0
 
 

@@ -77,7 +77,9 @@ class SectionBuilder:
     heading as finally read (a continuation line or a replaced heading changes it)."""
     nodes: list = field(default_factory=list)
     stack: list[_Node] = field(default_factory=list)
-    """The open labelled clauses, outermost first: the last top-level one, the last one nested in it, …"""
+    """The open labelled clauses, outermost first: the last top-level one, the last one nested in it, …
+    An unlabelled line closes them, but for one the last introduces (`_opens`) and a note, a
+    caption or a lone `or` between clauses (`labels.is_aside`), which are its paragraphs."""
     last: _Node | None = None
     """The last clause added at any level, labelled or not: bullets that follow belong to it."""
     top: labels.Level | None = None
@@ -118,7 +120,7 @@ class SectionBuilder:
             return
         self.last = node
         if node.kind is None:
-            if self.stack and _opens(self.stack[-1]):
+            if self.stack and (_opens(self.stack[-1]) or labels.is_aside(plain(text.text))):
                 self.stack[-1].children.append(node)
             else:
                 self.nodes.append(node)
@@ -126,7 +128,9 @@ class SectionBuilder:
             return
         if node.kind == "roman" and self._continues_letters(node, next_label):
             node.kind = "letter"
-        depth = self._depth(node)
+        depth = self._inserted_after(node)
+        if depth is None:
+            depth = self._depth(node)
         if depth >= MAX_DEPTH:
             depth = MAX_DEPTH - 1
             self.too_deep.append(node)
@@ -159,6 +163,18 @@ class SectionBuilder:
             self.top = here
             return 0
         return len(self.stack)
+
+    def _inserted_after(self, node: _Node) -> int | None:
+        """`c)bis`, `3.4ter`, `2bis`: beside the open clause it was inserted after (`c)`, `3.4` or
+        `3.4bis`, `2`), of that clause's kind; None for any other label, or where none is open."""
+        label = node.label or ""
+        if (after := labels.base(label)) == label:
+            return None
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if labels.base(self.stack[depth].label or "") == after:
+                node.kind = self.stack[depth].kind
+                return depth
+        return None
 
     def _under(self, number: str) -> int | None:
         """The depth below the open clause numbered as the dotted number's parent (`5.1` for `5.1.2`)."""
@@ -282,8 +298,8 @@ def _clauses(nodes: list, prefix: str, section_anchor: str, anchors: AnchorSet) 
             base = f"{prefix}-item-{item}"
         elif node.kind == "dotted":
             base = f"{section_anchor}-{deleted}{slug(node.label)}"
-        else:
-            base = f"{prefix}-{deleted}{slug(node.label)}"
+        else:  # `c)bis` → `cbis`, as `4bis` → `4bis`
+            base = f"{prefix}-{deleted}{slug(node.label.replace(')', ''))}"
         anchor = anchors.claim(base)
         children = _clauses(node.children, anchor, section_anchor, anchors)
         label = node.change.new if node.change else node.label
