@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from ..conventions import (
-    HEADING, MEETING, REVISION, WORDS_BEFORE_REV, Heading, body_of_formula, match_text, parse_heading,
+    HEADING, MEETING, REVISION, WORDS_BEFORE_REV, Heading, body_of_formula, match_text, parse_heading, unknown_body,
 )
 from ..diagnostics import Diagnostics, quote
 from ..ir import Block, BodyId, Paragraph, Revision
@@ -260,8 +260,7 @@ def formula(state: TextState) -> bool:
         state.body = body
     elif FORMULA_SHAPE.match(state.text):
         state.diagnostics.warning(
-            "body-unknown", state.line.span,
-            "this enacting formula names no body the builder knows (builder/conventions.py BODIES)",
+            "body-unknown", state.line.span, unknown_body(state.text),
         )
     else:
         return False
