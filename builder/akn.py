@@ -1,5 +1,5 @@
 """Akoma Ntoso 3.0 writer (a writer of the publish stage, like pandoc's): a resolution's text, a
-revision's or a proposal's as an AKN4UN `<statement>`, built with lxml. The rules, which the README
+revision's or a proposal's as an AKN4UN `<statement>`, built with lxml. The rules, which REFERENCE.md
 documents ("Data"):
 
 - FRBR IRIs, AKN4UN style (jurisdiction `un`, the ITU body as actor): the work is

@@ -1,4 +1,4 @@
-"""The public anchor scheme (README, "URLs and anchors").
+"""The public anchor scheme (REFERENCE.md, "URLs and anchors").
 
 A clause anchor is its section's anchor followed by its label path:
 `recalling-a`, `resolves-5-1`, `resolves-5-ii`. Rules, applied in order:

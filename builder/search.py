@@ -33,7 +33,7 @@ DOCUMENTS = (
     "proposals/*[0-9]*",  # proposals and contributions
     "unplaced/*",
 )
-"""The pages of documents by their URLs (README, "URLs and anchors"), without the ending: a page
+"""The pages of documents by their URLs (REFERENCE.md, "URLs and anchors"), without the ending: a page
 is `x/index.html`, or in the offline bundle (no directory URLs) `x.html` unless its source is
 itself an index (a contribution's `proposals/acp-64a1/`)."""
 EXCLUDE = (

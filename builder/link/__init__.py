@@ -1,7 +1,7 @@
 """Link: the whole corpus → pages with resolved targets and "amended by" backlinks.
 
 The only stage that sees more than one document. It decides each document's id and
-URL (README, "URLs and anchors"), gives a page to every resolution a proposal targets
+URL (REFERENCE.md, "URLs and anchors"), gives a page to every resolution a proposal targets
 even when its text is not in the corpus, and inverts targets into "amended by" lists.
 """
 

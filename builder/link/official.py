@@ -1,5 +1,5 @@
 """Links to a contribution's official document, on the conference's own site, made from address
-patterns set in mkdocs.yml (`extra: official_documents:`, README "Official documents"): one entry
+patterns set in mkdocs.yml (`extra: official_documents:`, REFERENCE.md, "Official documents"): one entry
 per conference, none invented where no pattern is set.
 
     official_documents:
@@ -30,7 +30,7 @@ from .model import Conference, OfficialDocument
 
 
 class OfficialConfigError(ValueError):
-    """`extra.official_documents` in mkdocs.yml is not what the README describes."""
+    """`extra.official_documents` in mkdocs.yml is not what REFERENCE.md describes."""
 
 
 @dataclass(frozen=True)
