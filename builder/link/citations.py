@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..anchors import section_slug, slug
-from ..conventions import BODIES, OTHER_CONFERENCES, bodies_meeting, revision_label
+from ..conventions import OTHER_CONFERENCES, bodies_meeting, revision_label
 from ..diagnostics import Diagnostics
 from ..readers.citations import find_bare_provisions
 from ..ir import (
@@ -36,7 +36,7 @@ from ..ir import (
 )
 from .references import REFERENCES_SRC, reference_pages
 from .model import (
-    CitationUse, CitedBy, ContributionPage, ProposalPage, ReferenceEntry, ResolutionPage, Site, page_order,
+    CitationUse, CitedBy, body_of, ContributionPage, ProposalPage, ReferenceEntry, ResolutionPage, Site, page_order,
     resolution_id, resolution_src, revision_id,
 )
 
@@ -247,12 +247,6 @@ class Resolver:
                 report(code, span, f"“{m[0]}” {why}")
 
 
-def _body_of(rid: str) -> BodyId | None:
-    """The body of a resolution id (`wrc-res-1` → `wrc`), None for a references key."""
-    body = rid.split("-", 1)[0]
-    return body if body in BODIES else None  # type: ignore[return-value]
-
-
 def _bare_provisions(text: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A WRC text's running text with the provisions it names without their instrument cited as
     the Radio Regulations' (`No. 5.266`); the same tuple where it names none."""
@@ -291,7 +285,7 @@ class _Relinker:
                     title = _TITLE.match(after)  # type: ignore[arg-type]
                     named = piece.ref.revisions[-1] if piece.ref.revisions else None
                     entry = CitedBy(self.page_id, self.page_label, self.page_src, anchor, where,
-                                    revision_label(_body_of(target.id), named) if named else None)
+                                    revision_label(body_of(target.id), named) if named else None)
                     self.record(target.id, entry, title["title"] if title else None)
                 piece = replace(piece, target=target)
                 self.resolved.append(piece)
@@ -539,7 +533,7 @@ def _moved(c: Citation) -> tuple[str, str, str] | None:
     before issue 26 (`references/council-resolution/#council-res-1292`), whose address must still
     lead on to the text's page; None for another body's text. WRC's were named by the
     conference the citation names: the World Administrative Radio Conference's `warc-res-…`."""
-    body = c.target.id.split("-", 1)[0] if c.target else None
+    body = body_of(c.target.id) if c.target else None
     what, name = ("dec", "Decision") if c.ref.kind == "decision" else ("res", "Resolution")
     if body == "council":
         return f"council-{what}-{slug(c.ref.number)}", f"council-{name.lower()}", f"Council {name} {c.ref.number}"

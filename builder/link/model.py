@@ -33,12 +33,13 @@ def revision_slug(revision: Revision, body: str | None = None) -> str:
 def revision_src(rid: str, revision: Revision) -> str:
     """`wtsa-res-68`, Hammamet 2016 → `wtsa/res-68/hammamet-2016.md` (URL `wtsa/res-68/hammamet-2016/`);
     `wrc-res-1`, WRC-97 → `wrc/res-1/wrc-97.md`."""
-    return f"{resolution_src(rid).removesuffix('.md')}/{revision_slug(revision, _body(rid))}.md"
+    return f"{resolution_src(rid).removesuffix('.md')}/{revision_slug(revision, body_of(rid))}.md"
 
 
-def _body(rid: str) -> str:
-    """`wrc-res-1` → `wrc`."""
-    return rid.split("-", 1)[0]
+def body_of(rid: str) -> BodyId | None:
+    """The body of a resolution id (`wrc-res-1` → `wrc`); None for a references key (`rr-no-5-1`)."""
+    body = rid.split("-", 1)[0]
+    return body if body in BODIES else None  # type: ignore[return-value]
 
 
 def citation(kind: str, number: str, revision: Revision | None, body: BodyId) -> str:
@@ -49,12 +50,12 @@ def citation(kind: str, number: str, revision: Revision | None, body: BodyId) ->
 
 def comparison_src(rid: str, old: Revision, new: Revision) -> str:
     """`wtsa/res-68/compare/hammamet-2016..new-delhi-2024.md` (URL `…/compare/hammamet-2016..new-delhi-2024/`)."""
-    return f"{resolution_src(rid).removesuffix('.md')}/compare/{revision_slug(old, _body(rid))}..{revision_slug(new, _body(rid))}.md"
+    return f"{resolution_src(rid).removesuffix('.md')}/compare/{revision_slug(old, body_of(rid))}..{revision_slug(new, body_of(rid))}.md"
 
 
 def revision_id(page: "RevisionPage") -> str:
     """`wtsa-res-68@hammamet-2016`: how the dump and "cited by" lists name a revision."""
-    return f"{page.id}@{revision_slug(page.revision, _body(page.id))}"
+    return f"{page.id}@{revision_slug(page.revision, body_of(page.id))}"
 
 
 def compared_src(rid: str) -> str:
