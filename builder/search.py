@@ -27,9 +27,14 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from .conventions import BODIES
+
+_BODIES = "{" + ",".join(BODIES) + "}"
 DOCUMENTS = (
-    "{pp,wtsa,wtdc,ra}/{res,dec}-*",  # resolutions and decisions
-    "{pp,wtsa,wtdc,ra}/{res,dec}-*/*-[0-9][0-9][0-9][0-9]",  # their revisions (`hammamet-2016`)
+    f"{_BODIES}/{{res,dec}}-*",  # resolutions and decisions, of every body
+    f"{_BODIES}/{{res,dec}}-*/*-[0-9][0-9][0-9][0-9]",  # their revisions (`hammamet-2016`)
+    f"{_BODIES}/{{res,dec}}-*/{{wrc,warc,c}}-[0-9]*",  # named by the meeting (`wrc-97`, `c-1997`)
+    f"{_BODIES}/{{res,dec}}-*/c[0-9][0-9]",  # a Council session (`c16`)
     "proposals/*[0-9]*",  # proposals and contributions
     "unplaced/*",
 )

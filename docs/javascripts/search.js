@@ -192,6 +192,7 @@
     ["wtdc", /\bwtdc\b|\bworld telecommunication development conference\b/],
     ["wrc", /\bwrc\b|\bworld radiocommunication conference\b/],
     ["ra", /\bra\b|\bradiocommunication assembly\b/],
+    ["council", /\bcouncil\b/],
   ];
   var CODE = /(?:^|[\s(])([a-z]{2,5})\/(\d+(?:a\d+)?)(?:\/(\d+))?(?:#\d+)?(?=[\s),;.]|$)/;
   var NUMBER = /\b(res|resolution|dec|decision)\.?\s*(\d+)\b(?:\s*\(\s*(?:rev\.?\s*)?([^)]*?)\s*\))?/;
