@@ -104,7 +104,7 @@ class Writer:
         main: list[Any] = []
         operative = False
         for section in text.sections:
-            operative = operative or section.kind == "annex" or bool(OPERATIVE.match(section.heading))
+            operative = operative or section.kind != "section" or bool(OPERATIVE.match(section.heading))
             (main if operative else preamble).append(content.section(section, operative))
         statement = E.statement(
             _meta(work, expression, date, actor, text, proposal),

@@ -47,7 +47,7 @@ def _sections(sections: tuple[Section, ...]) -> list[dict[str, Any]]:
     return [
         {
             "heading": s.heading, "old_heading": s.old_heading, "heading_changes": _changes(s.printed_heading),
-            "anchor": s.anchor, "kind": s.kind,
+            "anchor": s.anchor, "kind": s.kind, "within": s.within,
             "line": s.span.line, "clauses": _clauses(s.blocks),
         }
         for s in sections

@@ -184,18 +184,22 @@ Block = Union[Clause, Table, Paragraph]
 
 @dataclass(frozen=True)
 class Section:
-    """A preamble or operative part (`recalling`, `resolves to instruct …`), or an annex."""
+    """A preamble or operative part (`recalling`, `resolves to instruct …`), an annex, or a part
+    (`SECTION 1bis – Documentation`, `PART A`, `Appendix I (to Resolution 1)`): a level above
+    clauses, whose numbering restarts and whose anchors say it (`section-1bis-1-2-3`)."""
 
     heading: str
     """The heading as printed (continuation lines joined with a space)."""
     anchor: str
     blocks: tuple[Block, ...]
     span: Span
-    kind: Literal["section", "annex"] = "section"
+    kind: Literal["section", "annex", "part"] = "section"
     old_heading: str | None = None
     """In a MOD proposal, the heading this one replaces (`recognizing`, printed `recognizingconsidering`)."""
     printed_heading: tuple[tuple[str, str], ...] = ()
     """For a replaced heading, its printed words in pieces: (`del`, `recognizing`), (`ins`, `considering`)."""
+    within: str | None = None
+    """The anchor of the annex a part belongs to (`ANNEX 1`, then `PART A`), else None."""
 
 
 @dataclass(frozen=True)

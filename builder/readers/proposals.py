@@ -178,7 +178,7 @@ def _target(text: ResolutionText | None) -> tuple[Target | None, str | None]:
     if text.body is None or text.number is None:
         return None, None
     part = None
-    if text.sections and not text.formula and all(s.kind == "annex" for s in text.sections):
+    if text.sections and not text.formula and text.sections[0].kind == "annex" and all(s.kind != "section" for s in text.sections):
         annex = ANNEX.match(match_text(text.sections[0].heading))
         part = f"Annex {annex['n']}" if annex and annex["n"] else "Annex"
     return Target(kind=text.kind, body=text.body, number=text.number, part=part), None  # type: ignore[arg-type]

@@ -72,8 +72,10 @@ class SectionBuilder:
     kind: str
     marked: str | None = None
     """The heading with its tracked changes, from a Word document or an unflattened line."""
+    within: str | None = None
+    """The anchor of the annex a part belongs to."""
     anchor: str | None = None
-    """The anchor an annex asks for, from its number (`annex-1`); a section's comes from its
+    """The anchor an annex or a part asks for, from its number (`annex-1`); a section's comes from its
     heading as finally read (a continuation line or a replaced heading changes it)."""
     nodes: list = field(default_factory=list)
     stack: list[_Node] = field(default_factory=list)
@@ -203,7 +205,7 @@ class SectionBuilder:
         old_heading, printed = old if old else (None, ())
         return Section(
             heading=self.heading, anchor=anchor, blocks=blocks, span=self.span, kind=self.kind,  # type: ignore[arg-type]
-            old_heading=old_heading, printed_heading=printed,
+            old_heading=old_heading, printed_heading=printed, within=self.within,
         )
 
     def label_lists(self) -> Iterator[tuple[str, list[_Node]]]:

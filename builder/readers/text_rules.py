@@ -36,6 +36,16 @@ HISTORY = re.compile(r"^\([^()]*\d{4}(?:\s*;[^()]*\d{4})*\)[.,]?$")
 ANNEX = re.compile(
     r"^(?:ANNEX|Annex)(?:\s+(?P<n>\d+|[A-Z])\b)?(?:\s+(?:TO|to)\s+(?:RESOLUTION|Resolution|DECISION|Decision)\b.*)?$"
 )
+PART = re.compile(
+    r"^(?P<word>SECTION|Section|PART|Part|APPENDIX|Appendix|ATTACHMENT|Attachment)\s+"
+    r"(?P<n>\d+(?:bis|ter|quater)?|[IVXLC]+|[A-Z])"
+    r"(?:\s+\(?(?:to|TO)\s+(?P<to>[^()]+?)\)?)?"
+    r"(?:\s*[–—:\-]\s*\S.*|\s*)$"
+)
+"""A part's heading: the word, the part's number (`1bis`, `A`, `I`), what it is attached to
+(`(to Resolution 1)`), a title after a dash or colon. A sentence (`Section 3 of this
+resolution …`) is none, nor a line run on after a period (`Appendix A. Allocation of
+resources`, a paragraph of PP-18 Resolution 71 whose anchor is published)."""
 
 
 def is_text_heading(line: Line) -> bool:
@@ -285,6 +295,25 @@ def annex(state: TextState) -> bool:
     return True
 
 
+def part_heading(state: TextState) -> bool:
+    """`SECTION 1bis – Documentation`, `PART A`, `Appendix I (to Resolution 1)`, `ATTACHMENT 2`:
+    opens a part, wherever it stands; its clauses' numbering restarts and their anchors say the
+    part (`section-1bis-1-2-3`). In an annex it is the annex's part (`annex-1-part-a`), unless it
+    says it is attached to a resolution or decision."""
+    if state.line.row or not (m := PART.match(match_text(state.text))):
+        return False
+    last = state.sections[-1] if state.sections else None
+    attached = m["to"] and re.match(r"(?i)resolution|decision", m["to"])
+    annex = None if attached or last is None else last.anchor if last.kind == "annex" else last.within
+    anchor = f"{m['word'].lower()}-{m['n'].lower()}"
+    state.open(SectionBuilder(
+        heading=state.text, span=state.line.span, kind="part", marked=state.line.marked,
+        anchor=f"{annex}-{anchor}" if annex else anchor, within=annex, flattened=state.flattened,
+    ))
+    state.enter(Part.CLAUSES)
+    return True
+
+
 def section_heading(state: TextState) -> bool:
     """`considering`, `resolves`, `instructs the Director …`: a heading from the lexicon, or of a
     heading's shape where it may stand, or a Word `Call` paragraph, opens a section (not inside an annex)."""
@@ -382,9 +411,9 @@ RULES: dict[Part, tuple[Rule, ...]] = {
     Part.TITLE: (title_line,),
     Part.HISTORY: (history,),
     Part.FORMULA: (formula,),
-    Part.BEFORE_SECTIONS: (annex, section_heading, text_before_sections),
-    Part.SECTION_HEADING: (annex, section_heading, heading_continuation),
-    Part.CLAUSES: (annex, section_heading, word_row, changed_clause, labelled_clause, table_row, unlabelled_clause),
+    Part.BEFORE_SECTIONS: (annex, part_heading, section_heading, text_before_sections),
+    Part.SECTION_HEADING: (annex, part_heading, section_heading, heading_continuation),
+    Part.CLAUSES: (annex, part_heading, section_heading, word_row, changed_clause, labelled_clause, table_row, unlabelled_clause),
 }
 """Each part's rules, in the order they are tried on a line: the first that reads it wins."""
 
