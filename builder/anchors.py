@@ -6,7 +6,8 @@ A clause anchor is its section's anchor followed by its label path:
 1. A section anchor is its heading in lower-case ASCII, words joined by hyphens, with
    the three Bureau directors shortened: "the Director of the Telecommunication
    Standardization Bureau" gives `director-tsb` (`bdt`, `br` for the other two).
-   An annex is `annex`, or `annex-1` for Annex 1.
+   An annex is `annex`, or `annex-1` for Annex 1; a part is `section-1bis`, `part-a`,
+   `appendix-i`, and an annex's part `annex-a-part-1`.
 2. A label contributes its letters and digits (`a)` → `a`, `5.1` → `5-1`).
 3. Bullets (`–`, `•`) and unlabelled paragraphs are numbered by position among their
    siblings as `item-N`: `instructs-the-secretary-general-6-item-2`.

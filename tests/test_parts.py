@@ -5,8 +5,8 @@ it. The reader fixture tests/fixtures/readers/parts.txt holds the text and its e
 from __future__ import annotations
 
 import re
-import pytest
 
+import pytest
 from browsing import build_and_serve, copied, watched
 from conftest import ROOT
 from site_text import html_of

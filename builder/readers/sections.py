@@ -47,6 +47,8 @@ class _TableNode:
 
 MAX_COLUMNS = 63
 """The most columns a Word table can have."""
+MAX_BULLETS = 4
+"""Bullet lists nest at most this deep under a clause (ITU texts use two levels)."""
 MAX_DEPTH = 32
 """Clauses nest at most this deep (ITU texts use four or five levels): every later stage walks
 the tree recursively, and a document nested a thousand levels deep must not exhaust the stack."""
@@ -84,6 +86,8 @@ class SectionBuilder:
     caption or a lone `or` between clauses (`labels.is_aside`), which are its paragraphs."""
     last: _Node | None = None
     """The last clause added at any level, labelled or not: bullets that follow belong to it."""
+    bullets: list[_Node] = field(default_factory=list)
+    """The open bullet items under `last`, outermost first: one per level of bullets."""
     top: labels.Level | None = None
     """The level of the section's first labelled clause: its top level."""
     flattened: bool = False
@@ -92,6 +96,8 @@ class SectionBuilder:
     """Dotted numbers that continue no open clause (`5.1.2` after `6`), with the open clause whose number they contradict."""
     too_deep: list[_Node] = field(default_factory=list)
     """Clauses that would nest deeper than MAX_DEPTH: kept at that depth."""
+    bullets_too_deep: list[_Node] = field(default_factory=list)
+    """Bullets that would open a level of bullets deeper than MAX_BULLETS: kept beside the deepest."""
     too_wide: list[tuple[Span, int]] = field(default_factory=list)
     """A Word document's table rows of more cells than Word's tables can have (MAX_COLUMNS), with
     their count. (A text export's line may hold a whole table run together: no limit there.)"""
@@ -112,15 +118,17 @@ class SectionBuilder:
         else:
             self.nodes.append(_TableNode([cells], line.span, line.span.line))
         self.stack.clear()
+        self.bullets.clear()
         self.last = None
 
     def add(self, label: str | None, text: Line, next_label: str | None, change: LabelChange | None = None) -> None:
         """Add a clause: its label, its text (without the label), the next line's label."""
         node = _Node(label, labels.kind(label) if label else None, text, change=change)
         if node.kind == "bullet":
-            (self.last.children if self.last else self.nodes).append(node)
+            self._add_bullet(node)
             return
         self.last = node
+        self.bullets.clear()
         if node.kind is None:
             if self.stack and (_opens(self.stack[-1]) or labels.is_aside(plain(text.text))):
                 self.stack[-1].children.append(node)
@@ -138,6 +146,24 @@ class SectionBuilder:
             self.too_deep.append(node)
         (self.stack[depth - 1].children if depth else self.nodes).append(node)
         self.stack[depth:] = [node]
+
+    def _add_bullet(self, node: _Node) -> None:
+        """A bullet goes in the clause before it, or in the open bullet lists: beside the last
+        item where it has the same kind of mark (`labels.bullet_mark`); where it has the other,
+        a level below the last item if that item introduces it (`Added value:`) or no open item
+        has its mark (`•` items under `– … including:`), else beside the open item of its mark.
+        (A same mark after a `:` is no level below: a Word export runs a table's heading into a
+        bullet, `… radiocommunications ITU-T objectives:`.) At most MAX_BULLETS levels."""
+        open_ = self.bullets
+        mark = labels.bullet_mark(node.label or "")
+        marks = [labels.bullet_mark(n.label or "") for n in open_]
+        if open_ and (marks[-1] == mark or not plain(open_[-1].line.text).rstrip().endswith(":")):
+            del open_[len(marks) - marks[::-1].index(mark) - 1 if mark in marks else len(open_):]
+        if len(open_) >= MAX_BULLETS:
+            self.bullets_too_deep.append(node)
+            del open_[MAX_BULLETS - 1:]
+        (open_[-1].children if open_ else self.last.children if self.last else self.nodes).append(node)
+        open_.append(node)
 
     def _depth(self, node: _Node) -> int:
         """Where a labelled clause goes among the open ones: beside the open clause of its level
@@ -234,6 +260,13 @@ class SectionBuilder:
                 "clauses-too-deep", self.too_deep[0].line.span,
                 f"{len(self.too_deep)} clause(s) under “{self.heading[:60]}” would nest deeper than {MAX_DEPTH} levels "
                 f"(first {_short(self.too_deep[0].label or '')}); they are kept, with their labels, at level {MAX_DEPTH}. Check the numbering",
+            )
+        if self.bullets_too_deep:
+            diagnostics.warning(
+                "bullets-too-deep", self.bullets_too_deep[0].line.span,
+                f"{len(self.bullets_too_deep)} bullet(s) under “{self.heading[:60]}” would open a list deeper than "
+                f"{MAX_BULLETS} levels of bullets (each after an item ending in “:” or of the other mark, – or •); "
+                f"they are kept beside the deepest. Check the bullets' marks",
             )
         for node, near in self.unplaced:
             diagnostics.warning(
