@@ -45,7 +45,7 @@ PART = re.compile(
 """A part's heading: the word, the part's number (`1bis`, `A`, `I`), what it is attached to
 (`(to Resolution 1)`), a title after a dash or colon. A sentence (`Section 3 of this
 resolution …`) is none, nor a line run on after a period (`Appendix A. Allocation of
-resources`, a paragraph of PP-18 Resolution 71 whose anchor is published)."""
+resources`, a paragraph of a proposal in the corpus whose anchor is published)."""
 
 
 def is_text_heading(line: Line) -> bool:
