@@ -174,7 +174,8 @@ class Clause:
     """The public anchor id, unique within the page (see builder.anchors)."""
     text: tuple[Inline, ...]
     span: Span
-    children: tuple["Clause", ...] = ()
+    children: tuple["Block", ...] = ()
+    """Its sub-clauses, and the tables printed in it (`1.1 … as below:`, a table, `1.2`)."""
     change: LabelChange | None = None
     """In a MOD proposal, how the clause's label changes; `label` is then the new label."""
 
@@ -233,6 +234,9 @@ class ResolutionText:
     then the proposed heading); likewise the history line and the formula."""
     printed_history: Redline = ()
     printed_formula: Redline = ()
+    calls: tuple[tuple[Literal["heading", "history", "formula"], FootnoteRef], ...] = ()
+    """Footnote calls on the heading, history and formula lines (`(Helsinki, 1993; …)¹`), by the
+    line that makes them: those lines are kept as plain text, their notes beside them."""
     exact: bool = False
     """The tracked changes are Word's own (a .docx), not recovered from a flattened text export."""
 

@@ -46,6 +46,7 @@ def _text_refs(text: ResolutionText | None) -> Iterator[str]:
     if text is None:
         return
     yield from _refs(text.title)
+    yield from (ref.key for _, ref in text.calls)
     yield from _block_refs(text.foreword)
     yield from _block_refs(text.preamble)
     for section in text.sections:

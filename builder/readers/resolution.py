@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..anchors import AnchorSet
 from ..conventions import bodies_meeting, history_revisions, parse_revisions
 from ..diagnostics import Diagnostics
-from ..ir import BodyId, ResolutionText, Revision, Section, Span
+from ..ir import BodyId, FootnoteRef, ResolutionText, Revision, Section, Span
 from .changes import unflatten
 from .lines import Line, inlines, plain
 from .sections import read_heading_changes, redline_of
@@ -63,7 +63,15 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
         meetings=_meetings(formula), foreword=tuple(state.foreword), preamble=tuple(state.preamble),
         sections=sections, span=state.head.span, printed_heading=redline_of(state.head.marked),
         printed_history=redline_of(history and history.marked), printed_formula=redline_of(formula and formula.marked),
-        exact=exact,
+        calls=_calls(state), exact=exact,
+    )
+
+
+def _calls(state: TextState) -> tuple[tuple[str, FootnoteRef], ...]:
+    """The footnote calls of the heading, history and formula lines, which are read as plain text."""
+    lines = (("heading", state.head), ("history", state.history), ("formula", state.formula))
+    return tuple(
+        (where, piece) for where, line in lines if line for piece in inlines(line.text) if isinstance(piece, FootnoteRef)
     )
 
 

@@ -86,6 +86,8 @@ class SectionBuilder:
     caption or a lone `or` between clauses (`labels.is_aside`), which are its paragraphs."""
     last: _Node | None = None
     """The last clause added at any level, labelled or not: bullets that follow belong to it."""
+    table: _TableNode | None = None
+    """The table the last line was a row of, open to more rows."""
     bullets: list[_Node] = field(default_factory=list)
     """The open bullet items under `last`, outermost first: one per level of bullets."""
     top: labels.Level | None = None
@@ -103,27 +105,39 @@ class SectionBuilder:
     their count. (A text export's line may hold a whole table run together: no limit there.)"""
 
     def _open_table(self, line: Line) -> _TableNode | None:
-        last = self.nodes[-1] if self.nodes else None
-        return last if isinstance(last, _TableNode) and last.last_line >= line.span.line - 2 else None
+        """The table the line may continue: the last line's, at most a blank line before."""
+        last = self.table
+        return last if last and last.last_line >= line.span.line - 2 else None
 
     def row(self, line: Line) -> tuple[tuple[Inline, ...], ...] | None:
         return table_cells(line.content, self._open_table(line) is not None, line.row)
 
     def add_row(self, line: Line, cells: tuple[tuple[Inline, ...], ...]) -> None:
+        """A table row: the next of the open table, or the first of one in the open clause it
+        follows (`1.1 … as below:`, its caption), which stays open (`1.2` after the table is
+        still under `1`)."""
         if line.row and len(cells) > MAX_COLUMNS:
             self.too_wide.append((line.span, len(cells)))
         if last := self._open_table(line):
             last.rows.append(cells)
             last.last_line = line.span.line
         else:
-            self.nodes.append(_TableNode([cells], line.span, line.span.line))
-        self.stack.clear()
+            self.table = _TableNode([cells], line.span, line.span.line)
+            (self.stack[-1].children if self.stack else self.nodes).append(self.table)
         self.bullets.clear()
         self.last = None
+
+    def continues_table(self, line: Line) -> tuple[tuple[Inline, ...], ...] | None:
+        """A line of as many cells as the open table has columns, three or more, is its next row
+        even where its first cell looks like a label (`1<TAB>40<TAB>400`)."""
+        table = self._open_table(line)
+        cells = table_cells(line.content, True, line.row) if table else None
+        return cells if table and cells and len(cells) == len(table.rows[-1]) >= 3 else None
 
     def add(self, label: str | None, text: Line, next_label: str | None, change: LabelChange | None = None) -> None:
         """Add a clause: its label, its text (without the label), the next line's label."""
         node = _Node(label, labels.kind(label) if label else None, text, change=change)
+        self.table = None
         if node.kind == "bullet":
             self._add_bullet(node)
             return

@@ -137,11 +137,12 @@ Rule = Callable[[TextState], bool]
 
 
 def foreword(state: TextState) -> bool:
-    """A text that opens with `FOREWORD` (WTSA's): the paragraphs up to the heading are its foreword."""
-    lines = state.lines
-    if state.pos or len(lines) < 2 or match_text(state.text).strip().upper() != "FOREWORD" or is_text_heading(lines[1]):
+    """`FOREWORD` before the heading (WTSA's texts), after a cover page or not: the paragraphs up
+    to the heading are its foreword (a cover page's lines before it are the preamble)."""
+    lines, k = state.lines, state.pos
+    if k + 1 >= len(lines) or match_text(state.text).strip().upper() != "FOREWORD" or is_text_heading(lines[k + 1]):
         return False
-    state.pos = 1
+    state.pos = k + 1
     while state.pos < len(lines) and not is_text_heading(line := lines[state.pos]):
         state.foreword.append(Paragraph(inlines(line.content), line.span))
         state.pos += 1
@@ -390,6 +391,16 @@ def labelled_clause(state: TextState) -> bool:
     return True
 
 
+def table_continued(state: TextState) -> bool:
+    """A line of as many cells as the open table's rows: its next row, even where the first cell
+    looks like a label (`1<TAB>40<TAB>400`)."""
+    if not (cells := state.sections[-1].continues_table(state.line)):
+        return False
+    state.sections[-1].add_row(state.line, cells)
+    state.pos += 1
+    return True
+
+
 def table_row(state: TextState) -> bool:
     """Cells separated by tabs (see `sections.table_cells`): a table row."""
     if not (cells := state.sections[-1].row(state.line)):
@@ -413,7 +424,8 @@ RULES: dict[Part, tuple[Rule, ...]] = {
     Part.FORMULA: (formula,),
     Part.BEFORE_SECTIONS: (annex, part_heading, section_heading, text_before_sections),
     Part.SECTION_HEADING: (annex, part_heading, section_heading, heading_continuation),
-    Part.CLAUSES: (annex, part_heading, section_heading, word_row, changed_clause, labelled_clause, table_row, unlabelled_clause),
+    Part.CLAUSES: (annex, part_heading, section_heading, word_row, table_continued, changed_clause, labelled_clause, table_row,
+                    unlabelled_clause),
 }
 """Each part's rules, in the order they are tried on a line: the first that reads it wins."""
 

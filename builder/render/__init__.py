@@ -316,7 +316,7 @@ def citation_examples(site: Site, count: int = 2) -> list[tuple[str, ResolutionP
         for section in page.text.sections:
             for clause in (b for b in section.blocks if isinstance(b, Clause)):
                 first = first or (section.heading, clause)
-                child = next((c for c in clause.children if c.label), None)
+                child = next((c for c in clause.children if isinstance(c, Clause) and c.label), None)
                 if child and clause.label and (nested is None or len(child.anchor) < len(nested[1].anchor)):
                     nested = (f"{section.heading} {clause.label} {child.label}", child)
         if first:
