@@ -1,6 +1,8 @@
 """Scale the real corpus to N documents: copies of the corpus files with the resolutions they
 hold or amend renumbered (and every citation of those numbers in the copy with them), and
 contribution codes renumbered, so that targets and citations stay consistent within a copy.
+Each copy also holds the project's own texts of the bodies the real corpus has none of (WRC, RA,
+the Council: tests/fixtures/bodies/), renumbered the same way, so that the bench builds them too.
 
 A document is a page-making text: a resolution, a proposal or a contribution."""
 
@@ -10,11 +12,19 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HEADING = re.compile(r"^\s*(?:\[bookmark:[^\]\n]*\])*\s*RESOLUTION\s+(\d+)\b", re.IGNORECASE | re.MULTILINE)
-CITED_NUMBERS = re.compile(
-    r"(\bresolutions?\s+)(\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)*)(?![\d/])", re.IGNORECASE
+BODIES = [ROOT / "tests" / "fixtures" / "bodies" / f for f in ("wrc-res-1.txt", "ra-res-1.txt", "council-res-1332.txt")]
+"""Texts of the bodies the real corpus holds none of (PP's fixture is left out: the corpus has PP's)."""
+ITU_R = r"(ITU[-\u2011]?R\s+)?"
+"""RA's numbers (`ITU-R 1-8`: resolution 1, eighth revision) are their own series: `Resolution ITU-R 1`
+is not `Resolution 1`. The group is empty for every other body."""
+HEADING = re.compile(
+    rf"^\s*(?:\[bookmark:[^\]\n]*\])*\s*RESOLUTION\s+{ITU_R}(\d+)\b", re.IGNORECASE | re.MULTILINE
 )
-"""`Resolution 71`, `Resolutions 44 and 54`, and the headings `RESOLUTION 71 (Rev. …)`."""
+CITED_NUMBERS = re.compile(
+    rf"(\bresolutions?\s+{ITU_R})(\d+(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+)*)(?![\d/])", re.IGNORECASE
+)
+"""`Resolution 71`, `Resolutions 44 and 54`, `Resolution ITU-R 2`, and the headings
+`RESOLUTION 71 (Rev. …)`, `RESOLUTION 1 (REV.WRC-97)`, `RESOLUTION ITU-R 1-8` (the `-8` kept)."""
 CODE = re.compile(r"\b([A-Z]{2,5})/(\d+)((?:A\d+)?/\d+)")
 MARKER = re.compile(r"^\s*(?:ADD|MOD|SUP|NOC|\(MOD\))\*?\t", re.MULTILINE)
 
@@ -26,13 +36,17 @@ def documents_in(text: str) -> int:
 
 
 def renumber(text: str, copy: int) -> str:
+    """The text of copy `copy`: its own resolutions, and citations of them, numbered 1000 × copy
+    higher, within their series (RA's or the others'), so that copies never share a page."""
     if copy == 0:
         return text
-    own = {int(n) for n in HEADING.findall(text)}
-    shift = lambda n: str(n + 1000 * copy) if n in own else str(n)  # noqa: E731
+    own = {(bool(ra), int(n)) for ra, n in HEADING.findall(text)}
+
+    def shifted(ra: bool, number: str) -> str:
+        return str(int(number) + 1000 * copy) if (ra, int(number)) in own else number
 
     def numbers(m: re.Match[str]) -> str:
-        return m[1] + re.sub(r"\d+", lambda d: shift(int(d[0])), m[2])
+        return m[1] + re.sub(r"\d+", lambda d: shifted(bool(m[2]), d[0]), m[3])
 
     text = CITED_NUMBERS.sub(numbers, text)
     return CODE.sub(lambda m: f"{m[1]}/{int(m[2]) + 1000 * copy}{m[3]}", text)
@@ -64,10 +78,12 @@ def older(text: str) -> str | None:
 
 
 def generate(documents: int, out: Path, revisions: bool = False) -> int:
-    """Write copies of the corpus files into `out` until they hold `documents` documents; with
-    `revisions`, every other copy of a standalone resolution has an earlier revision beside it."""
+    """Write copies of the other bodies' texts and the corpus files into `out` until they hold
+    `documents` documents; with `revisions`, every other copy of a standalone resolution has an
+    earlier revision beside it."""
     out.mkdir(parents=True, exist_ok=True)
-    sources = [(p, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    paths = BODIES + sorted((ROOT / "corpus").glob("*.txt"))  # the bodies first: in every copy, even the last
+    sources = [(p, p.read_text(encoding="utf-8")) for p in paths]
     written = copy = 0
     while written < documents:
         for path, text in sources:
