@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
+from builder.conventions import BODIES
 from builder.dump import dump
+from conftest import ROOT
 from test_corpus import anchor_list
 
 
@@ -94,3 +97,23 @@ def test_every_document_can_be_filtered_and_the_filters_add_no_words(built_site:
         # the values live in attributes: the words of the page are not run together with them
         assert " ".join(v[0] for v in filters.values()) not in fragment["content"]
         assert "".join(v[0] for v in filters.values())[:12] not in fragment["content"].replace(" ", "")
+
+
+def search_js_bodies() -> list[tuple[str, str, str]]:
+    """search.js's BODIES: (id, the value of its `body` filter, the pattern of how a query names it)."""
+    script = (ROOT / "docs" / "javascripts" / "search.js").read_text(encoding="utf-8")
+    table = script[script.index("var BODIES = ["):].split("];", 1)[0]
+    return re.findall(r'\["(\w+)", "([^"]+)", /(.+?)/\],', table)
+
+
+def test_a_typed_citation_knows_every_body_by_its_filter_and_its_names() -> None:
+    """A typed citation ("Council Resolution 1332") is looked up with the `body` filter, which
+    matches its value exactly: search.js must give each body the value the templates write
+    (Body.short: `Council`, not the id in capitals), or the look-up finds nothing and Pagefind's
+    own order decides what Enter opens. And it must read each body's name in a query."""
+    table = search_js_bodies()
+    assert sorted(row[0] for row in table) == sorted(BODIES)
+    for body_id, value, pattern in table:
+        body = BODIES[body_id]
+        assert value == body.short, body_id
+        assert re.search(pattern, body.short.lower()) and re.search(pattern, body.name.lower()), body_id

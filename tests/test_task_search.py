@@ -1,7 +1,8 @@
 """A delegate's tasks with the search box: type a citation and land on the clause, reach every
 matching document, keep the keyboard inside the open search, and find the text that says what was
 typed before the texts that only hold its words. On the corpus and the generated collection,
-served and offline, at desktop and phone width (the `delegate` fixture)."""
+served and offline, at desktop and phone width (the `delegate` fixture); and on the texts of
+other bodies, a citation opening the current text unless it names a revision."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sys
 
 import pytest
 
-from browsing import ROOT, Site, serve, watched
+from browsing import ROOT, Site, build_and_serve, need_chromium, serve, unzipped_bundle, watched
 
 COPY = 3
 """The copy of the corpus the generated collection's citations name: copy k renumbers its
@@ -215,5 +216,48 @@ def test_the_text_that_says_a_phrase_comes_first(browser, pp18_site: Site) -> No
     found = every_result(page, "Industry Advisory")
     assert found[:2] == [pp18_site.url("wtdc/res-71/"), pp18_site.url("proposals/eur-44a24-1/")], found[:4]
     assert len(found) > 2
+    assert page.errors == [] and page.external == []
+    context.close()
+
+
+BODY_CITATIONS = [
+    # (typed, page, anchor) in tests/fixtures/bodies, where each resolution's latest revision has a
+    # page of its own (`council/res-1332/c16/`), indexed by its title alone: Pagefind ranks it first
+    ("Council Resolution 1332", "council/res-1332/", ""),
+    ("Resolution 1332", "council/res-1332/", ""),
+    ("PP Resolution 900", "pp/res-900/", ""),
+    ("RA Resolution 1", "ra/res-1/", ""),
+    ("WRC Resolution 1", "wrc/res-1/", ""),
+    ("Council Resolution 1332 resolves 2", "council/res-1332/", "resolves-2"),
+    ("Council Resolution 1332 (C16)", "council/res-1332/c16/", ""),
+    ("Resolution 1 (Rev. WRC-97)", "wrc/res-1/wrc-97/", ""),
+]
+
+
+@pytest.fixture(scope="module", params=["served", "offline"])
+def bodies_site(request, tmp_path_factory: pytest.TempPathFactory):
+    """The texts of other bodies (WRC, RA, the Council, a PP text citing them), served and offline."""
+    need_chromium()
+    corpus = ROOT / "tests" / "fixtures" / "bodies"
+    if request.param == "offline":
+        yield unzipped_bundle(tmp_path_factory.mktemp("bodies-offline"), corpus)
+        return
+    site, httpd = build_and_serve(corpus, tmp_path_factory.mktemp("bodies-site"))
+    yield site
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize(("typed", "at", "anchor"), BODY_CITATIONS)
+def test_a_typed_citation_opens_the_current_text_unless_it_names_a_revision(
+        browser, bodies_site: Site, typed: str, at: str, anchor: str) -> None:
+    """Of every body, the Council's too: a citation opens the resolution's page, its current text,
+    and only a citation naming a revision opens that revision's page."""
+    context, page = watched(browser, bodies_site)
+    hrefs = search(page, typed)
+    assert hrefs[0] == bodies_site.url(at, anchor), (typed, hrefs[:3])
+    assert "itu-search-citation" in page.locator(".md-search-result__item").first.get_attribute("class")  # looked up
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == bodies_site.url(at, anchor)
     assert page.errors == [] and page.external == []
     context.close()

@@ -186,13 +186,15 @@
   // path, turned into an anchor by the rules of builder/anchors.py). The document is found with
   // Pagefind (its number or code, narrowed by the kind and body filters; a few results' data
   // read), and the clause is offered only if that page has the anchor. ----
+  // [id, the value of its `body` filter (builder/conventions.py Body.short, which the templates
+  // write: not always the id in capitals, `Council`), how a query names it]
   var BODIES = [
-    ["pp", /\bpp\b|\bplenipotentiary(?: conference)?\b/],
-    ["wtsa", /\bwtsa\b|\bworld telecommunication standardization assembly\b/],
-    ["wtdc", /\bwtdc\b|\bworld telecommunication development conference\b/],
-    ["wrc", /\bwrc\b|\bworld radiocommunication conference\b/],
-    ["ra", /\bra\b|\bradiocommunication assembly\b/],
-    ["council", /\bcouncil\b/],
+    ["pp", "PP", /\bpp\b|\bplenipotentiary(?: conference)?\b/],
+    ["wtsa", "WTSA", /\bwtsa\b|\bworld telecommunication standardization assembly\b/],
+    ["wtdc", "WTDC", /\bwtdc\b|\bworld telecommunication development conference\b/],
+    ["wrc", "WRC", /\bwrc\b|\bworld radiocommunication conference\b/],
+    ["ra", "RA", /\bra\b|\bradiocommunication assembly\b/],
+    ["council", "Council", /\bcouncil\b/],
   ];
   var CODE = /(?:^|[\s(])([a-z]{2,5})\/(\d+(?:a\d+)?)(?:\/(\d+))?(?:#\d+)?(?=[\s),;.]|$)/;
   var NUMBER = /\b(res|resolution|dec|decision)\.?\s*(\d+)\b(?:\s*\(\s*(?:rev\.?\s*)?([^)]*?)\s*\))?/;
@@ -230,7 +232,7 @@
     }
     var rest = q.slice(0, m.index) + " " + q.slice(m.index + m[0].length);
     BODIES.forEach(function (b) {
-      if (!cite.body && b[1].test(rest)) { cite.body = b[0]; rest = rest.replace(b[1], " "); }
+      if (!cite.body && b[2].test(rest)) { cite.body = b[0]; rest = rest.replace(b[2], " "); }
     });
     if (cite.number) cite.page = new RegExp("^(" + (cite.body || "[a-z]+") + ")/" + cite.kind.slice(0, 3) + "-" + cite.number + "/([a-z0-9-]+/)?$");
     var words = rest.replace(/[(),;:]/g, " ").split(/\s+/).filter(Boolean);
@@ -270,6 +272,24 @@
     });
   }
 
+  // The `body` filter's value for a body id: a filter matches its value exactly, so an id in
+  // capitals would find no Council text.
+  function bodyFilter(id) {
+    var body = BODIES.filter(function (b) { return b[0] === id; })[0];
+    return body ? body[1] : id.toUpperCase();
+  }
+
+  // How well a page of the cited resolution fits the revision typed: 2, the page to open (that
+  // revision's own page, `council/res-1332/c16/`, or where none was typed the resolution's page,
+  // its current text); 1, a page whose title names the revision typed (the resolution's page,
+  // where the revision is its current text); 0, another revision. The latest revision's page is
+  // indexed by its title alone (its text is the resolution page's), so Pagefind ranks it first.
+  function revisionFit(cite, data) {
+    var typed = cite.revision || ""; // a proposal's code names no revision: its page is its own
+    if (key(data.url).split("/")[2] === typed) return 2;
+    return typed && slug(data.meta.title || "").join("-").indexOf(typed) >= 0 ? 1 : 0;
+  }
+
   function clauseExcerpt(data, anchor) {
     var words = data.content.split(/\s+/);
     var at = data.anchors.filter(function (a) { return a.id === anchor; })[0];
@@ -287,48 +307,45 @@
       excerpt: clauseExcerpt(data, anchor) };
   }
 
-  // The cited clause, or null: on the document itself (the revision asked for, if given), else,
-  // for a resolution whose text the collection does not hold, in a proposal that amends it.
-  // Pagefind matches a number as a prefix too (71 finds 7177), so where no body was typed, the
-  // bodies of the pages seen are tried again one by one with the body filter.
+  // The cited clause, or null: on the document itself (its page that best fits the revision
+  // typed, revisionFit), else, for a resolution whose text the collection does not hold, in a
+  // proposal that amends it. Pagefind matches a number as a prefix too (71 finds 7177), so where
+  // no body was typed and no page fits, the bodies of the pages seen are tried again one by one
+  // with the body filter.
   function lookUp(module, query, chosen) {
     var cite = parseCitation(query);
     if (!cite) return Promise.resolve(null);
-    var cited = null, other = null, bodies = [];
-    var wanted = function (d) {
-      return !cite.revision || key(d.url).split("/")[2] === cite.revision || slug(d.meta.title || "").join("-").indexOf(cite.revision) >= 0;
-    };
+    var cited = null, best = null, bodies = [];
     function inBody(body) {
       var filters = Object.assign({}, chosen, { kind: cite.kind });
-      if (body) filters.body = body.toUpperCase();
+      if (body) filters.body = bodyFilter(body);
       return firstOf(module, cite.term, filters, function (data) {
         var page = key(data.url);
         if (!cite.page.test(page)) return null;
         cited = cited || data;
         if (bodies.indexOf(page.split("/")[0]) < 0) bodies.push(page.split("/")[0]);
-        var anchor = anchorIn(data, cite);
+        var anchor = anchorIn(data, cite), fit = revisionFit(cite, data);
         if (anchor === null) return null;
-        if (wanted(data)) return landing(data, anchor);
-        other = other || landing(data, anchor);
-        return null;
+        if (!best || fit > best.fit) best = { fit: fit, landing: landing(data, anchor) };
+        return fit === 2 ? best.landing : null;
       });
     }
     function amended() {
       if (!cite.number || !cited) return null;
       var target = key(cited.url).split("/").slice(0, 2).join("/");
       var filters = Object.assign({}, chosen, { kind: "proposal" });
-      if (cite.body) filters.body = cite.body.toUpperCase();
+      if (cite.body) filters.body = bodyFilter(cite.body);
       return firstOf(module, cite.term, filters, function (data) {
         var anchor = data.meta.amends === target ? anchorIn(data, cite) : null;
         return anchor ? landing(data, anchor, cited.meta.title || target) : null;
       });
     }
     return inBody(cite.body).then(function (found) {
-      if (found || cite.body || chosen.body) return found;
+      if (found || (best && best.fit) || cite.body || chosen.body) return found;
       return bodies.reduce(function (done, body) {
         return done.then(function (found) { return found || inBody(body); });
       }, Promise.resolve(null));
-    }).then(function (found) { return found || other || amended(); });
+    }).then(function (found) { return found || (best && best.landing) || amended(); });
   }
 
   // ---- Ranking: documents holding the typed words as a phrase first, then adopted texts
