@@ -23,6 +23,9 @@ class Body:
     meeting_names: tuple[str, ...] = ()
     """The names it prints for its meetings, one for each of `meetings` (`WRC-97`), where it
     cites its texts by them (`Resolution 1 (Rev.WRC-97)`) rather than by (venue, year)."""
+    numbered: str = ""
+    """What the body prints before a text's number (`ITU-R ` of `Resolution ITU-R 1-8`), where it
+    names its texts so rather than by its short name (`WTDC Resolution 71`)."""
     sessions: str | None = None
     """A pattern of the sessions of a body that meets every year (the Council's `C16`, `C-1997`):
     their year is the revision's, their venue the body's `short`."""
@@ -62,7 +65,7 @@ BODIES: dict[str, Body] = {
             "ra", "Radiocommunication Assembly", "RA",
             "The Radiocommunication Assembly",
             (("Geneva", 2015), ("Sharm el-Sheikh", 2019), ("Dubai", 2023)),
-            formulas=("The ITU Radiocommunication Assembly",),
+            formulas=("The ITU Radiocommunication Assembly",), numbered="ITU-R ",
         ),
         Body(
             "wrc", "World Radiocommunication Conference", "WRC",
@@ -336,6 +339,14 @@ def meeting_name(body: BodyId, revision: Revision) -> str | None:
         if year == revision.year and (venue == revision.venue or not venue):
             return name
     return None
+
+
+def text_label(body: BodyId, kind: str, number: str, sequence: int | None = None) -> str:
+    """A text as lists and titles name it: `WTDC Resolution 71`, `Council Decision 482`; as RA
+    names its own, `Resolution ITU-R 1`, with its revision's number where known (`Resolution ITU-R 1-8`)."""
+    b = BODIES[body]
+    named = f"{kind.capitalize()} {b.numbered}{number}" if b.numbered else f"{b.short} {kind.capitalize()} {number}"
+    return f"{named}-{sequence}" if sequence is not None else named
 
 
 def revision_label(body: BodyId | None, revision: Revision) -> str:

@@ -237,6 +237,8 @@ class ResolutionText:
     calls: tuple[tuple[Literal["heading", "history", "formula"], FootnoteRef], ...] = ()
     """Footnote calls on the heading, history and formula lines (`(Helsinki, 1993; …)¹`), by the
     line that makes them: those lines are kept as plain text, their notes beside them."""
+    sequence: int | None = None
+    """RA's number of the revision (8 of `RESOLUTION ITU-R 1-8`), by which it is cited."""
     exact: bool = False
     """The tracked changes are Word's own (a .docx), not recovered from a flattened text export."""
 

@@ -244,7 +244,7 @@ def other_bodies():
 
 @pytest.mark.parametrize(("rid", "revision", "title"), [
     ("wrc-res-1", "wrc/res-1/wrc-97.md", "WRC Resolution 1 (Rev.WRC-97): Notifying frequency assignments to the Bureau"),
-    ("ra-res-1", "ra/res-1/sharm-el-sheikh-2019.md", "RA Resolution 1 (Sharm el-Sheikh, 2019): Working methods of the"),
+    ("ra-res-1", "ra/res-1/sharm-el-sheikh-2019.md", "Resolution ITU-R 1-8: Working methods of the"),
     ("council-res-1332", "council/res-1332/c16.md", "Council Resolution 1332 (last amended C16): The Union's work"),
 ])
 def test_each_body_is_read_placed_published_with_its_revision_and_cited(other_bodies, rid, revision, title) -> None:

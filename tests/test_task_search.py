@@ -227,6 +227,8 @@ BODY_CITATIONS = [
     ("Resolution 1332", "council/res-1332/", ""),
     ("PP Resolution 900", "pp/res-900/", ""),
     ("RA Resolution 1", "ra/res-1/", ""),
+    ("Resolution ITU-R 1", "ra/res-1/", ""),
+    ("Resolution ITU-R 1-8", "ra/res-1/", ""),  # its current text, whose title names it
     ("WRC Resolution 1", "wrc/res-1/", ""),
     ("Council Resolution 1332 resolves 2", "council/res-1332/", "resolves-2"),
     ("Council Resolution 1332 (C16)", "council/res-1332/c16/", ""),

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..anchors import slug
-from ..conventions import BODIES, meeting_name, revision_label
+from ..conventions import BODIES, meeting_name, revision_label, text_label
 from .compare import TextDiff
 from ..ir import BodyId, Contribution, Footnote, Proposal, Provenance, Redline, ResolutionText, Revision, plain_text
 
@@ -42,10 +42,13 @@ def body_of(rid: str) -> BodyId | None:
     return body if body in BODIES else None  # type: ignore[return-value]
 
 
-def citation(kind: str, number: str, revision: Revision | None, body: BodyId) -> str:
+def citation(kind: str, number: str, revision: Revision | None, body: BodyId, sequence: int | None = None) -> str:
     """A text as ITU cites it: `Resolution 68 (Rev. New Delhi, 2024) of the World
-    Telecommunication Standardization Assembly`."""
-    return f"{kind.capitalize()} {number}{f' ({revision_label(body, revision)})' if revision else ''} of the {BODIES[body].name}"
+    Telecommunication Standardization Assembly`; `Resolution ITU-R 1-8 of the Radiocommunication
+    Assembly` where the body numbers its revisions."""
+    named = f"{kind.capitalize()} {BODIES[body].numbered}{number}"
+    which = f"-{sequence}" if sequence is not None else f" ({revision_label(body, revision)})" if revision else ""
+    return f"{named}{which} of the {BODIES[body].name}"
 
 
 def comparison_src(rid: str, old: Revision, new: Revision) -> str:
@@ -277,7 +280,7 @@ class RevisionPage:
 
     @property
     def citation(self) -> str:
-        return citation(self.kind, self.text.number, self.revision, self.text.body)  # type: ignore[arg-type]
+        return citation(self.kind, self.text.number, self.revision, self.text.body, self.text.sequence)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -366,12 +369,13 @@ class ResolutionPage:
 
     @property
     def label(self) -> str:
-        return f"{BODIES[self.body].short} {self.kind.capitalize()} {self.number}"
+        return text_label(self.body, self.kind, self.number)
 
     @property
     def citation(self) -> str:
         """The text shown, as ITU cites it."""
-        return citation(self.kind, self.number, self.text.revision if self.text else None, self.body)
+        return citation(self.kind, self.number, self.text.revision if self.text else None, self.body,
+                        self.text.sequence if self.text else None)
 
     @property
     def permanent_src(self) -> str:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..anchors import slug
-from ..conventions import BODIES, MODIFYING, parse_revisions, unknown_body
+from ..conventions import MODIFYING, parse_revisions, text_label, unknown_body
 from ..diagnostics import Diagnostics, quote
 from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, Provenance, ResolutionText,
@@ -256,7 +256,7 @@ class _Linker:
         if p.target:
             target_id = resolution_id(p.target.kind, p.target.body, p.target.number)
             target_src = resolution_src(target_id)
-            label = f"{BODIES[p.target.body].short} {p.target.kind.capitalize()} {p.target.number}"
+            label = text_label(p.target.body, p.target.kind, p.target.number)
         return ProposalPage(
             pid, src, p, contribution, csrc, target_id, target_src, label,
             _conference(p.text, p.target), _footnotes(_proposal_refs(p), by_key), path,
@@ -341,7 +341,7 @@ class _Linker:
                 if text.revision is None:
                     continue
                 assert text.body and text.number
-                label = f"{BODIES[text.body].short} {text.kind.capitalize()} {text.number}"
+                label = text_label(text.body, text.kind, text.number)
                 pages.append(RevisionPage(
                     rid, revision_src(rid, text.revision), label, resolution_src(rid), text.revision, text,
                     _footnotes(_text_refs(text), by_key), path, latest=text is latest[0], history=self.history(rid),

@@ -63,7 +63,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
         meetings=_meetings(formula), foreword=tuple(state.foreword), preamble=tuple(state.preamble),
         sections=sections, span=state.head.span, printed_heading=redline_of(state.head.marked),
         printed_history=redline_of(history and history.marked), printed_formula=redline_of(formula and formula.marked),
-        calls=_calls(state), exact=exact,
+        calls=_calls(state), sequence=state.sequence, exact=exact,
     )
 
 

@@ -100,6 +100,7 @@ class TextState:
     kind: str = "fragment"
     number: str | None = None
     revision: Revision | None = None
+    sequence: int | None = None
     old_revision: Revision | None = None
     title: list[str] = field(default_factory=list)
     history: Line | None = None
@@ -157,6 +158,7 @@ def numbered_heading(state: TextState) -> bool:
     if not (heading := parse_heading(state.text)):
         return False
     state.kind, state.number, state.heading_body = heading.kind, heading.number, heading.body
+    state.sequence = heading.sequence
     revisions = _revisions(heading)
     if state.line.marked and (was := parse_heading(plain(reject(state.line.marked)))):
         old = _revisions(was)

@@ -197,7 +197,8 @@
     ["council", "Council", /\bcouncil\b/],
   ];
   var CODE = /(?:^|[\s(])([a-z]{2,5})\/(\d+(?:a\d+)?)(?:\/(\d+))?(?:#\d+)?(?=[\s),;.]|$)/;
-  var NUMBER = /\b(res|resolution|dec|decision)\.?\s*(\d+)\b(?:\s*\(\s*(?:rev\.?\s*)?([^)]*?)\s*\))?/;
+  // `Resolution 71 (Rev. Kigali, 2022)`, and RA's `Resolution ITU-R 1-8` (its revision's number after the dash)
+  var NUMBER = /\b(res|resolution|dec|decision)\.?\s*(?:itu-?r\s*(\d+)(?:-(\d+))?|(\d+))\b(?:\s*\(\s*(?:rev\.?\s*)?([^)]*?)\s*\))?/;
   var CONNECTORS = /^(?:of|the|in|to|and|rev|itu|,)$/;
   var LABEL = /^(?:\d+(?:\.\d+)*\.?|[a-z]|[ivxl]+|item)$/;
   var LOOKED_AT = 10; // results whose data a look-up reads: a bounded cost, whatever the collection
@@ -224,9 +225,10 @@
       cite.kind = m[3] ? "proposal" : "contribution";
     } else if ((m = NUMBER.exec(q))) {
       cite.kind = m[1].charAt(0) === "d" ? "decision" : "resolution";
-      cite.term = cite.kind + " " + m[2];
-      cite.number = m[2];
-      cite.revision = m[3] ? slug(m[3]).join("-") : "";
+      cite.number = m[2] || m[4];
+      cite.term = cite.kind + " " + cite.number;
+      if (m[2]) cite.body = "ra";
+      cite.revision = m[3] ? "itu-r-" + m[2] + "-" + m[3] : m[5] ? slug(m[5]).join("-") : "";
     } else {
       return null;
     }
@@ -279,15 +281,18 @@
     return body ? body[1] : id.toUpperCase();
   }
 
-  // How well a page of the cited resolution fits the revision typed: 2, the page to open (that
+  // How well a page of the cited resolution fits the revision typed: 3, the page to open (that
   // revision's own page, `council/res-1332/c16/`, or where none was typed the resolution's page,
-  // its current text); 1, a page whose title names the revision typed (the resolution's page,
-  // where the revision is its current text); 0, another revision. The latest revision's page is
-  // indexed by its title alone (its text is the resolution page's), so Pagefind ranks it first.
+  // its current text); 2, the resolution's page where its title names the revision typed (its
+  // current text: `Resolution ITU-R 1-8`); 1, a revision's page whose title names it; 0, another
+  // revision. The latest revision's page is indexed by its title alone (its text is the
+  // resolution page's), so Pagefind ranks it first.
   function revisionFit(cite, data) {
     var typed = cite.revision || ""; // a proposal's code names no revision: its page is its own
-    if (key(data.url).split("/")[2] === typed) return 2;
-    return typed && slug(data.meta.title || "").join("-").indexOf(typed) >= 0 ? 1 : 0;
+    var revision = key(data.url).split("/")[2];
+    if (revision === typed) return 3;
+    if (!typed || slug(data.meta.title || "").join("-").indexOf(typed) < 0) return 0;
+    return revision ? 1 : 2;
   }
 
   function clauseExcerpt(data, anchor) {
@@ -327,7 +332,7 @@
         var anchor = anchorIn(data, cite), fit = revisionFit(cite, data);
         if (anchor === null) return null;
         if (!best || fit > best.fit) best = { fit: fit, landing: landing(data, anchor) };
-        return fit === 2 ? best.landing : null;
+        return fit === 3 ? best.landing : null;
       });
     }
     function amended() {
