@@ -288,7 +288,7 @@ def formula(state: TextState) -> bool:
 
 def annex(state: TextState) -> bool:
     """`ANNEX 1`, `Annex to Resolution 71`: opens an annex wherever it stands."""
-    if not (m := ANNEX.match(match_text(state.text))):
+    if state.text[:1] != "A" or not (m := ANNEX.match(match_text(state.text))):
         return False
     state.open(SectionBuilder(
         heading=state.text, span=state.line.span, kind="annex", marked=state.line.marked,
@@ -303,7 +303,7 @@ def part_heading(state: TextState) -> bool:
     opens a part, wherever it stands; its clauses' numbering restarts and their anchors say the
     part (`section-1bis-1-2-3`). In an annex it is the annex's part (`annex-1-part-a`), unless it
     says it is attached to a resolution or decision."""
-    if state.line.row or not (m := PART.match(match_text(state.text))):
+    if state.text[:1] not in "SPA" or state.line.row or not (m := PART.match(match_text(state.text))):
         return False
     last = state.sections[-1] if state.sections else None
     attached = m["to"] and re.match(r"(?i)resolution|decision", m["to"])
