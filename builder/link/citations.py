@@ -68,12 +68,16 @@ _OTHER_CONFERENCES = [
 ]
 
 
+PART_CITED = re.compile(r"(?i)(?:annex|section|part|appendix|attachment)\b")
+"""A cited annex or part (builder.readers.citations ANNEX_BEFORE), whose anchor is its words."""
+
+
 def clause_anchor(ref: Reference) -> str | None:
     """The anchor a clause-level citation points at, by the anchor rules: `resolves 5 ii)` →
-    `resolves-5-ii`, `Annex 1` → `annex-1`."""
+    `resolves-5-ii`, `Annex 1` → `annex-1`, `Section 1bis` → `section-1bis`."""
     if not ref.section:
         return None
-    if ref.section.lower().startswith("annex"):
+    if PART_CITED.match(ref.section):
         return slug(ref.section)
     return f"{section_slug(ref.section)}-{slug(ref.label)}" if ref.label else section_slug(ref.section)
 

@@ -115,7 +115,13 @@ CLAUSE_BEFORE = re.compile(rf"(?P<section>{_SECTION})\s+(?P<label>{_LABEL})\s+of
 _LEXICON_WORD = re.compile(r"\b(?:" + "|".join(LEXICON) + r")\b")
 _LEXICON_BEFORE = re.compile(r"\b(?:" + "|".join(LEXICON) + r")\s+$")
 _LONGEST_WORD = max(map(len, LEXICON))
-ANNEX_BEFORE = re.compile(r"\b(?P<section>Annex(?:\s+(?:\d+|[A-Z]))?)\s+(?:to|of)\s+(?:the\s+)?$")
+ANNEX_BEFORE = re.compile(
+    r"\b(?P<section>Annex(?:\s+(?:\d+|[A-Z]))?"
+    r"|(?:Section|SECTION|Part|PART|Appendix|APPENDIX|Attachment|ATTACHMENT)\s+(?:\d+(?:bis|ter|quater)?|[IVX]+|[A-Z])\b)"
+    r"\s+(?:to|of)\s+(?:the\s+)?$"
+)
+"""`Annex 1 to `, and a part, `Section 1bis of `, `Appendix I to `, just before a citation."""
+_PART_WORDS = ("Annex", "Section", "SECTION", "Part", "PART", "Appendix", "APPENDIX", "Attachment", "ATTACHMENT")
 THEREOF = re.compile(rf"\b(?P<section>{_SECTION})\s+(?P<label>{_LABEL})\s+thereof\b")
 _INSTRUMENTS = {"constitution": "constitution", "convention": "convention", "radio regulations": "radio-regulations"}
 
@@ -254,7 +260,7 @@ def _clause_before(probe: str, start: int) -> tuple[int, str, str | None] | None
     if not window[-1:].isspace() or not window.rstrip().endswith(("of", "to", "the")):
         return None  # both patterns end in `of `, `to ` or `the `
     offset = start - len(window)
-    if "Annex" in window and (m := ANNEX_BEFORE.search(window)):
+    if any(word in window for word in _PART_WORDS) and (m := ANNEX_BEFORE.search(window)):
         return offset + m.start(), " ".join(m["section"].split()), None
     for word in reversed(list(_LEXICON_WORD.finditer(window))):
         if m := CLAUSE_BEFORE.match(window, word.start()):
