@@ -41,13 +41,13 @@ _ONE_LETTER = re.compile(r"^[a-z]$")
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
 BULLETS = "–-−·+•"
 _DASHES = "–-−"
+_ROMAN_VALUES = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
 
 def bullet_mark(label: str) -> str:
     """A bullet's kind of mark: a dash (`–`, `-`, `−`, typed any of the three ways in one list)
     or the bullet itself (`•`, `·`, `+`): a list of one under an item of the other is a level below."""
     return "dash" if label in _DASHES else "dot"
-_ROMAN_VALUES = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
 
 def split_label(text: str) -> tuple[str, str] | None:
