@@ -31,7 +31,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..conventions import OTHER_CONFERENCES, match_text, parse_meetings, parse_revisions
+from ..conventions import OTHER_CONFERENCES, bodies_meeting, match_text, parse_meetings, parse_revisions
 from ..ir import BodyId, Citation, Inline, Reference, ReferenceKind, Revision
 from .headings import LEXICON
 
@@ -351,10 +351,11 @@ def _resolution(text: str, m: re.Match[str], clause: tuple[int, str, str | None]
         if keep < len(numbers):
             spans, numbers = spans[:keep], numbers[:keep]
             end = spans[-1][1]
-    elif not body:
-        council = True  # conference resolutions run to a few hundred; Council's are numbered from 1000
     kind = "decision" if decision else "resolution"
     revisions = parse_revisions(m["revision"] or m["revision2"] or "")
+    if _leading(numbers[0]) >= 1000 and not body and not any(bodies_meeting(r.venue, r.year) for r in revisions):
+        council = True  # conference resolutions run to a few hundred; Council's are numbered from 1000
+        # (unless the revision is a conference's: `Resolution 1071 (Rev. Kigali, 2022)` is WTDC's)
     if council:
         body, other, revisions = "council", None, _sessions(m["revision"] or m["session"] or "")
     elif not revisions and (body in (None, "wrc") or other):
