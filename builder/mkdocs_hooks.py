@@ -5,7 +5,8 @@ The generated pages never touch `docs/`: they are written beside the site, to `s
 changed, so that `mkdocs serve --dirty` rebuilds or copies only them), and added to MkDocs' file
 list from there; the navigation is set from the linked site. Diagnostics are
 logged through MkDocs, so `mkdocs build --strict` fails on corpus warnings as it does on
-its own. The corpus is `corpus/` beside mkdocs.yml, or the folder in $ITU_CORPUS; the address
+its own. The corpus is `corpus/` beside mkdocs.yml, or the folders in $ITU_CORPUS (several as
+PATH lists them: the corpus and collections); the address
 patterns of conferences' official documents are `extra.official_documents` (builder/link/official.py).
 """
 
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page
 from builder.bundle import OFFLINE_COPY, OfflineCopy
 from builder.exports import exports
 from builder.link.official import OfficialConfigError, official_patterns
-from builder.pipeline import build, corpus_files, release, write_exports, write_pages
+from builder.pipeline import build, corpus_files, corpus_folders, naming_roots, release, write_exports, write_pages
 from builder.progress import Progress
 from builder.readers import source_name
 from builder.render import offline_copy
@@ -54,10 +55,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except OfficialConfigError as e:
         raise ConfigurationError(f"extra.{e}") from None
     root = Path(config.config_file_path).parent
-    corpus = Path(os.environ.get("ITU_CORPUS", root / "corpus"))
+    folders = corpus_folders(os.environ.get("ITU_CORPUS"), root)
+    roots = naming_roots(folders, root)
     progress = Progress()
-    paths = corpus_files(corpus)
-    result = build(paths, root, progress, directory_urls=config.use_directory_urls, official=official)
+    paths = [path for folder in folders for path in corpus_files(folder)]
+    result = build(paths, roots, progress, directory_urls=config.use_directory_urls, official=official)
     for d in result.diagnostics:
         {"error": log.error, "warning": log.warning, "info": log.info}[d.severity](str(d))
     site_dir = Path(config.site_dir)
@@ -69,15 +71,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _written.update(result.written)
     _meta.clear()
     _meta.update(result.meta)
-    _exports[:] = write_exports(exports(result.site, {source_name(p, root): p for p in paths}), data)
+    _exports[:] = write_exports(exports(result.site, {source_name(p, roots): p for p in paths}), data)
     _generated[:] = [generated]
     _data[:] = [data]
     config.nav = result.nav
     del result
     if not _serving[0]:
         release()  # a one-off build rebuilds nothing: what the builder kept is MkDocs' to use
-    if str(corpus) not in config.watch:
-        config.watch.append(str(corpus))  # `mkdocs serve` rebuilds on an edit to the corpus, wherever it is
+    for folder in folders:  # `mkdocs serve` rebuilds on an edit to the corpus or a collection, wherever it is
+        if str(folder) not in config.watch:
+            config.watch.append(str(folder))
     return config
 
 

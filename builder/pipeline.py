@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -12,7 +13,7 @@ from .ir import SourceFile
 from .link import Site, link
 from .link.official import OfficialPatterns
 from .progress import QUIET, Progress
-from .readers import WORD, read_file
+from .readers import WORD, Roots, read_file
 from .render import forget, render
 from .render.blocks import Written
 from .render.titles import PageMeta
@@ -34,6 +35,20 @@ class Build:
 SUFFIXES = (".txt", *WORD)
 
 
+def corpus_folders(setting: str | None, root: Path) -> list[Path]:
+    """The folders a build reads: `corpus/` beside mkdocs.yml, or those `ITU_CORPUS` names,
+    separated as PATH separates them (`corpus:../shared/collections/pp-18`), resolved."""
+    named = [Path(p) for p in setting.split(os.pathsep) if p] if setting else [root / "corpus"]
+    return [p.resolve() for p in named]
+
+
+def naming_roots(folders: list[Path], root: Path) -> tuple[Path, ...]:
+    """What names the files of `folders` (readers.source_name): the project, then the parent of
+    each folder outside it, so a collection's files are named by its folder (`pp-18/…`)."""
+    root = root.resolve()
+    return (root, *dict.fromkeys(f.parent for f in folders if not f.is_relative_to(root)))
+
+
 def corpus_files(corpus: Path) -> list[Path]:
     """Text exports and Word documents (Word's lock files `~$…` aside), Word documents first: where
     both hold the same text, the one with exact tracked changes is read first and published."""
@@ -47,7 +62,7 @@ after every edit, and only the edited file needs reading again."""
 
 
 def read_all(
-    paths: list[Path], diagnostics: Diagnostics, root: Path | None = None, progress: Progress = QUIET
+    paths: list[Path], diagnostics: Diagnostics, root: Roots = None, progress: Progress = QUIET
 ) -> list[SourceFile]:
     files = []
     for n, path in enumerate(paths, start=1):
@@ -72,7 +87,7 @@ def release() -> None:
 
 
 def build(
-    paths: list[Path], root: Path | None = None, progress: Progress = QUIET, directory_urls: bool = True,
+    paths: list[Path], root: Roots = None, progress: Progress = QUIET, directory_urls: bool = True,
     official: Mapping[str, OfficialPatterns] | None = None,
 ) -> Build:
     """`official`: the address patterns of conferences' official documents (builder/link/official.py)."""

@@ -159,16 +159,13 @@ def test_an_empty_search_box_is_a_stop_on_the_way_through_the_header(delegate) -
 
 @pytest.fixture(scope="module")
 def pp18_site(tmp_path_factory: pytest.TempPathFactory):
-    """The corpus with the PP-18 Final Acts beside it (read from the shared collection, never
-    copied into the repository), built without --strict (their PDF-derived text has warnings)."""
+    """The corpus with the PP-18 Final Acts beside it (`ITU_CORPUS` naming both folders, the
+    collection read where it is), built without --strict (their PDF-derived text has warnings)."""
     collection = ROOT.parent / "shared" / "collections" / "pp-18"
     if not collection.is_dir():
         pytest.skip("the PP-18 collection is not here")
-    corpus = tmp_path_factory.mktemp("pp18-corpus")
-    for path in [*(ROOT / "corpus").iterdir(), *collection.glob("*.txt")]:
-        (corpus / path.name).write_bytes(path.read_bytes())
     out = tmp_path_factory.mktemp("pp18-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": str(corpus)}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": os.pathsep.join(map(str, (ROOT / "corpus", collection)))}
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
                          cwd=ROOT, env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]

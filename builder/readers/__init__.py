@@ -65,12 +65,21 @@ WORD = (".docx", ".doc", ".rtf")
 (they get a diagnostic saying so)."""
 
 
-def source_name(path: Path, root: Path | None = None) -> str:
-    """How pages and diagnostics name a corpus file: relative to `root` (the project) when given."""
-    return path.relative_to(root).as_posix() if root and path.is_relative_to(root) else path.as_posix()
+Roots = Path | tuple[Path, ...] | None
+"""The folders corpus files are named from: the project, then each collection's parent folder."""
 
 
-def read_file(path: Path, diagnostics: Diagnostics, root: Path | None = None) -> SourceFile:
+def source_name(path: Path, root: Roots = None) -> str:
+    """How pages and diagnostics name a corpus file: relative to the first of `root` that holds it
+    (the project: `corpus/acp-64a1.txt`; a collection outside it by its folder's name:
+    `pp-18/pp-res-71.txt`), never by where it lies on this machine where a root holds it."""
+    for base in (root,) if isinstance(root, Path) else root or ():
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return path.as_posix()
+
+
+def read_file(path: Path, diagnostics: Diagnostics, root: Roots = None) -> SourceFile:
     """Read a corpus file, named by `source_name`."""
     name = source_name(path, root)
     if path.suffix.lower() in WORD:
