@@ -1,5 +1,9 @@
 """Benchmark: `python bench/run.py --documents N` prints one JSON line.
 
+The site is N generated documents (bench/generate.py) and, where `../shared/` holds it, the PP-18
+collection beside them, read where it is (collection_documents: its texts; pages and times
+include them).
+
 builder_s is read + link + render + writing the Markdown (the builder's own cost); exports_s is
 making the JSON, Akoma Ntoso and source files published beside the pages, gzip-compressed (inside
 total_s too), and exports_bytes their size as published; mkdocs_s is `mkdocs build` of the same
@@ -35,10 +39,12 @@ from generate import ROOT, generate  # noqa: E402
 from builder.bundle import bundle  # noqa: E402
 from builder.exports import exports  # noqa: E402
 from builder.ir import Clause  # noqa: E402
-from builder.pipeline import build, corpus_files, write_pages  # noqa: E402
+from builder.pipeline import build, corpus_files, naming_roots, write_pages  # noqa: E402
 from builder.readers import source_name  # noqa: E402
 
 
+PP18 = ROOT.parent / "shared" / "collections" / "pp-18"
+"""The PP-18 Final Acts, built beside the generated corpus where they are (never copied)."""
 QUERY = "Resolution 68"
 """What the search timings type: a citation delegates search for."""
 
@@ -164,14 +170,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         documents = generate(args.documents, work / "corpus")
+        folders = [work / "corpus", *([PP18] if PP18.is_dir() else [])]
+        paths, roots = [p for f in folders for p in corpus_files(f)], naming_roots(folders, work)
         started = time.perf_counter()
-        result = build(corpus_files(work / "corpus"), work)
+        result = build(paths, roots)
         write_pages(result.pages, work / "docs")
         builder_s = time.perf_counter() - started
         started = time.perf_counter()
-        exports_bytes = sum(len(data) for _, data in exports(result.site, {source_name(p, work): p for p in corpus_files(work / "corpus")}))
+        exports_bytes = sum(len(data) for _, data in exports(result.site, {source_name(p, roots): p for p in paths}))
         exports_s = time.perf_counter() - started
-        env = {**os.environ, "ITU_CORPUS": str(work / "corpus"), "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, "ITU_CORPUS": os.pathsep.join(map(str, folders)), "NO_MKDOCS_2_WARNING": "1"}
         started = time.perf_counter()
         peaks = peak_rss([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "site")], ROOT, env)
         total_s = time.perf_counter() - started
@@ -187,6 +195,7 @@ def main() -> None:
             searched.update(search.offline(work / "offline", QUERY))
         print(json.dumps({
             "documents": documents,
+            "collection_documents": sum(1 for p in paths if p.is_relative_to(PP18)),
             "pages": len(result.pages),
             "clauses": clauses(result.site),
             "builder_s": round(builder_s, 2),

@@ -24,6 +24,8 @@ from ..ir import Block, Clause, Redline, ResolutionText, plain_text
 Status = Literal["unchanged", "changed", "inserted", "deleted", "moved"]
 SIMILAR = 0.5
 """Two clauses sharing at least this share of their words (Dice) are one clause, changed."""
+MOVED = 0.8
+"""A deleted and an inserted clause sharing at least this share of their words are one clause, moved."""
 
 _TOKENS = re.compile(r"\s+|\S+")
 _WORDS = re.compile(r"\w+")
@@ -98,13 +100,30 @@ def word_diff(old: str, new: str) -> Redline:
     return tuple(out)
 
 
-def _bag(text: str) -> Counter[str]:
-    return Counter(w.casefold() for w in _WORDS.findall(text))
+@dataclass(frozen=True, slots=True)
+class _Bag:
+    """A clause's words, counted, and how many there are."""
+
+    words: Counter[str]
+    size: int
 
 
-def similarity(a: Counter[str], b: Counter[str]) -> float:
-    total = sum(a.values()) + sum(b.values())
-    return 2 * sum((a & b).values()) / total if total else 1.0
+def _bag(text: str) -> _Bag:
+    words = Counter(w.casefold() for w in _WORDS.findall(text))
+    return _Bag(words, sum(words.values()))
+
+
+def similarity(a: _Bag, b: _Bag, at_least: float = 0.0) -> float:
+    """The share of words two clauses have in common (Dice's coefficient of their word bags);
+    0.0 without counting where even the smaller bag wholly shared would fall below `at_least`:
+    a long stretch pairs every old clause with every new one."""
+    total = a.size + b.size
+    if not total:
+        return 1.0
+    if 2 * min(a.size, b.size) < at_least * total:
+        return 0.0
+    small, large = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
+    return 2 * sum(min(n, large[w]) for w, n in small.items() if w in large) / total
 
 
 def compare(old: ResolutionText, new: ResolutionText) -> TextDiff:
@@ -127,8 +146,8 @@ def compare_items(a: list[Item], b: list[Item], old: ResolutionText | None = Non
     bags = {i: _bag(a[i].text) for i in deleted}
     for j in inserted:
         bag = _bag(b[j].text)
-        best = max(((similarity(bags[i], bag), i) for i in deleted if i not in moved.values()), default=(0.0, -1))
-        if best[0] >= 0.8:
+        best = max(((similarity(bags[i], bag, MOVED), i) for i in deleted if i not in moved.values()), default=(0.0, -1))
+        if best[0] >= MOVED:
             moved[j] = best[1]
     gone = set(moved.values())
     out: list[ClauseDiff] = []
@@ -168,7 +187,7 @@ def _pair_gap(a: list[Item], b: list[Item], olds: range, news: range, pairs: dic
     for j in news:
         bag = _bag(b[j].text)
         for i in olds:
-            score = similarity(bags_a[i], bag)
+            score = similarity(bags_a[i], bag, SIMILAR)
             if score >= SIMILAR:
                 same_place = (a[i].section, a[i].label) == (b[j].section, b[j].label)
                 candidates.append((-score, not same_place, abs((i - olds.start) - (j - news.start)), i, j))
