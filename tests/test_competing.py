@@ -60,3 +60,21 @@ def test_linked_from_the_resolution_and_each_proposal(competing) -> None:
         assert "(../pp/res-11/proposals-compared.md)" in competing.pages[src], src
     page = competing.pages["pp/res-11/proposals-compared.md"]
     assert "has been</del><ins>is</ins>" in page and "Unchanged by every proposal:" in page
+
+
+def test_proposals_are_never_compared_with_a_later_revision(tmp_path: Path) -> None:
+    """Issue 27, the right base: with the revision they amend (Busan, 2014) not held but a later
+    one (a revision made here, which changes considering c)), the columns show each proposal's
+    own changes, not the later revision's words as the proposals' deletions."""
+    later = (COMPETING / "pp-res-11-busan-2014.txt").read_text(encoding="utf-8")
+    later = later.replace("(Rev. Busan, 2014)", "(Rev. Bucharest, 2022)").replace("(Busan, 2014)", "(Bucharest, 2022)")
+    later = later.replace("has been evident for many years", "remains evident today")
+    (tmp_path / "pp-res-11-bucharest-2022.txt").write_text(later, encoding="utf-8")
+    built = build(corpus_files(CORPUS) + [COMPETING / "eur-12a1.docx", COMPETING / "iap-12a1.docx"] + corpus_files(tmp_path), ROOT)
+    page = next(c for c in built.site.compared if c.id == "pp-res-11")
+    assert page.base_src is None and "Rev. Busan, 2014" in page.base and "not in the collection" in page.base
+    column = {p.id: k for k, p in enumerate(page.proposals)}
+    c = next(r for r in page.rows if (r.section, r.label) == ("considering", "c)")).cells
+    assert c[column["EUR/12A1/1"]].words[1:3] == (("del", "has been"), ("ins", "is"))  # as the proposal records it
+    assert not any("remains evident today" in words for cell in c if cell for _, words in cell.words)
+    assert c[column["IAP/12A1/1"]].status != "unchanged"

@@ -404,10 +404,11 @@ def compare_proposals(site: Site) -> Site:
         base_page = held.get((r.id, meeting(old))) if old else None
         if base_page is not None:
             base, label, base_src = items(base_page.text), str(base_page.revision), base_page.src
-        elif r.text is not None:
+        elif r.text is not None and old is None:  # no proposal names the revision it amends: the text held
             base, label, base_src = items(r.text), str(r.text.revision or "the text in the collection"), r.src
-        else:
-            base, label, base_src = base_items(competing[0]), f"{competing[0].label} (the text it amends is not in the collection)", None
+        else:  # never a later revision than the one amended: its words would show as the proposals' changes
+            amends = f"the text it amends, {old}," if old else "the text it amends"
+            base, label, base_src = base_items(competing[0]), f"{competing[0].label} ({amends} is not in the collection)", None
         rows = side_by_side(base, [proposal_items(p) for p in competing])
         pages.append(ProposalsCompared(r.id, compared_src(r.id), r.label, label, base_src, tuple(competing), rows))
     if not pages:
