@@ -171,7 +171,7 @@ def main() -> None:
         work = Path(tmp)
         documents = generate(args.documents, work / "corpus")
         folders = [work / "corpus", *([PP18] if PP18.is_dir() else [])]
-        paths, roots = [p for f in folders for p in corpus_files(f)], naming_roots(folders, work)
+        paths, roots = corpus_files(*folders), naming_roots(folders, work)
         started = time.perf_counter()
         result = build(paths, roots)
         write_pages(result.pages, work / "docs")

@@ -341,12 +341,26 @@ def meeting_name(body: BodyId, revision: Revision) -> str | None:
     return None
 
 
-def text_label(body: BodyId, kind: str, number: str, sequence: int | None = None) -> str:
+PART_WORDS = ("Section", "Part", "Appendix", "Attachment")
+"""The words that head a part of a text (`SECTION 1bis – …`, `PART A`, `Appendix I (to Resolution
+1)`, `ATTACHMENT 2`): the reader's part rule and the citations of parts."""
+PART_WORD = "|".join(w for word in PART_WORDS for w in (word, word.upper()))
+"""One of PART_WORDS as printed or in capitals, for a pattern."""
+
+
+def text_label(body: BodyId, kind: str, number: str) -> str:
     """A text as lists and titles name it: `WTDC Resolution 71`, `Council Decision 482`; as RA
-    names its own, `Resolution ITU-R 1`, with its revision's number where known (`Resolution ITU-R 1-8`)."""
+    names its own, `Resolution ITU-R 1`."""
     b = BODIES[body]
-    named = f"{kind.capitalize()} {b.numbered}{number}" if b.numbered else f"{b.short} {kind.capitalize()} {number}"
-    return f"{named}-{sequence}" if sequence is not None else named
+    return f"{kind.capitalize()} {b.numbered}{number}" if b.numbered else f"{b.short} {kind.capitalize()} {number}"
+
+
+def revision_named(body: BodyId | None, revision: Revision | None, sequence: int | None = None) -> str:
+    """What follows a text's label or number: its revision (` (Rev. Kigali, 2022)`), or the
+    revision's number where its body numbers them (`-8` of `Resolution ITU-R 1-8`); `` for none."""
+    if sequence is not None:
+        return f"-{sequence}"
+    return f" ({revision_label(body, revision)})" if revision else ""
 
 
 def revision_label(body: BodyId | None, revision: Revision) -> str:

@@ -58,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     folders = corpus_folders(os.environ.get("ITU_CORPUS"), root)
     roots = naming_roots(folders, root)
     progress = Progress()
-    paths = [path for folder in folders for path in corpus_files(folder)]
+    paths = corpus_files(*folders)
     result = build(paths, roots, progress, directory_urls=config.use_directory_urls, official=official)
     for d in result.diagnostics:
         {"error": log.error, "warning": log.warning, "info": log.info}[d.severity](str(d))

@@ -49,11 +49,15 @@ def naming_roots(folders: list[Path], root: Path) -> tuple[Path, ...]:
     return (root, *dict.fromkeys(f.parent for f in folders if not f.is_relative_to(root)))
 
 
-def corpus_files(corpus: Path) -> list[Path]:
-    """Text exports and Word documents (Word's lock files `~$…` aside), Word documents first: where
-    both hold the same text, the one with exact tracked changes is read first and published."""
-    found = [p for p in corpus.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith("~$")]
-    return sorted(found, key=lambda p: (p.suffix.lower() == ".txt", p))
+def corpus_files(*folders: Path) -> list[Path]:
+    """Text exports and Word documents (Word's lock files `~$…` aside), folder by folder, Word
+    documents first in each: where both hold the same text, the one with exact tracked changes is
+    read first and published."""
+    def of(folder: Path) -> list[Path]:
+        found = [p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith("~$")]
+        return sorted(found, key=lambda p: (p.suffix.lower() == ".txt", p))
+
+    return [path for folder in folders for path in of(folder)]
 
 
 _cache: dict[tuple[Path, int, int], tuple[SourceFile, list[Diagnostic]]] = {}

@@ -37,7 +37,7 @@ def with_pp18():
     if not PP18.is_dir():
         pytest.skip("the PP-18 collection is not here (../shared/collections/pp-18)")
     folders = [ROOT / "corpus", PP18]
-    return build([p for f in folders for p in corpus_files(f)], naming_roots(folders, ROOT))
+    return build(corpus_files(*folders), naming_roots(folders, ROOT))
 
 
 def test_every_pp18_text_has_its_page_revision_and_citations(with_pp18) -> None:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..anchors import section_slug, slug
-from ..conventions import OTHER_CONFERENCES, bodies_meeting, revision_label
+from ..conventions import OTHER_CONFERENCES, PART_WORDS, bodies_meeting, revision_label
 from ..diagnostics import Diagnostics
 from ..readers.citations import find_bare_provisions
 from ..ir import (
@@ -68,7 +68,7 @@ _OTHER_CONFERENCES = [
 ]
 
 
-PART_CITED = re.compile(r"(?i)(?:annex|section|part|appendix|attachment)\b")
+PART_CITED = re.compile(rf"(?i)(?:annex|{'|'.join(PART_WORDS)})\b")
 """A cited annex or part (builder.readers.citations ANNEX_BEFORE), whose anchor is its words."""
 
 

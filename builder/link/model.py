@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..anchors import slug
-from ..conventions import BODIES, meeting_name, revision_label, text_label
+from ..conventions import BODIES, meeting_name, revision_named, text_label
 from .compare import TextDiff
 from ..ir import BodyId, Contribution, Footnote, Proposal, Provenance, Redline, ResolutionText, Revision, plain_text
 
@@ -46,9 +46,7 @@ def citation(kind: str, number: str, revision: Revision | None, body: BodyId, se
     """A text as ITU cites it: `Resolution 68 (Rev. New Delhi, 2024) of the World
     Telecommunication Standardization Assembly`; `Resolution ITU-R 1-8 of the Radiocommunication
     Assembly` where the body numbers its revisions."""
-    named = f"{kind.capitalize()} {BODIES[body].numbered}{number}"
-    which = f"-{sequence}" if sequence is not None else f" ({revision_label(body, revision)})" if revision else ""
-    return f"{named}{which} of the {BODIES[body].name}"
+    return f"{kind.capitalize()} {BODIES[body].numbered}{number}{revision_named(body, revision, sequence)} of the {BODIES[body].name}"
 
 
 def comparison_src(rid: str, old: Revision, new: Revision) -> str:

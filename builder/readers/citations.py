@@ -31,7 +31,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..conventions import OTHER_CONFERENCES, bodies_meeting, match_text, parse_meetings, parse_revisions
+from ..conventions import OTHER_CONFERENCES, PART_WORD, bodies_meeting, match_text, parse_meetings, parse_revisions
 from ..ir import BodyId, Citation, Inline, Reference, ReferenceKind, Revision
 from .headings import LEXICON
 
@@ -117,11 +117,11 @@ _LEXICON_BEFORE = re.compile(r"\b(?:" + "|".join(LEXICON) + r")\s+$")
 _LONGEST_WORD = max(map(len, LEXICON))
 ANNEX_BEFORE = re.compile(
     r"\b(?P<section>Annex(?:\s+(?:\d+|[A-Z]))?"
-    r"|(?:Section|SECTION|Part|PART|Appendix|APPENDIX|Attachment|ATTACHMENT)\s+(?:\d+(?:bis|ter|quater)?|[IVX]+|[A-Z])\b)"
+    rf"|(?:{PART_WORD})\s+(?:\d+(?:bis|ter|quater)?|[IVX]+|[A-Z])\b)"
     r"\s+(?:to|of)\s+(?:the\s+)?$"
 )
 """`Annex 1 to `, and a part, `Section 1bis of `, `Appendix I to `, just before a citation."""
-_PART_WORDS = ("Annex", "Section", "SECTION", "Part", "PART", "Appendix", "APPENDIX", "Attachment", "ATTACHMENT")
+_PART_WORDS = ("Annex", *PART_WORD.split("|"))
 THEREOF = re.compile(rf"\b(?P<section>{_SECTION})\s+(?P<label>{_LABEL})\s+thereof\b")
 _INSTRUMENTS = {"constitution": "constitution", "convention": "convention", "radio regulations": "radio-regulations"}
 

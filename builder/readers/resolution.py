@@ -19,7 +19,7 @@ from ..conventions import bodies_meeting, history_revisions, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import BodyId, FootnoteRef, ResolutionText, Revision, Section, Span
 from .changes import unflatten
-from .lines import Line, inlines, plain
+from .lines import REF, Line, inlines, plain
 from .sections import read_heading_changes, redline_of
 from .text_rules import TextState, is_text_heading, read_rules
 from .tracked import accept, reject
@@ -70,9 +70,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
 def _calls(state: TextState) -> tuple[tuple[str, FootnoteRef], ...]:
     """The footnote calls of the heading, history and formula lines, which are read as plain text."""
     lines = (("heading", state.head), ("history", state.history), ("formula", state.formula))
-    return tuple(
-        (where, piece) for where, line in lines if line for piece in inlines(line.text) if isinstance(piece, FootnoteRef)
-    )
+    return tuple((where, FootnoteRef(key)) for where, line in lines if line for key in REF.findall(line.text))
 
 
 def _sections(state: TextState) -> tuple[Section, ...]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from ..conventions import (
-    HEADING, MEETING, REVISION, WORDS_BEFORE_REV, Heading, body_of_formula, match_text, parse_heading, unknown_body,
+    HEADING, MEETING, PART_WORD, REVISION, WORDS_BEFORE_REV, Heading, body_of_formula, match_text, parse_heading, unknown_body,
 )
 from ..diagnostics import Diagnostics, quote
 from ..ir import Block, BodyId, Paragraph, Revision
@@ -37,7 +37,7 @@ ANNEX = re.compile(
     r"^(?:ANNEX|Annex)(?:\s+(?P<n>\d+|[A-Z])\b)?(?:\s+(?:TO|to)\s+(?:RESOLUTION|Resolution|DECISION|Decision)\b.*)?$"
 )
 PART = re.compile(
-    r"^(?P<word>SECTION|Section|PART|Part|APPENDIX|Appendix|ATTACHMENT|Attachment)\s+"
+    rf"^(?P<word>{PART_WORD})\s+"
     r"(?P<n>\d+(?:bis|ter|quater)?|[IVXLC]+|[A-Z])"
     r"(?:\s+\(?(?:to|TO)\s+(?P<to>[^()]+?)\)?)?"
     r"(?:\s*[–—:\-]\s*\S.*|\s*)$"

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..conventions import ACTIONS, BODIES, MODIFYING, meeting_name, revision_label, source
+from ..conventions import ACTIONS, BODIES, MODIFYING, meeting_name, revision_label, revision_named, source
 from ..anchors import slug
 from ..bundle import OfflineCopy
 from ..exports import akn_src, json_src, source_src
@@ -52,7 +52,7 @@ def environment() -> Environment:
     env.globals.update(
         BODIES=BODIES, ACTIONS=ACTIONS, MODIFYING=MODIFYING, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
         citation_examples=citation_examples, akn_src=akn_src, json_src=json_src, source_src=source_src,
-        moved_keys=moved_keys, kind_src=kind_src, revision_label=revision_label, meeting=meeting,
+        moved_keys=moved_keys, kind_src=kind_src, revision_label=revision_label, revision_named=revision_named, meeting=meeting,
     )
     return env
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..anchors import slug
-from ..conventions import ACTIONS, BODIES, revision_label, source
-from ..ir import ResolutionText, plain_text
+from ..conventions import ACTIONS, BODIES, revision_named, source
+from ..ir import plain_text
 from ..link import ContributionPage, ProposalPage, ReferencePage, ResolutionPage
 from ..link.citations import REFERENCE_KINDS
 from ..link.model import ProposalsCompared, RevisionComparison, RevisionPage, UnplacedPage
@@ -49,18 +49,10 @@ def _counts(amended: int, cited: int) -> str:
     return f" {'; '.join(said).capitalize()}." if said else ""
 
 
-def _revision(text: ResolutionText) -> str:
-    """What follows a text's label: its revision (` (Rev. Kigali, 2022)`), or the revision's
-    number where its body numbers them (`-8` of `Resolution ITU-R 1-8`)."""
-    if text.sequence is not None:
-        return f"-{text.sequence}"
-    return f" ({revision_label(text.body, text.revision)})" if text.revision else ""
-
-
 def resolution_meta(page: ResolutionPage) -> PageMeta:
     # Without its text, a page's title may come from a text citing another revision than the one
     # its proposals amend: the title names none.
-    citation = page.label + (_revision(page.text) if page.text else "")
+    citation = page.label + (revision_named(page.body, page.text.revision, page.text.sequence) if page.text else "")
     title = plain_text(page.text.title) if page.text else (page.titles[0] if page.titles else None)
     state = "" if page.text else " Its text is not in the collection."
     described = f"{_named(page.citation, title)}.{state}{_counts(len(page.amended_by), len(page.cited_by))}"
@@ -71,7 +63,7 @@ def revision_meta(page: RevisionPage) -> PageMeta:
     """The latest revision's page holds the canonical page's text: the same title, for the same text."""
     title = plain_text(page.text.title)
     which = "the latest revision in the collection" if page.latest else "an earlier revision"
-    return PageMeta(_named(f"{page.label}{_revision(page.text)}", title), _short(f"{_named(page.citation, title)}, {which}, at its permanent address."))
+    return PageMeta(_named(f"{page.label}{revision_named(page.text.body, page.revision, page.text.sequence)}", title), _short(f"{_named(page.citation, title)}, {which}, at its permanent address."))
 
 
 def proposal_meta(page: ProposalPage) -> PageMeta:
