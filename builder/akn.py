@@ -173,6 +173,8 @@ class _Content:
         for piece in text:
             if isinstance(piece, str):
                 out.append(_text(piece))
+            elif isinstance(piece, Change) and piece.inferred:  # not the source's: its words as they are
+                out.append(_text(piece.text))
             elif isinstance(piece, Change):
                 out.append(E(piece.op, _text(piece.text), eId=self._id(f"{owner}__{piece.op}")))
             elif isinstance(piece, Citation):

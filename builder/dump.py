@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from .ir import Block, Clause, Proposal, Redline, ResolutionText, Revision, Section, has_changes, plain_text, redline
+from .ir import Block, Change, Clause, Inline, Proposal, Redline, ResolutionText, Revision, Section, has_changes, plain_text, redline
 from .link import ContributionPage, ProposalPage, ResolutionPage, Site
 from .ir import Provenance
-from .link.model import CitationUse, OfficialDocument, RevisionPage, revision_id
+from .link.model import CitationUse, OfficialDocument, Outcome, RevisionPage, revision_id
 
 
 def url(src: str) -> str:
@@ -27,14 +27,36 @@ def _clauses(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
             "old_label": b.change.old if b.change else b.label,
             "status": b.change.status if b.change else None,
             "anchor": b.anchor,
-            "text": plain_text(b.text),
+            "text": "".join(words for op, words in redline(b.text) if op != "del"),
             "changes": _changes(redline(b.text)) if has_changes(b.text) else None,
+            "inferred_changes": _changes(redline(b.text, inferred=True)) if _inferred(b.text) else None,
             "line": b.span.line,
             "clauses": _clauses(b.children),
         }
         for b in blocks
         if isinstance(b, Clause)
     ]
+
+
+def _inferred(text: tuple[Inline, ...]) -> bool:
+    return any(isinstance(piece, Change) and piece.inferred for piece in text)
+
+
+def _outcome(o: Outcome | None) -> dict[str, Any] | None:
+    if o is None:
+        return None
+    return {
+        "conference": o.conference.label,
+        "conference_url": url(o.conference.src) if o.conference.src else None,
+        "state": o.state,
+        "summary": o.summary,
+        "adopted": {"label": o.adopted_label, "url": url(o.adopted_src)} if o.adopted_src else None,
+        "clauses": [
+            {"where": r.where, "anchor": r.anchor, "change": r.change, "verdict": r.verdict, "inferred": r.inferred,
+             "adopted_where": r.adopted_where, "adopted_anchor": r.adopted_anchor, "words": _changes(r.words)}
+            for r in o.rows
+        ],
+    }
 
 
 def _changes(printed: Redline) -> list[list[str]] | None:
@@ -126,6 +148,7 @@ def proposal(page: ProposalPage) -> dict[str, Any]:
         "read_from": _read_from(page.source_file, page.provenance),
         "official_document": _official(page.official),
         "citations": _citations(page.citations),
+        "outcome": _outcome(page.outcome),
         **_text(p.text),
     }
 

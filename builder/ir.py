@@ -111,6 +111,9 @@ class Change:
 
     op: Literal["ins", "del"]
     text: str
+    inferred: bool = False
+    """Not in the source: the halves of a run-together word of a text export, told apart by the
+    text its conference adopted (builder/link/inferred.py)."""
 
 
 Redline = tuple[tuple[str, str], ...]
@@ -359,16 +362,17 @@ def plain_text(text: tuple[Inline, ...]) -> str:
     )
 
 
-def redline(text: tuple[Inline, ...]) -> Redline:
+def redline(text: tuple[Inline, ...], inferred: bool = False) -> Redline:
     """Running text in (op, words) pieces, footnote references left out; citations contribute
-    their printed pieces. Adjacent pieces of one kind are merged."""
+    their printed pieces. Adjacent pieces of one kind are merged. Inferred changes are the
+    source's words, unmarked, unless `inferred`."""
     out: list[tuple[str, str]] = []
     for piece in text:
         if isinstance(piece, FootnoteRef):
             continue
         parts: Redline = (
             (("", piece),) if isinstance(piece, str)
-            else ((piece.op, piece.text),) if isinstance(piece, Change)
+            else ((piece.op if inferred or not piece.inferred else "", piece.text),) if isinstance(piece, Change)
             else piece.printed or (("", piece.text),)
         )
         for op, words in parts:
@@ -381,7 +385,7 @@ def redline(text: tuple[Inline, ...]) -> Redline:
 
 def has_changes(text: tuple[Inline, ...]) -> bool:
     return any(
-        isinstance(p, Change) or (isinstance(p, Citation) and p.printed) or (isinstance(p, FootnoteRef) and p.op)
+        (isinstance(p, Change) and not p.inferred) or (isinstance(p, Citation) and p.printed) or (isinstance(p, FootnoteRef) and p.op)
         for p in text
     )
 

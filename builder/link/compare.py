@@ -101,19 +101,19 @@ def word_diff(old: str, new: str) -> Redline:
 
 
 @dataclass(frozen=True, slots=True)
-class _Bag:
+class Bag:
     """A clause's words, counted, and how many there are."""
 
     words: Counter[str]
     size: int
 
 
-def _bag(text: str) -> _Bag:
+def word_bag(text: str) -> Bag:
     words = Counter(w.casefold() for w in _WORDS.findall(text))
-    return _Bag(words, sum(words.values()))
+    return Bag(words, sum(words.values()))
 
 
-def similarity(a: _Bag, b: _Bag, at_least: float = 0.0) -> float:
+def similarity(a: Bag, b: Bag, at_least: float = 0.0) -> float:
     """The share of words two clauses have in common (Dice's coefficient of their word bags);
     0.0 without counting where even the smaller bag wholly shared would fall below `at_least`:
     a long stretch pairs every old clause with every new one."""
@@ -143,9 +143,9 @@ def compare_items(a: list[Item], b: list[Item], old: ResolutionText | None = Non
     deleted = [i for i in range(len(a)) if i not in paired_old]
     inserted = [j for j in range(len(b)) if j not in pairs]
     moved: dict[int, int] = {}  # new index → old index, for clauses that went elsewhere
-    bags = {i: _bag(a[i].text) for i in deleted}
+    bags = {i: word_bag(a[i].text) for i in deleted}
     for j in inserted:
-        bag = _bag(b[j].text)
+        bag = word_bag(b[j].text)
         best = max(((similarity(bags[i], bag, MOVED), i) for i in deleted if i not in moved.values()), default=(0.0, -1))
         if best[0] >= MOVED:
             moved[j] = best[1]
@@ -182,10 +182,10 @@ def _pair_gap(a: list[Item], b: list[Item], olds: range, news: range, pairs: dic
     the same section and label, then to the nearer place."""
     if not olds or not news:
         return
-    bags_a = {i: _bag(a[i].text) for i in olds}
+    bags_a = {i: word_bag(a[i].text) for i in olds}
     candidates = []
     for j in news:
-        bag = _bag(b[j].text)
+        bag = word_bag(b[j].text)
         for i in olds:
             score = similarity(bags_a[i], bag, SIMILAR)
             if score >= SIMILAR:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..anchors import slug
@@ -85,6 +87,66 @@ class Conference:
     def label(self) -> str:
         name = BODIES[self.body].short
         return f"{name} ({self.revision.venue}, {self.revision.year})" if self.revision else name
+
+    @property
+    def key(self) -> tuple[str, tuple[str, int]] | None:
+        """The body and the meeting (`Rev.` or not): what a conference page gathers by."""
+        return (self.body, meeting(self.revision)) if self.revision else None
+
+    @property
+    def src(self) -> str | None:
+        """`pp/dubai-2018.md`: its page, beside the body's texts (None where no meeting is named)."""
+        return f"{self.body}/{revision_slug(self.revision, self.body)}.md" if self.revision else None
+
+
+ADOPTED, WITH_CHANGES, NOT_ADOPTED = "adopted as proposed", "adopted with changes", "not adopted"
+"""What a conference did with one change a proposal marks."""
+
+
+@dataclass(frozen=True)
+class ClauseOutcome:
+    """One row of a proposal's outcome: a clause as proposed (or as adopted, where the conference
+    added it), what the proposal does to it and what the conference did."""
+
+    where: str
+    """`considering d)`: the clause as the proposal names it, or as the adopted text does."""
+    anchor: str | None
+    """On the proposal's page; None for a clause the conference added."""
+    change: str | None
+    """What the proposal does to it (`c) renumbered d)`, `inserted`, `words changed`); None where
+    its source marks nothing."""
+    verdict: str
+    """For a change: `adopted as proposed`, `adopted with changes` or `not adopted`; for another
+    clause: `as adopted`, `changed in the adopted text`, `not in the adopted text` or `added by the conference`."""
+    adopted_where: str | None = None
+    adopted_anchor: str | None = None
+    """Where it stands in the adopted text."""
+    words: Redline = ()
+    """The proposed words against the adopted ones, where they differ."""
+    inferred: bool = False
+    """The change is inferred from the adopted text (builder/link/inferred.py), not read."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the conference a proposal was made to did with it, as far as the collection says."""
+
+    conference: Conference
+    state: str
+    """`decided` (the collection holds what it adopted of the text), `not known` (it holds texts
+    of the conference, not this one) or `pending` (it holds no text of the conference)."""
+    summary: str
+    """One line: `PP (Dubai, 2018) adopted 3 of its 4 changes, 1 with changes`."""
+    short: str
+    """For tables: `3 of 4 adopted, 1 with changes`."""
+    rows: tuple[ClauseOutcome, ...] = ()
+    adopted_label: str | None = None
+    """`PP Resolution 71 (Rev. Dubai, 2018)`: the text compared with."""
+    adopted_src: str | None = None
+
+    @property
+    def changes(self) -> tuple[ClauseOutcome, ...]:
+        return tuple(r for r in self.rows if r.change)
 
 
 @dataclass(frozen=True)
@@ -209,10 +271,8 @@ class ProposalPage:
     annotations: Annotations = field(default_factory=Annotations)
     base_needed: Revision | None = None
     """For a MOD proposal whose base revision the collection lacks: the revision it amends."""
-    adopted: TextDiff | None = None
-    """For a MOD proposal whose adopted revision the collection holds: its text (as proposed)
-    against what the conference adopted, clause by clause."""
-    adopted_src: str | None = None
+    outcome: Outcome | None = None
+    """What its conference did with it (builder/link/outcomes.py); None where it names no conference."""
     compared_src: str | None = None
     """The "Proposals compared" page of its target, where other MOD proposals compete with it."""
     provenance: Provenance | None = None
@@ -240,6 +300,20 @@ class ProposalPage:
             if part:
                 return plain_text(part[0].text)
         return ""
+
+
+def tally(proposals: "Iterable[ProposalPage]") -> tuple[int, int, int]:
+    """Of the changes the proposals' sources mark (not those inferred): how many their
+    conference adopted, how many of those with changes, how many in all."""
+    changes = [r for p in proposals if p.outcome for r in p.outcome.changes if not r.inferred]
+    return (sum(r.verdict != NOT_ADOPTED for r in changes), sum(r.verdict == WITH_CHANGES for r in changes), len(changes))
+
+
+def tally_line(counts: tuple[int, int, int]) -> str:
+    """`9 of the 12 changes they mark adopted, 3 with changes`."""
+    adopted, changed, total = counts
+    with_changes = f", {changed} with changes" if changed else ""
+    return f"{adopted} of the {total} change{'s' if total != 1 else ''} they mark adopted{with_changes}" if total else ""
 
 
 @dataclass(frozen=True)
@@ -279,6 +353,11 @@ class RevisionPage:
     @property
     def citation(self) -> str:
         return citation(self.kind, self.text.number, self.revision, self.text.body, self.text.sequence)  # type: ignore[arg-type]
+
+    @property
+    def conference(self) -> Conference:
+        """The conference that adopted this revision (its page: `conference.src`)."""
+        return Conference(self.text.body, Revision(self.revision.venue, self.revision.year))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -388,6 +467,18 @@ class ResolutionPage:
     def cited_by_count(self) -> int:
         return len(self.cited_by)
 
+    @property
+    def conference(self) -> Conference | None:
+        """The conference that adopted the text shown."""
+        r = self.text.revision if self.text else None
+        return Conference(self.body, Revision(r.venue, r.year)) if r else None
+
+    @property
+    def proposal_states(self) -> tuple[tuple[str, int], ...]:
+        """(`decided`, 2), (`pending`, 1): its proposals by what the collection says of their outcome."""
+        states = Counter(p.outcome.state if p.outcome else "not known" for p in self.amended_by)
+        return tuple((s, states[s]) for s in ("decided", "not known", "pending") if states[s])
+
 
 @dataclass(frozen=True)
 class ContributionPage:
@@ -401,6 +492,17 @@ class ContributionPage:
     provenance: Provenance | None = None
     official: OfficialDocument | None = None
     """Its official document, the one most of its proposals give."""
+
+    @property
+    def outcomes(self) -> str:
+        """`PP (Dubai, 2018) decided 22 of its 25 proposals: 142 of the 180 changes they mark adopted, 12 with changes.`"""
+        known = [p for p in self.proposals if p.outcome]
+        decided = [p for p in known if p.outcome and p.outcome.state == "decided"]
+        if not decided:
+            return ""
+        names = ", ".join(dict.fromkeys(p.outcome.conference.label for p in decided if p.outcome))
+        counts = tally_line(tally(decided))
+        return f"{names} decided {len(decided)} of its {len(self.proposals)} proposals{': ' + counts if counts else ''}."
 
 
 @dataclass(frozen=True)
@@ -469,6 +571,59 @@ class UnplacedPage:
 
 
 @dataclass(frozen=True)
+class ProposalsOn:
+    """The proposals made to one conference on one text (a row of its conference page)."""
+
+    label: str
+    """`PP Resolution 71`, or what a non-resolution target is."""
+    src: str | None
+    adopted: "RevisionPage | None"
+    """The text as the conference adopted it, where held."""
+    proposals: tuple[ProposalPage, ...]
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    """The proposals one source made to one conference, counted by outcome."""
+
+    group: str
+    """`ACP`."""
+    name: str
+    count: int
+    states: tuple[tuple[str, int], ...]
+    """(`decided`, 21), (`not known`, 2): how many of its proposals are in each state."""
+    changes: str
+    """`9 of the 12 changes they mark adopted, 3 with changes` (`tally_line`)."""
+
+
+@dataclass(frozen=True)
+class ConferencePage:
+    """One conference (`pp/dubai-2018/`): the texts it adopted and the proposals made to it."""
+
+    conference: Conference
+    src: str
+    new: tuple["RevisionPage", ...]
+    """The texts it adopted as new ones (no `Rev.`)."""
+    revised: tuple["RevisionPage", ...]
+    by_target: tuple[ProposalsOn, ...]
+    by_source: tuple[SourceCount, ...]
+
+    @property
+    def id(self) -> str:
+        return self.src.removesuffix(".md").replace("/", "-")
+
+    @property
+    def title(self) -> str:
+        """`Plenipotentiary Conference (Dubai, 2018)`."""
+        r = self.conference.revision
+        return f"{BODIES[self.conference.body].name}" + (f" ({r.venue}, {r.year})" if r else "")
+
+    @property
+    def proposals(self) -> int:
+        return sum(len(t.proposals) for t in self.by_target)
+
+
+@dataclass(frozen=True)
 class Site:
     resolutions: tuple[ResolutionPage, ...]
     """Sorted by body, then number."""
@@ -482,3 +637,5 @@ class Site:
     """Every revision the collection holds, the latest included, at its permanent address."""
     comparisons: tuple[RevisionComparison, ...] = ()
     compared: tuple[ProposalsCompared, ...] = ()
+    conferences: tuple[ConferencePage, ...] = ()
+    """A page for each conference the collection holds texts of or proposals to."""

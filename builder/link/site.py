@@ -15,10 +15,13 @@ from ..ir import (
     Revision, SourceFile, Table, Target, plain_text,
 )
 from .changes import (
-    against_base, base_items, clause_changes, compare_proposed, marks_for, proposal_items, redlines, side_by_side,
+    against_base, base_items, clause_changes, marks_for, proposal_items, redlines, side_by_side,
 )
 from .compare import compare, items
 from .citations import anchors_of, resolve_citations
+from .conferences import conference_pages
+from .inferred import infer_changes
+from .outcomes import outcome
 from .official import OfficialPatterns, official_document
 from .model import (
     Annotations, Conference, ContributionPage, HistoryEntry, ProposalPage, ProposalsCompared, ResolutionPage,
@@ -68,10 +71,15 @@ def _footnotes(keys: Iterable[str], by_key: dict[str, Footnote]) -> tuple[Footno
     return tuple(by_key[k] for k in dict.fromkeys(keys) if k in by_key)
 
 
-def _conference(text: ResolutionText | None, target: Target | None) -> Conference | None:
+def _conference(text: ResolutionText | None, target: Target | None, action: str) -> Conference | None:
+    """The conference a proposal is made to, as its text names it: the revision its heading gives
+    a MOD or an ADD (`Rev. Dubai, 2018`); a SUP's or a NOC's text is the text as it stands,
+    which names the conference that adopted it, so theirs is their contribution's (`_fill_conferences`)."""
     body = (text.body if text else None) or (target.body if target else None)
     if body is None:
         return None
+    if action in ("SUP", "NOC"):
+        return Conference(body, None)
     revision = text.revision if text else None
     if text and text.formula:
         found = parse_revisions(text.formula)
@@ -103,13 +111,16 @@ def _known_from(amending: Iterable[Proposal]) -> tuple[tuple[str, ...], tuple[Re
 
 
 def _fill_conferences(pages: list[ProposalPage]) -> list[ProposalPage]:
-    """A proposal whose text names no conference (a NOC on the Constitution) is for the
+    """A proposal whose text names no conference (a NOC on the Constitution, a SUP) is for the
     conference most of its contribution's proposals are for."""
-    known = Counter(p.conference for p in pages if p.conference)
+    known = Counter(p.conference for p in pages if p.conference and p.conference.revision)
     if not known:
         return pages
     usual = known.most_common(1)[0][0]
-    return [p if p.conference else replace(p, conference=usual) for p in pages]
+    return [
+        replace(p, conference=usual) if p.conference is None or (p.conference.revision is None and p.conference.body == usual.body) else p
+        for p in pages
+    ]
 
 
 def _merged(first: ContributionPage, second: ContributionPage) -> ContributionPage:
@@ -259,7 +270,7 @@ class _Linker:
             label = text_label(p.target.body, p.target.kind, p.target.number)
         return ProposalPage(
             pid, src, p, contribution, csrc, target_id, target_src, label,
-            _conference(p.text, p.target), _footnotes(_proposal_refs(p), by_key), path,
+            _conference(p.text, p.target, p.action), _footnotes(_proposal_refs(p), by_key), path,
             changes=clause_changes(p.text) if p.action in MODIFYING else (), provenance=self.provenance[path],
         )
 
@@ -365,7 +376,7 @@ def link(files: Iterable[SourceFile], diagnostics: Diagnostics, official: Mappin
     for file in files:
         linker.add_file(file)
     site = compare_proposals(compare_revisions(annotate_changes(resolve_citations(linker.site(), diagnostics))))
-    return link_official_documents(site, official) if official else site
+    return conference_pages(link_official_documents(site, official) if official else site)
 
 
 def link_official_documents(site: Site, patterns: Mapping[str, OfficialPatterns]) -> Site:
@@ -434,12 +445,15 @@ def compare_revisions(site: Site) -> Site:
     return replace(site, comparisons=tuple(comparisons))
 
 
-def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], ResolutionText]) -> ProposalPage:
+def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], ResolutionText], met: set[tuple[str, tuple[str, int]]]) -> ProposalPage:
     text = p.proposal.text
+    adopted = held.get((p.target_id, meeting(text.revision))) if p.target_id and text and text.revision else None
+    adopted_src = revision_src(p.target_id, text.revision) if p.target_id and adopted is not None and text and text.revision else None
     if p.proposal.action not in MODIFYING or text is None or p.target_id is None:
-        return p
+        return replace(p, outcome=outcome(p, adopted, adopted_src, p.conference is not None and p.conference.key in met))
+    if adopted is not None and not text.exact:
+        p = replace(p, proposal=replace(p.proposal, text=infer_changes(text, adopted)))
     base = held.get((p.target_id, meeting(text.old_revision))) if text.old_revision else None
-    adopted = held.get((p.target_id, meeting(text.revision))) if text.revision else None
     repeated: frozenset[str] = frozenset()
     if base is not None:
         p, repeated = against_base(p, base)
@@ -449,17 +463,18 @@ def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], 
     )
     return replace(
         p, annotations=annotations, base_needed=None if base is not None else text.old_revision,
-        adopted=compare_proposed(p, adopted) if adopted is not None else None,
-        adopted_src=revision_src(p.target_id, text.revision) if adopted is not None and text.revision else None,
+        outcome=outcome(p, adopted, adopted_src, p.conference is not None and p.conference.key in met),
     )
 
 
 def annotate_changes(site: Site) -> Site:
     """For each MOD proposal: its clauses compared with its base revision (the one it amends)
     and with the revision adopted, where the collection holds them, or the revision it would
-    need; then the marks on the resolutions it amends."""
+    need; for each proposal, what its conference did with it; then the marks on the
+    resolutions proposals amend."""
     held = {(v.id, meeting(v.revision)): v.text for v in site.revisions}
-    site = _with_proposals(site, {p.src: _against_revisions(p, held) for p in site.proposals})
+    met = {(v.text.body, meeting(v.revision)) for v in site.revisions}
+    site = _with_proposals(site, {p.src: _against_revisions(p, held, met) for p in site.proposals})
     return replace(site, resolutions=tuple(
         replace(r, annotations=Annotations(marks=marks_for(set(anchors_of(r.text)), r.amended_by) if r.text and r.amended_by else {}))
         for r in site.resolutions

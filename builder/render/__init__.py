@@ -23,6 +23,7 @@ from ..exports import akn_src, json_src, source_src
 from ..ir import Clause
 from ..link import REFERENCES_SRC, ContributionPage, ProposalPage, ReferencePage, ResolutionPage, Site
 from ..link.citations import REFERENCE_KINDS
+from ..link.model import ConferencePage
 from ..link.references import kind_src
 from .blocks import BlockWriter, Written
 from .escape import attribute, attribute_text, markdown_text
@@ -160,6 +161,7 @@ class Renderer:
         for body, resolutions in self.by_body.items():
             lists, named = self.lists[body], BODIES[body]
             jobs.append(("body_index.md.j2", f"{body}/index.md", {"body": named, "resolutions": resolutions, "lists": lists,
+                                                                   "conferences": [c for c in site.conferences if c.conference.body == body],
                                                                    "title": f"{named.short} resolutions and decisions: {named.name}"}))
             jobs += [("body_list.md.j2", part.src, {"body": named, "part": part, "crumbs": _body_crumb(body),
                                                     "title": f"{named.short} resolutions and decisions {part.title}"}) for part in lists]
@@ -169,6 +171,7 @@ class Renderer:
         jobs += [("proposals_compared.md.j2", c.src, {"page": c}) for c in site.compared]
         jobs += [("contribution.md.j2", c.src, {"page": c}) for c in site.contributions]
         jobs += [("proposal.md.j2", p.src, {"page": p}) for p in site.proposals]
+        jobs += [("conference.md.j2", c.src, {"page": c}) for c in site.conferences]
         jobs += [("unplaced.md.j2", u.src, {"page": u}) for u in site.unplaced]
         out: dict[str, str] = {}
         kept: dict[str, tuple[str, Any, str, Written]] = {}
@@ -258,6 +261,8 @@ class Renderer:
         if isinstance(page, ProposalPage):
             group = self._source_of[page.src]
             return _PROPOSALS + ((group.title, group.src), (page.contribution_id, page.contribution_src))
+        if isinstance(page, ConferencePage):
+            return _body_crumb(page.conference.body) if page.conference.body in self.by_body else ()
         if isinstance(page, ContributionPage):
             group = self._source_of.get(page.proposals[0].src) if page.proposals else None
             return _PROPOSALS + (((group.title, group.src),) if group else ())

@@ -37,6 +37,9 @@ class Written:
     links: tuple[Link, ...]
     ids: tuple[str, ...]
 _TAGS = {"": "{}", "ins": "<ins>{}</ins>", "del": "<del>{}</del>"}
+_INFERRED = {op: f'<{op} class="inferred" title="{what} inferred from the adopted text, not marked in the source">{{}}</{op}>'
+             for op, what in (("ins", "Insertion"), ("del", "Deletion"))}
+"""A change told apart from the adopted text (builder/link/inferred.py): styled apart from the source's own."""
 NO_NOTES = Annotations()
 SEARCH_SKIPS = ' data-pagefind-ignore="all"'
 """On a clause's own line that repeats the text a proposal amends: that text is found on the
@@ -99,6 +102,8 @@ class BlockWriter:
                 out.append(esc(piece))
             elif isinstance(piece, FootnoteRef):
                 out.append(_TAGS[piece.op].format(self._footnote_call(piece.key)))
+            elif isinstance(piece, Change) and piece.inferred:
+                out.append(_INFERRED[piece.op].format(esc(piece.text)))
             elif isinstance(piece, Change):
                 out.append(_redline(((piece.op, piece.text),), esc))
             else:
@@ -148,6 +153,8 @@ class BlockWriter:
         )
         if status in ("inserted", "deleted"):
             line += f' <span class="change-badge change-{status}">{status}</span>'
+        if any(isinstance(piece, Change) and piece.inferred for piece in c.text):
+            line += ' <span class="change-badge change-inferred">changes inferred from the adopted text</span>'
         for mark in notes.marks.get(c.anchor, ()):
             line += f' <a class="change-mark" href="{self._url(mark.src, mark.anchor)}">{html_text(mark.proposal)}: {html_text(mark.what)}</a>'
         parts = [line + "</p>"]

@@ -13,7 +13,7 @@ from ..conventions import ACTIONS, BODIES, revision_named, source
 from ..ir import plain_text
 from ..link import ContributionPage, ProposalPage, ReferencePage, ResolutionPage
 from ..link.citations import REFERENCE_KINDS
-from ..link.model import ProposalsCompared, RevisionComparison, RevisionPage, UnplacedPage
+from ..link.model import ConferencePage, ProposalsCompared, RevisionComparison, RevisionPage, UnplacedPage
 
 DESCRIPTION_LENGTH = 300
 """Link previews and search engines show about this many characters of a description."""
@@ -108,6 +108,9 @@ def document_meta(page: Any) -> PageMeta | None:
         return proposal_meta(page)
     if isinstance(page, ContributionPage):
         return contribution_meta(page)
+    if isinstance(page, ConferencePage):
+        return PageMeta(page.title, _short(
+            f"The texts the {page.title} adopted and revised, and the {page.proposals} proposals made to it, with what it did with them."))
     if isinstance(page, RevisionComparison):
         return PageMeta(f"{page.label}: {page.old.revision} compared with {page.new.revision}")
     if isinstance(page, ProposalsCompared):

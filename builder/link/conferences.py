@@ -1,0 +1,65 @@
+"""A page for each conference: the texts it adopted, new and revised, and the proposals made to
+it by text and by source, with what it did with them (builder/link/outcomes.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from ..conventions import BODIES, source
+from ..ir import Revision
+from .model import Conference, ConferencePage, ProposalPage, ProposalsOn, RevisionPage, Site, SourceCount, page_order, tally, tally_line
+
+STATES = ("decided", "not known", "pending")
+
+
+def conference_pages(site: Site) -> Site:
+    texts: dict[Conference, list[RevisionPage]] = {}
+    for v in site.revisions:
+        if v.text.body:
+            texts.setdefault(Conference(v.text.body, Revision(v.revision.venue, v.revision.year)), []).append(v)
+    proposals: dict[Conference, list[ProposalPage]] = {}
+    for p in site.proposals:
+        if p.conference and p.conference.revision:
+            r = p.conference.revision
+            proposals.setdefault(Conference(p.conference.body, Revision(r.venue, r.year)), []).append(p)
+    adopted_by = {(v.id, c): v for c, held in texts.items() for v in held}
+    order = sorted(set(texts) | set(proposals), key=lambda c: (list(BODIES).index(c.body), -c.revision.year if c.revision else 0))
+    pages = []
+    for c in order:
+        held = texts.get(c, [])
+        made = proposals.get(c, [])
+        src = c.src
+        assert src is not None
+        pages.append(ConferencePage(
+            c, src, tuple(v for v in held if not v.revision.rev), tuple(v for v in held if v.revision.rev),
+            _by_target(made, c, adopted_by), _by_source(made),
+        ))
+    return replace(site, conferences=tuple(pages))
+
+
+def _by_target(made: list[ProposalPage], c: Conference, adopted_by: dict[tuple[str, Conference], RevisionPage]) -> tuple[ProposalsOn, ...]:
+    """The proposals by the text they target, in the order of the site's texts (a new text's
+    proposals, which target none, by code)."""
+    grouped: dict[tuple[str | None, str], list[ProposalPage]] = {}
+    for p in made:
+        grouped.setdefault((p.target_id, p.target_label or p.proposal.target_title or "A new text"), []).append(p)
+    return tuple(
+        ProposalsOn(label, ps[0].target_src, adopted_by.get((rid, c)) if rid else None, tuple(ps))
+        for (rid, label), ps in sorted(grouped.items(), key=lambda g: (g[0][0] is None, page_order(g[0][0]) if g[0][0] else (), g[0][1]))
+    )
+
+
+def _by_source(made: list[ProposalPage]) -> tuple[SourceCount, ...]:
+    by_code: dict[str, list[ProposalPage]] = {}
+    for p in made:
+        by_code.setdefault(source(p.proposal.code.source).group, []).append(p)
+    out = []
+    for group in sorted(by_code):
+        ps = by_code[group]
+        states = Counter(p.outcome.state if p.outcome else "pending" for p in ps)
+        out.append(SourceCount(
+            group, source(ps[0].proposal.code.source).name, len(ps), tuple((s, states[s]) for s in STATES if states[s]),
+            tally_line(tally(ps)),
+        ))
+    return tuple(out)

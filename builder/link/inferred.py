@@ -1,0 +1,150 @@
+"""Run-together words of a text export, told apart by the text its conference adopted.
+
+A text export runs a tracked change's deleted and inserted words together, in either order
+(`2014Dubai,`, `Annex 12`, `AiresDubai`). Where the adopted clause has one half of such a word
+at its place and not the other, the word is split there: the half the conference kept is taken
+as the proposal's insertion, the other as its deletion. That is a guess (a conference that
+rejected the change kept the deleted half), so the pieces are `Change(…, inferred=True)`, shown,
+counted and dumped as inferred, never as the source's own changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from ..ir import Block, Change, Citation, Clause, FootnoteRef, Inline, ResolutionText
+from .compare import Item, compare_items, items
+
+_TOKENS = re.compile(r"\s+|\S+")
+_WORD = re.compile(r"\w+")
+_EDGES = "()[];,.:'\"“”‘’"
+Halves = tuple[tuple[str, str], tuple[str, str]]
+"""A run-together word's two halves in its order, each (`ins` or `del`, words)."""
+
+
+def infer_changes(text: ResolutionText, adopted: ResolutionText) -> ResolutionText:
+    """`text` (a MOD proposal read from a text export) with its run-together words split where
+    the clause the conference adopted from it shows where; unchanged where nothing is found."""
+    vocabulary = {w.casefold() for item in items(adopted) for w in _WORD.findall(item.text)}
+    splits: dict[str, dict[int, Halves]] = {}
+    for diff in compare_items(_flattened(text), items(adopted)).clauses:
+        if diff.status == "changed" and diff.old and diff.new:
+            found = _splits(diff.old.text, diff.new.text, vocabulary)
+            if found:
+                splits[diff.old.anchor] = found
+    if not splits:
+        return text
+
+    def update(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        return tuple(
+            replace(b, text=_split(b.text, splits[b.anchor]) if b.anchor in splits else b.text, children=update(b.children))
+            if isinstance(b, Clause) else b
+            for b in blocks
+        )
+
+    return replace(text, sections=tuple(replace(s, blocks=update(s.blocks)) for s in text.sections))
+
+
+def _flattened(text: ResolutionText) -> list[Item]:
+    """The clauses as exported, every word in (what `_split` counts offsets in)."""
+    return [replace(item, text=_joined(item.clause.text)) for item in items(text)]
+
+
+def _joined(text: Iterable[Inline]) -> str:
+    return "".join(_shown(piece) for piece in text)
+
+
+def _shown(piece: Inline) -> str:
+    if isinstance(piece, str):
+        return piece
+    if isinstance(piece, FootnoteRef):
+        return ""
+    if isinstance(piece, Citation) and piece.printed:
+        return "".join(words for _, words in piece.printed)
+    return piece.text
+
+
+def _splits(exported: str, adopted: str, vocabulary: set[str]) -> dict[int, Halves]:
+    """Offset of a run-together word in `exported` → its halves, for each word the adopted
+    clause replaces by one of its halves."""
+    a, b = _TOKENS.findall(exported), _TOKENS.findall(adopted)
+    starts = [0]
+    for token in a:
+        starts.append(starts[-1] + len(token))
+    found: dict[int, Halves] = {}
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "replace":
+            continue
+        kept = [t for t in b[j1:j2] if not t.isspace()]
+        for i in range(i1, i2):
+            halves = _halves(a[i], kept, vocabulary)
+            if halves:
+                found[starts[i]] = halves
+    return found
+
+
+def _halves(word: str, adopted: list[str], vocabulary: set[str]) -> Halves | None:
+    """The two halves of `word` as (op, text) in its order, the one the adopted words have
+    inserted: where `word` is an adopted word run together with another word that the adopted
+    words lack beside it (`Linesand` against `Lines and` is a lost space, not a change)."""
+    if word.isspace():
+        return None
+    near = {_core(t) for t in adopted}
+    for kept in adopted:
+        if kept == word or not _whole(_core(kept)):
+            continue
+        if word.endswith(kept) and _other(word[: -len(kept)], kept[0], word, near, vocabulary):
+            return ("del", word[: -len(kept)]), ("ins", kept)
+        if word.startswith(kept) and _other(word[len(kept) :], kept[-1], word, near, vocabulary):
+            return ("ins", kept), ("del", word[len(kept) :])
+    return None
+
+
+def _core(token: str) -> str:
+    return token.strip(_EDGES).casefold()
+
+
+def _whole(core: str) -> bool:
+    """A word that stands on its own: a number, or two letters or more (not the `s` of a plural
+    or the `d)` of a list)."""
+    return core.isdigit() or (len(core) >= 2 and bool(_WORD.search(core)))
+
+
+def _other(half: str, beside: str, word: str, near: set[str], vocabulary: set[str]) -> bool:
+    """The other half is a word of its own that the adopted text uses, or a number; digits run
+    into digits only in a number (`12`, `20142017`; not the footnote call of `WTDC-174`)."""
+    core = _core(half)
+    if not _whole(core) or core in near:
+        return False
+    if core.isdigit():
+        return not beside.isdigit() or _core(word).isdigit()
+    return core in vocabulary
+
+
+def _split(text: tuple[Inline, ...], splits: dict[int, Halves]) -> tuple[Inline, ...]:
+    """The clause's running text with each run-together word at an offset of `splits` made an
+    inferred deletion and insertion; a word inside a citation or a tracked change is left."""
+    out: list[Inline] = []
+    at = 0
+    for piece in text:
+        size = len(_shown(piece))
+        if not isinstance(piece, str):
+            out.append(piece)
+            at += size
+            continue
+        rest, start = piece, at
+        for offset in sorted(o for o in splits if at <= o < at + size):
+            halves = splits[offset]
+            word = "".join(words for _, words in halves)
+            cut = offset - start
+            if rest[cut : cut + len(word)] != word:
+                continue
+            out += [s for s in (rest[:cut],) if s]
+            out += [Change(op, words, inferred=True) for op, words in halves]  # type: ignore[arg-type]
+            rest, start = rest[cut + len(word) :], offset + len(word)
+        out += [s for s in (rest,) if s]
+        at += size
+    return tuple(out)

@@ -1,0 +1,156 @@
+"""What a conference did with each proposal made to it, as far as the collection says: each
+change of a MOD proposal against the text the conference adopted, where that text is held.
+
+A conference's Final Acts hold the texts it adopted or revised, not those it left alone, so a
+text missing from them may be unchanged as well as suppressed: the outcome says "not known"
+then, never "suppressed" or "not adopted".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ..conventions import MODIFYING
+from ..ir import Change, Clause, ResolutionText, redline
+from .changes import compare_proposed
+from .compare import SIMILAR, Bag, ClauseDiff, Item, TextDiff, items, similarity, word_bag
+from .model import ADOPTED, NOT_ADOPTED, WITH_CHANGES, ClauseChange, ClauseOutcome, Outcome, ProposalPage
+
+
+def outcome(page: ProposalPage, adopted: ResolutionText | None, adopted_src: str | None, met: bool) -> Outcome | None:
+    """`adopted`: the revision of the proposal's target that its conference adopted, where held;
+    `met`: whether the collection holds any text of that conference."""
+    conference = page.conference
+    if conference is None or conference.key is None:
+        return None
+    name = conference.label
+    if not met:
+        return Outcome(conference, "pending", f"Not known yet: the collection holds no text {name} adopted.", "not known yet")
+    if page.target_id is None:
+        return Outcome(conference, "not known", f"Not known: no text of the collection records what {name} did with it.", "not known")
+    action = page.proposal.action
+    if adopted is None or adopted_src is None:
+        target = page.target_label
+        if action == "SUP":
+            line = f"Not known: {target} is not among the texts of {name} in the collection, which may have suppressed it or left it unchanged."
+        elif action == "NOC":
+            line = f"As proposed, as far as the collection says: it holds no revision of {target} by {name}."
+        else:
+            line = f"Not known: the collection holds no revision of {target} by {name}, which may have left it unchanged or suppressed it."
+        return Outcome(conference, "not known", line, "not known")
+    label = f"{page.target_label} ({adopted.revision})"
+    if action == "SUP":
+        return Outcome(conference, "decided", f"Not suppressed: {name} revised it ({adopted.revision}).",
+                       "not suppressed: revised", adopted_label=label, adopted_src=adopted_src)
+    if action not in MODIFYING or page.proposal.text is None:
+        return Outcome(conference, "decided", f"{name} revised it ({adopted.revision}).", "revised",
+                       adopted_label=label, adopted_src=adopted_src)
+    rows = tuple(_rows(page, adopted, _covered(compare_proposed(page, adopted), page.proposal.text)))
+    summary, short = _summary(name, rows)
+    return Outcome(conference, "decided", summary, short, rows, label, adopted_src)
+
+
+def _covered(diff: TextDiff, text: ResolutionText) -> TextDiff:
+    """The adopted text's clauses in the sections the proposal's text has: a proposal on the
+    resolution leaves its annexes out, one on an annex the resolution."""
+    sections = {s.heading.casefold() for s in text.sections}
+    return replace(diff, clauses=tuple(d for d in diff.clauses if d.old or (d.new and d.new.section.casefold() in sections)))
+
+
+def _summary(name: str, rows: tuple[ClauseOutcome, ...]) -> tuple[str, str]:
+    """`PP (Dubai, 2018) adopted 3 of its 4 changes, 1 with changes; 2 more inferred …`."""
+    known = [r for r in rows if r.change and not r.inferred]
+    inferred = sum(1 for r in rows if r.inferred)
+    adopted = sum(1 for r in known if r.verdict != NOT_ADOPTED)
+    changed = sum(1 for r in known if r.verdict == WITH_CHANGES)
+    more = f"; {inferred} more inferred from the adopted text" if inferred and known else (
+        f"; {inferred} inferred from the adopted text" if inferred else "")
+    if not known:
+        return (f"{name} adopted a revision of the text. Its source marks none of this proposal's changes{more}: "
+                "each clause is compared with the adopted text below.", "revised; changes not marked")
+    with_changes = f", {changed} with changes" if changed else ""
+    plural = "s" if len(known) != 1 else ""
+    return (f"{name} adopted {adopted} of its {len(known)} change{plural}{with_changes}{more}.",
+            f"{adopted} of {len(known)} adopted{with_changes}")
+
+
+def _rows(page: ProposalPage, adopted: ResolutionText, diff: TextDiff) -> Iterator[ClauseOutcome]:
+    """One row per clause as proposed, in its order, then the clauses it deletes, then the
+    headings it replaces."""
+    text = page.proposal.text
+    assert text is not None
+    changes = {c.anchor: c for c in page.changes if c.status not in ("replaced", "deleted")}
+    for d in diff.clauses:
+        if d.old is None:
+            assert d.new is not None
+            yield ClauseOutcome(_where(d.new), None, None, "added by the conference", _where(d.new), d.new.anchor)
+            continue
+        change = changes.get(d.old.anchor)
+        inferred = change is None and _inferred(d.old.clause)
+        what = _what(change) if change else "words changed" if inferred else None
+        verdict = _verdict(d, change, text.exact) if what else _unmarked(d)
+        yield ClauseOutcome(
+            _where(d.old), d.old.anchor, what, verdict, _where(d.new) if d.new else None, d.new.anchor if d.new else None,
+            d.words if d.new and d.status != "unchanged" else (), inferred,
+        )
+    proposed = {item.anchor: item for item in items(text)}
+    kept = [(item, word_bag(item.text)) for item in items(adopted)]
+    for c in page.changes:
+        if c.status == "deleted" and c.anchor in proposed:
+            yield _deleted(c, proposed[c.anchor], kept)
+        elif c.status == "replaced":
+            headings = {s.heading for s in adopted.sections}
+            verdict = ADOPTED if c.section in headings else NOT_ADOPTED if c.old_section in headings else WITH_CHANGES
+            yield ClauseOutcome(c.section, c.anchor, f"heading “{c.old_section}” replaced", verdict)
+
+
+def _where(item: Item) -> str:
+    return f"{item.section} {item.label or ''}".strip()
+
+
+def _what(change: ClauseChange) -> str:
+    if change.status == "renumbered":
+        return f"{change.old or '(no label)'} renumbered {change.new or '(no label)'}"
+    return {"amended": "words changed", "changed": "words changed"}.get(change.status, change.status)
+
+
+def _inferred(clause: Clause) -> bool:
+    return any(isinstance(piece, Change) and piece.inferred for piece in clause.text)
+
+
+def _verdict(d: ClauseDiff, change: ClauseChange | None, exact: bool) -> str:
+    """A change's fate: as proposed where the adopted clause has its words and label; not
+    adopted where it keeps the words the change replaces (known only from a Word document)."""
+    if d.new is None:
+        return NOT_ADOPTED
+    if d.status == "unchanged" and not d.relabelled:
+        return ADOPTED
+    if exact and d.old and d.new.text == _old_words(d.old.clause):
+        return NOT_ADOPTED
+    if change and change.status == "renumbered" and d.status == "unchanged" and d.new.label == change.old:
+        return NOT_ADOPTED
+    return WITH_CHANGES
+
+
+def _unmarked(d: ClauseDiff) -> str:
+    """A clause whose source marks no change: what the adopted text has of it."""
+    if d.new is None:
+        return "not in the adopted text"
+    return "as adopted" if d.status == "unchanged" and not d.relabelled else "changed in the adopted text"
+
+
+def _old_words(clause: Clause) -> str:
+    """A clause's words before the proposal's tracked changes."""
+    return "".join(words for op, words in redline(clause.text) if op != "ins")
+
+
+def _deleted(change: ClauseChange, clause: Item, kept: list[tuple[Item, Bag]]) -> ClauseOutcome:
+    """A clause the proposal deletes is not adopted where the adopted text still has its words."""
+    bag = word_bag(clause.text)
+    best = max(((similarity(bag, other, SIMILAR), item) for item, other in kept), key=lambda f: f[0], default=(0.0, None))
+    found = best[1] if best[0] >= SIMILAR else None
+    where = _where(clause)
+    if found is None:
+        return ClauseOutcome(where, clause.anchor, "deleted", ADOPTED)
+    return ClauseOutcome(where, clause.anchor, "deleted", NOT_ADOPTED, _where(found), found.anchor)
