@@ -151,6 +151,23 @@ def generated_offline(tmp_path_factory: pytest.TempPathFactory, generated_corpus
 
 
 @pytest.fixture(scope="session")
+def pp18_site(tmp_path_factory: pytest.TempPathFactory):
+    """The corpus with the PP-18 Final Acts beside it (`ITU_CORPUS` naming both folders, the
+    collection read where it is), built without --strict (their PDF-derived text has warnings)."""
+    collection = ROOT.parent / "shared" / "collections" / "pp-18"
+    if not collection.is_dir():
+        pytest.skip("the PP-18 collection is not here")
+    out = tmp_path_factory.mktemp("pp18-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": os.pathsep.join(map(str, (ROOT / "corpus", collection)))}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    site, httpd = serve(out)
+    yield site
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     need_chromium()
     from playwright.sync_api import sync_playwright

@@ -223,12 +223,20 @@ def test_what_the_conference_adopted() -> None:
     diagnostics = Diagnostics()
     site = link([read_source("adopted.txt", adopted, diagnostics), read_source("mod.txt", MOD_NEED, diagnostics)], diagnostics)
     proposal = next(p for p in site.proposals if p.id == "AFCP/2A1/1")
-    statuses = [(d.status, d.old and d.old.label, d.new and d.new.label) for d in proposal.adopted.clauses]
-    assert statuses == [("unchanged", "a)", "a)"), ("deleted", "b)", None), ("inserted", None, "b)"), ("changed", "c)", "c)")]
+    assert proposal.outcome is not None
+    rows = [(r.where if r.anchor else None, r.change, r.verdict, r.adopted_where) for r in proposal.outcome.rows]
+    assert rows == [
+        ("considering a)", None, "as adopted", "considering a)"),
+        ("considering b)", "inserted", "not adopted", None),
+        (None, None, "added by the conference", "considering b)"),
+        ("considering c)", "b) renumbered c)", "adopted with changes", "considering c)"),
+    ]
     page = render(site).pages["proposals/afcp-2a1-1.md"]
-    assert "## What the conference adopted" in page and "not in the adopted text" in page
-    assert ("adopted with changes](../wtdc/res-900/baku-2025.md#considering-c): over <del>520700</del>"
-            "<ins>700</ins> Sector <del>Members and academia;</del><ins>Members;</ins>") in page
+    assert "## What the conference adopted" in page and "| inserted | not adopted |" in page
+    # `520700` against the adopted `700`: 520 deleted, 700 inserted, as inferred; then the adopted words
+    assert 'over <del class="inferred"' in page
+    assert ("[adopted with changes](../wtdc/res-900/baku-2025.md#considering-c): over 700 Sector "
+            "<del>Members and academia;</del><ins>Members;</ins>") in page
 
 
 def test_a_bis_label_takes_no_place_in_the_sequence() -> None:

@@ -214,3 +214,22 @@ def test_acp_64a1_outcomes_at_pp18(with_pp18) -> None:
     assert 0 < len(inferred) < 30
     assert all(c["changes"] is None or c["changes"] != c["inferred_changes"] for c in inferred)
     json.dumps(docs["ACP/64A1/8"]["outcome"])
+
+
+def test_proposals_compared_end_with_the_text_as_adopted() -> None:
+    """Three proposals on PP Resolution 11 (tests/fixtures/competing: two of them Word documents)
+    against the text they amend, Rev. Busan, 2014, and PP-18's text as the last column."""
+    if not PP18.is_dir():
+        pytest.skip("the PP-18 collection is not here (../shared/collections/pp-18)")
+    from builder.pipeline import build, corpus_files, naming_roots
+    folders = [ROOT / "corpus", ROOT / "tests" / "fixtures" / "competing", PP18]
+    built = build(corpus_files(*folders), naming_roots(folders, ROOT))
+    page = next(c for c in built.site.compared if c.id == "pp-res-11")
+    assert (page.base, page.adopted, page.adopted_src) == ("Rev. Busan, 2014", "Rev. Dubai, 2018", "pp/res-11/dubai-2018.md")
+    assert all(len(r.cells) == 3 for r in page.rows)  # the adopted text is a column, not a proposal
+    touched = [r for r in page.rows if r.touched]
+    assert touched and any(r.adopted and r.adopted.status == "changed" for r in touched)
+    markdown = built.pages["pp/res-11/proposals-compared.md"]
+    assert "[As adopted (Rev. Dubai, 2018)](dubai-2018.md)" in markdown
+    for p in page.proposals:  # the Word documents' changes are exact: each has its outcome
+        assert p.outcome and p.outcome.state == "decided" and p.outcome.changes, p.id

@@ -6,14 +6,17 @@ other bodies, a citation opening the current text unless it names a revision."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
-
-from browsing import ROOT, Site, build_and_serve, need_chromium, serve, unzipped_bundle, watched
+from browsing import (
+    ROOT,
+    Site,
+    build_and_serve,
+    need_chromium,
+    unzipped_bundle,
+    watched,
+)
 
 COPY = 3
 """The copy of the corpus the generated collection's citations name: copy k renumbers its
@@ -155,23 +158,6 @@ def test_an_empty_search_box_is_a_stop_on_the_way_through_the_header(delegate) -
             break
     assert not delegate.evaluate(inside)
     assert not delegate.locator("#__search").is_checked()
-
-
-@pytest.fixture(scope="module")
-def pp18_site(tmp_path_factory: pytest.TempPathFactory):
-    """The corpus with the PP-18 Final Acts beside it (`ITU_CORPUS` naming both folders, the
-    collection read where it is), built without --strict (their PDF-derived text has warnings)."""
-    collection = ROOT.parent / "shared" / "collections" / "pp-18"
-    if not collection.is_dir():
-        pytest.skip("the PP-18 collection is not here")
-    out = tmp_path_factory.mktemp("pp18-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ITU_CORPUS": os.pathsep.join(map(str, (ROOT / "corpus", collection)))}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
-                         cwd=ROOT, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr[-3000:]
-    site, httpd = serve(out)
-    yield site
-    httpd.shutdown()
 
 
 def every_result(page, query: str) -> list[str]:

@@ -395,9 +395,12 @@ class Row:
     """The base clause's anchor."""
     cells: tuple[Cell | None, ...]
     """One per proposal; None where the proposal does not have this row's clause."""
+    adopted: Cell | None = None
+    """The clause as the proposals' conference adopted it, where the collection holds that text."""
 
     @property
     def touched(self) -> bool:
+        """Some proposal changes the clause (what the conference did alone does not unfold it)."""
         return any(c is not None and c.status != "unchanged" for c in self.cells)
 
 
@@ -413,6 +416,9 @@ class ProposalsCompared:
     base_src: str | None
     proposals: tuple["ProposalPage", ...]
     rows: tuple[Row, ...]
+    adopted: str | None = None
+    """`Rev. Dubai, 2018`: the text the proposals' conference adopted, the last column, where held."""
+    adopted_src: str | None = None
 
 
 @dataclass(frozen=True)

@@ -398,8 +398,10 @@ def _most_common(values: Iterable[Any]) -> Any:
 
 def compare_proposals(site: Site) -> Site:
     """A "Proposals compared" page for each resolution two or more MOD proposals amend, against
-    the revision they amend where the collection holds it (else the latest held, else the first
-    proposal's own text), linked from the resolution and from each proposal."""
+    the revision they amend where the collection holds it (else the text held where no proposal
+    names the revision it amends, else the first proposal's own text), with the text their
+    conference adopted as the last column where held; linked from the resolution and from each
+    proposal."""
     held = {(v.id, meeting(v.revision)): v for v in site.revisions}
     pages: list[ProposalsCompared] = []
     for r in site.resolutions:
@@ -420,8 +422,16 @@ def compare_proposals(site: Site) -> Site:
         else:  # never a later revision than the one amended: its words would show as the proposals' changes
             amends = f"the text it amends, {old}," if old else "the text it amends"
             base, label, base_src = base_items(competing[0]), f"{competing[0].label} ({amends} is not in the collection)", None
-        rows = side_by_side(base, [proposal_items(p) for p in competing])
-        pages.append(ProposalsCompared(r.id, compared_src(r.id), r.label, label, base_src, tuple(competing), rows))
+        made = _most_common(meeting(p.proposal.text.revision) for p in competing if p.proposal.text and p.proposal.text.revision)
+        adopted = held.get((r.id, made)) if made else None
+        if adopted is not None and adopted is base_page:
+            adopted = None
+        rows = side_by_side(base, [proposal_items(p) for p in competing] + ([items(adopted.text)] if adopted else []))
+        if adopted is not None:  # the conference's own column: last, and no row of its own
+            rows = tuple(replace(row, cells=row.cells[:-1], adopted=row.cells[-1]) for row in rows
+                         if row.label is not None or any(row.cells[:-1]))
+        pages.append(ProposalsCompared(r.id, compared_src(r.id), r.label, label, base_src, tuple(competing), rows,
+                                       str(adopted.revision) if adopted else None, adopted.src if adopted else None))
     if not pages:
         return site
     by_id = {c.id: c.src for c in pages}
