@@ -77,12 +77,14 @@ def older(text: str) -> str | None:
     return re.sub(r"(?m)^(a\)\t)", r"\1as it then stood, ", "\n".join(lines), count=1)
 
 
-def generate(documents: int, out: Path, revisions: bool = False) -> int:
+def generate(documents: int, out: Path, revisions: bool = False, collections: tuple[Path, ...] = ()) -> int:
     """Write copies of the other bodies' texts and the corpus files into `out` until they hold
     `documents` documents; with `revisions`, every other copy of a standalone resolution has an
-    earlier revision beside it."""
+    earlier revision beside it; with `collections`, each copy holds their texts too, renumbered
+    as the copy's proposals are (each copy of ACP/64A1 amends its copy of the PP-18 Final Acts)."""
     out.mkdir(parents=True, exist_ok=True)
-    paths = BODIES + sorted((ROOT / "corpus").glob("*.txt"))  # the bodies first: in every copy, even the last
+    held = [p for folder in collections for p in sorted(folder.glob("*.txt"))]
+    paths = BODIES + held + sorted((ROOT / "corpus").glob("*.txt"))  # the bodies first: in every copy, even the last
     sources = [(p, p.read_text(encoding="utf-8")) for p in paths]
     written = copy = 0
     while written < documents:

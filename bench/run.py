@@ -154,13 +154,51 @@ def with_revisions(documents: int) -> dict:
     }
 
 
+def with_outcomes(documents: int) -> dict:
+    """The builder's time on N documents holding copies of the PP-18 Final Acts beside copies of
+    the corpus (so that each copy of ACP/64A1 has its outcomes), with and without what outcomes
+    add (the outcomes, the inferred changes, the conference pages), in this one process, the
+    order alternated."""
+    from builder import pipeline
+    from builder.link import site as linking
+    from builder.render import _last
+
+    kept = (linking.outcome, linking.infer_changes, linking.conference_pages)
+    times: dict[bool, list[float]] = {False: [], True: []}
+    with tempfile.TemporaryDirectory() as tmp:
+        count = generate(documents, Path(tmp) / "corpus", collections=(PP18,))
+        for on in (True, False, False, True):
+            linking.outcome, linking.infer_changes, linking.conference_pages = kept if on else (
+                lambda *_: None, lambda text, *_: text, lambda site: site)
+            _last.clear()
+            pipeline._cache.clear()
+            started = time.perf_counter()
+            result = build(corpus_files(Path(tmp) / "corpus"), Path(tmp))
+            times[on].append(time.perf_counter() - started)
+            if on:
+                decided = sum(1 for p in result.site.proposals if p.outcome and p.outcome.state == "decided")
+                conferences = len(result.site.conferences)
+    linking.outcome, linking.infer_changes, linking.conference_pages = kept
+    best = {on: min(t) for on, t in times.items()}
+    return {
+        "documents": count, "decided_proposals": decided, "conference_pages": conferences,
+        "builder_s_without": round(best[False], 2), "builder_s_with": round(best[True], 2),
+        "outcomes_share": round((best[True] - best[False]) / best[True], 3),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--documents", type=int, default=200)
     parser.add_argument("--docx", action="store_true", help="time the Word reader against the text reader instead")
     parser.add_argument("--revisions", action="store_true",
                         help="time the builder on N documents without and with earlier revisions instead")
+    parser.add_argument("--outcomes", action="store_true",
+                        help="time the builder on N documents holding the PP-18 Final Acts, with and without outcomes, instead")
     args = parser.parse_args()
+    if args.outcomes:
+        print(json.dumps(with_outcomes(args.documents)))
+        return
     if args.docx:
         print(json.dumps(word_against_text()))
         return

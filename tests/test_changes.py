@@ -227,8 +227,8 @@ def test_what_the_conference_adopted() -> None:
     rows = [(r.where if r.anchor else None, r.change, r.verdict, r.adopted_where) for r in proposal.outcome.rows]
     assert rows == [
         ("considering a)", None, "as adopted", "considering a)"),
-        ("considering b)", "inserted", "not adopted", None),
         (None, None, "added by the conference", "considering b)"),
+        ("considering b)", "inserted", "not adopted", None),
         ("considering c)", "b) renumbered c)", "adopted with changes", "considering c)"),
     ]
     page = render(site).pages["proposals/afcp-2a1-1.md"]

@@ -84,25 +84,31 @@ def marks_for(anchors: set[str], amended_by: Iterable[ProposalPage]) -> dict[str
     return {anchor: tuple(m) for anchor, m in marks.items()}
 
 
-def redlines(proposal: ProposalPage, target: ResolutionText, mark: str) -> dict[str, Comparison]:
+def redlines(proposal: ProposalPage, target: ResolutionText, mark: str, against: TextDiff | None = None) -> dict[str, Comparison]:
     """Compare each clause of a MOD proposal with its clause in another revision of the
     resolution, paired by content (builder.link.compare): the text it amends (`mark` `ins`: what
     the proposal inserts shows) or the text as adopted (`del`: what it deletes shows). Flattened
     text holds both the deleted and the inserted words, so one comparison shows one side only; the
     page says which. Not for a Word document, whose tracked changes say exactly what is inserted
-    and deleted."""
+    and deleted. `against`: `flattened_diff(text, target)`, where it is made already."""
     text = proposal.proposal.text
     if text is None or text.exact:
         return {}  # a Word document's own changes are shown as they are
     shows = "insertions" if mark == "ins" else "deletions"
-    against = f"the text {'being amended' if mark == 'ins' else 'as adopted'} ({target.revision})"
+    compared_with = f"the text {'being amended' if mark == 'ins' else 'as adopted'} ({target.revision})"
     out: dict[str, Comparison] = {}
-    for diff in compare_items(items(target), _proposed(text)).clauses:
+    for diff in (against or flattened_diff(text, target)).clauses:
         clause = diff.new.clause if diff.new else None
         if diff.status != "changed" or clause is None or (clause.change and clause.change.old is None):
             continue
-        out[clause.anchor] = Comparison(against, shows, _flattened(diff.words, mark))
+        out[clause.anchor] = Comparison(compared_with, shows, _flattened(diff.words, mark))
     return out
+
+
+def flattened_diff(text: ResolutionText, target: ResolutionText) -> TextDiff:
+    """A text export's clauses as exported (deleted and inserted words together) against another
+    revision's: what its redlines, its inferred changes and its outcome are read from."""
+    return compare_items(items(target), _proposed(text))
 
 
 def _flattened(words: Redline, mark: str) -> Redline:

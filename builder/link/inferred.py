@@ -11,12 +11,10 @@ counted and dumped as inferred, never as the source's own changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import replace
-from difflib import SequenceMatcher
 
-from ..ir import Block, Change, Citation, Clause, FootnoteRef, Inline, ResolutionText
-from .compare import Item, compare_items, items
+from ..ir import Block, Change, Citation, Clause, FootnoteRef, Inline, Redline, ResolutionText
+from .compare import TextDiff, items
 
 _TOKENS = re.compile(r"\s+|\S+")
 _WORD = re.compile(r"\w+")
@@ -25,16 +23,17 @@ Halves = tuple[tuple[str, str], tuple[str, str]]
 """A run-together word's two halves in its order, each (`ins` or `del`, words)."""
 
 
-def infer_changes(text: ResolutionText, adopted: ResolutionText) -> ResolutionText:
+def infer_changes(text: ResolutionText, against: TextDiff, adopted: ResolutionText) -> ResolutionText:
     """`text` (a MOD proposal read from a text export) with its run-together words split where
-    the clause the conference adopted from it shows where; unchanged where nothing is found."""
-    vocabulary = {w.casefold() for item in items(adopted) for w in _WORD.findall(item.text)}
+    the clause the conference adopted from it shows where; unchanged where nothing is found.
+    `against`: the adopted text against `text` as exported (changes.flattened_diff)."""
+    vocabulary = _Vocabulary(adopted)
     splits: dict[str, dict[int, Halves]] = {}
-    for diff in compare_items(_flattened(text), items(adopted)).clauses:
+    for diff in against.clauses:
         if diff.status == "changed" and diff.old and diff.new:
-            found = _splits(diff.old.text, diff.new.text, vocabulary)
+            found = _splits(diff.words, vocabulary)
             if found:
-                splits[diff.old.anchor] = found
+                splits[diff.new.anchor] = found
     if not splits:
         return text
 
@@ -48,15 +47,6 @@ def infer_changes(text: ResolutionText, adopted: ResolutionText) -> ResolutionTe
     return replace(text, sections=tuple(replace(s, blocks=update(s.blocks)) for s in text.sections))
 
 
-def _flattened(text: ResolutionText) -> list[Item]:
-    """The clauses as exported, every word in (what `_split` counts offsets in)."""
-    return [replace(item, text=_joined(item.clause.text)) for item in items(text)]
-
-
-def _joined(text: Iterable[Inline]) -> str:
-    return "".join(_shown(piece) for piece in text)
-
-
 def _shown(piece: Inline) -> str:
     if isinstance(piece, str):
         return piece
@@ -67,26 +57,40 @@ def _shown(piece: Inline) -> str:
     return piece.text
 
 
-def _splits(exported: str, adopted: str, vocabulary: set[str]) -> dict[int, Halves]:
-    """Offset of a run-together word in `exported` → its halves, for each word the adopted
-    clause replaces by one of its halves."""
-    a, b = _TOKENS.findall(exported), _TOKENS.findall(adopted)
-    starts = [0]
-    for token in a:
-        starts.append(starts[-1] + len(token))
+class _Vocabulary:
+    """The words of the adopted text, read on the first question (most clauses ask none)."""
+
+    def __init__(self, text: ResolutionText) -> None:
+        self.text = text
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = {w.casefold() for item in items(self.text) for w in _WORD.findall(item.text)}
+        return word in self.words
+
+
+def _splits(words: Redline, vocabulary: _Vocabulary) -> dict[int, Halves]:
+    """Offset of a run-together word in the exported clause → its halves, for each word the
+    adopted clause replaces by one of its halves. `words`: the exported clause against the
+    adopted one, word by word (a replacement is a `del` of adopted words, then an `ins`)."""
     found: dict[int, Halves] = {}
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op != "replace":
-            continue
-        kept = [t for t in b[j1:j2] if not t.isspace()]
-        for i in range(i1, i2):
-            halves = _halves(a[i], kept, vocabulary)
-            if halves:
-                found[starts[i]] = halves
+    at = 0
+    for k, (op, piece) in enumerate(words):
+        if op == "ins" and k and words[k - 1][0] == "del":
+            kept = [t for t in _TOKENS.findall(words[k - 1][1]) if not t.isspace()]
+            start = at
+            for token in _TOKENS.findall(piece):
+                halves = _halves(token, kept, vocabulary)
+                if halves:
+                    found[start] = halves
+                start += len(token)
+        if op != "del":
+            at += len(piece)
     return found
 
 
-def _halves(word: str, adopted: list[str], vocabulary: set[str]) -> Halves | None:
+def _halves(word: str, adopted: list[str], vocabulary: _Vocabulary) -> Halves | None:
     """The two halves of `word` as (op, text) in its order, the one the adopted words have
     inserted: where `word` is an adopted word run together with another word that the adopted
     words lack beside it (`Linesand` against `Lines and` is a lost space, not a change)."""
@@ -113,7 +117,7 @@ def _whole(core: str) -> bool:
     return core.isdigit() or (len(core) >= 2 and bool(_WORD.search(core)))
 
 
-def _other(half: str, beside: str, word: str, near: set[str], vocabulary: set[str]) -> bool:
+def _other(half: str, beside: str, word: str, near: set[str], vocabulary: _Vocabulary) -> bool:
     """The other half is a word of its own that the adopted text uses, or a number; digits run
     into digits only in a number (`12`, `20142017`; not the footnote call of `WTDC-174`)."""
     core = _core(half)

@@ -12,15 +12,18 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..conventions import MODIFYING
-from ..ir import Change, Clause, ResolutionText, redline
+from ..ir import Change, Clause, Redline, ResolutionText, redline
 from .changes import compare_proposed
-from .compare import SIMILAR, Bag, ClauseDiff, Item, TextDiff, items, similarity, word_bag
+from .compare import SIMILAR, Bag, ClauseDiff, Item, TextDiff, items, similarity, word_bag, word_diff
 from .model import ADOPTED, NOT_ADOPTED, WITH_CHANGES, ClauseChange, ClauseOutcome, Outcome, ProposalPage
 
 
-def outcome(page: ProposalPage, adopted: ResolutionText | None, adopted_src: str | None, met: bool) -> Outcome | None:
+def outcome(
+    page: ProposalPage, adopted: ResolutionText | None, adopted_src: str | None, met: bool, against: TextDiff | None = None,
+) -> Outcome | None:
     """`adopted`: the revision of the proposal's target that its conference adopted, where held;
-    `met`: whether the collection holds any text of that conference."""
+    `met`: whether the collection holds any text of that conference; `against`: for a text
+    export, the adopted text against it as exported (changes.flattened_diff), made already."""
     conference = page.conference
     if conference is None or conference.key is None:
         return None
@@ -46,9 +49,48 @@ def outcome(page: ProposalPage, adopted: ResolutionText | None, adopted_src: str
     if action not in MODIFYING or page.proposal.text is None:
         return Outcome(conference, "decided", f"{name} revised it ({adopted.revision}).", "revised",
                        adopted_label=label, adopted_src=adopted_src)
-    rows = tuple(_rows(page, adopted, _covered(compare_proposed(page, adopted), page.proposal.text)))
+    text = page.proposal.text
+    diff = _turned(against, text) if against is not None else compare_proposed(page, adopted)
+    rows = tuple(_rows(page, adopted, _covered(diff, text)))
     summary, short = _summary(name, rows)
     return Outcome(conference, "decided", summary, short, rows, label, adopted_src)
+
+
+def _turned(against: TextDiff, text: ResolutionText) -> TextDiff:
+    """The adopted text against a text export as exported, turned round: the clauses as proposed
+    (inferred deletions left out), the ones it deletes aside, against the adopted ones, paired
+    as they were; words compared again only where a clause as proposed is not as exported."""
+    proposed = {item.anchor: item for item in items(text)}
+    out: list[ClauseDiff] = []
+    for d in against.clauses:
+        kept = d.old
+        mine = proposed.get(d.new.anchor) if d.new else None
+        if d.new and (mine is None or (mine.clause.change and mine.clause.change.status == "deleted")):
+            continue
+        if mine is None:
+            assert kept is not None
+            out.append(ClauseDiff("inserted", None, kept, (("ins", kept.text),)))
+        elif kept is None:
+            out.append(ClauseDiff("deleted", mine, None, (("del", mine.text),)))
+        elif mine.text == kept.text:
+            out.append(ClauseDiff("moved" if d.status == "moved" else "unchanged", mine, kept, (("", kept.text),)))
+        else:
+            words = _round(d.words) if mine.text == d.new.text else word_diff(mine.text, kept.text)  # type: ignore[union-attr]
+            out.append(ClauseDiff("moved" if d.status == "moved" else "changed", mine, kept, words))
+    return replace(against, clauses=tuple(out))
+
+
+def _round(words: Redline) -> Redline:
+    """Words compared one way, the other way round: insertions are deletions, each deletion
+    before the insertion that replaces it."""
+    out: list[tuple[str, str]] = []
+    for op, piece in words:
+        op = {"ins": "del", "del": "ins"}.get(op, op)
+        if op == "del" and out and out[-1][0] == "ins":
+            out.insert(len(out) - 1, (op, piece))
+        else:
+            out.append((op, piece))
+    return tuple(out)
 
 
 def _covered(diff: TextDiff, text: ResolutionText) -> TextDiff:
@@ -94,8 +136,9 @@ def _rows(page: ProposalPage, adopted: ResolutionText, diff: TextDiff) -> Iterat
             _where(d.old), d.old.anchor, what, verdict, _where(d.new) if d.new else None, d.new.anchor if d.new else None,
             d.words if d.new and d.status != "unchanged" else (), inferred,
         )
-    proposed = {item.anchor: item for item in items(text)}
-    kept = [(item, word_bag(item.text)) for item in items(adopted)]
+    deleted = [c for c in page.changes if c.status == "deleted"]
+    proposed = {item.anchor: item for item in items(text)} if deleted else {}
+    kept = [(item, word_bag(item.text)) for item in items(adopted)] if deleted else []
     for c in page.changes:
         if c.status == "deleted" and c.anchor in proposed:
             yield _deleted(c, proposed[c.anchor], kept)

@@ -15,7 +15,7 @@ from ..ir import (
     Revision, SourceFile, Table, Target, plain_text,
 )
 from .changes import (
-    against_base, base_items, clause_changes, marks_for, proposal_items, redlines, side_by_side,
+    against_base, base_items, clause_changes, flattened_diff, marks_for, proposal_items, redlines, side_by_side,
 )
 from .compare import compare, items
 from .citations import anchors_of, resolve_citations
@@ -459,21 +459,24 @@ def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], 
     text = p.proposal.text
     adopted = held.get((p.target_id, meeting(text.revision))) if p.target_id and text and text.revision else None
     adopted_src = revision_src(p.target_id, text.revision) if p.target_id and adopted is not None and text and text.revision else None
+    decided = p.conference is not None and p.conference.key in met
     if p.proposal.action not in MODIFYING or text is None or p.target_id is None:
-        return replace(p, outcome=outcome(p, adopted, adopted_src, p.conference is not None and p.conference.key in met))
-    if adopted is not None and not text.exact:
-        p = replace(p, proposal=replace(p.proposal, text=infer_changes(text, adopted)))
+        return replace(p, outcome=outcome(p, adopted, adopted_src, decided))
+    # a text export is compared with the adopted text once: its redlines, inferred changes and outcome read that
+    against = flattened_diff(text, adopted) if adopted is not None and not text.exact else None
+    if against is not None and adopted is not None:
+        p = replace(p, proposal=replace(p.proposal, text=infer_changes(text, against, adopted)))
     base = held.get((p.target_id, meeting(text.old_revision))) if text.old_revision else None
     repeated: frozenset[str] = frozenset()
     if base is not None:
         p, repeated = against_base(p, base)
     annotations = (
-        Annotations(redlines=redlines(p, base, "ins") if base else redlines(p, adopted, "del"), repeated=repeated)
+        Annotations(redlines=redlines(p, base, "ins") if base else redlines(p, adopted, "del", against), repeated=repeated)  # type: ignore[arg-type]
         if base or adopted else p.annotations
     )
     return replace(
         p, annotations=annotations, base_needed=None if base is not None else text.old_revision,
-        outcome=outcome(p, adopted, adopted_src, p.conference is not None and p.conference.key in met),
+        outcome=outcome(p, adopted, adopted_src, decided, against),
     )
 
 
