@@ -201,6 +201,9 @@ def test_acp_64a1_outcomes_at_pp18(with_pp18) -> None:
         assert p.outcome.summary.startswith("PP (Dubai, 2018) adopted "), p.id
     sup = next(p for p in acp if p.proposal.action == "SUP")
     assert sup.outcome and sup.outcome.state == "not known"  # Resolution 185 is not in the Final Acts
+    new = next(p for p in acp if p.proposal.action == "ADD")  # Draft New Resolution [ACP-1]: which text it became is a guess
+    assert new.outcome and new.outcome.state == "not known"
+    assert "Perhaps it became Resolution 205 (Dubai, 2018)" in new.outcome.summary and "a guess from the words" in new.outcome.summary
     table = with_pp18.pages["proposals/acp-64a1/index.md"]
     rows = re.findall(r"^\| <span class=\"action-badge.*$", table, re.M)
     assert len(rows) == 25 and all("outcome outcome-" in r for r in rows)

@@ -8,22 +8,24 @@ then, never "suppressed" or "not adopted".
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..conventions import MODIFYING
 from ..ir import Change, Clause, Redline, ResolutionText, redline
 from .changes import compare_proposed
 from .compare import SIMILAR, Bag, ClauseDiff, Item, TextDiff, items, similarity, word_bag, word_diff
-from .model import ADOPTED, NOT_ADOPTED, WITH_CHANGES, ClauseChange, ClauseOutcome, Outcome, ProposalPage
+from .model import ADOPTED, NOT_ADOPTED, WITH_CHANGES, ClauseChange, ClauseOutcome, Outcome, ProposalPage, RevisionPage
 
 
 def outcome(
     page: ProposalPage, adopted: ResolutionText | None, adopted_src: str | None, met: bool, against: TextDiff | None = None,
+    new_texts: Sequence[tuple[RevisionPage, Bag]] = (),
 ) -> Outcome | None:
     """`adopted`: the revision of the proposal's target that its conference adopted, where held;
     `met`: whether the collection holds any text of that conference; `against`: for a text
-    export, the adopted text against it as exported (changes.flattened_diff), made already."""
+    export, the adopted text against it as exported (changes.flattened_diff), made already;
+    `new_texts`: the texts the conference adopted as new ones, with their words."""
     conference = page.conference
     if conference is None or conference.key is None:
         return None
@@ -31,7 +33,11 @@ def outcome(
     if not met:
         return Outcome(conference, "pending", f"Not known yet: the collection holds no text {name} adopted.", "not known yet")
     if page.target_id is None:
-        return Outcome(conference, "not known", f"Not known: no text of the collection records what {name} did with it.", "not known")
+        line = f"Not known: no text of the collection records what {name} did with it."
+        closest = _closest(page, new_texts) if page.proposal.action == "ADD" else None
+        if closest:
+            line += closest
+        return Outcome(conference, "not known", line, "not known")
     action = page.proposal.action
     if adopted is None or adopted_src is None:
         target = page.target_label
@@ -98,6 +104,20 @@ def _covered(diff: TextDiff, text: ResolutionText) -> TextDiff:
     resolution leaves its annexes out, one on an annex the resolution."""
     sections = {s.heading.casefold() for s in text.sections}
     return replace(diff, clauses=tuple(d for d in diff.clauses if d.old or (d.new and d.new.section.casefold() in sections)))
+
+
+def _closest(page: ProposalPage, new_texts: Sequence[tuple[RevisionPage, Bag]]) -> str:
+    """For a new text proposed: the new text of the conference closest to it in words, where
+    most of its words are shared and clearly more than with the next; said to be a guess."""
+    if page.proposal.text is None or not new_texts:
+        return ""
+    bag = word_bag(" ".join(item.text for item in items(page.proposal.text)))
+    scored = sorted(((similarity(bag, other), v.citation) for v, other in new_texts), reverse=True)
+    best, second = scored[0][0], scored[1][0] if len(scored) > 1 else 0.0
+    if best < SIMILAR or best - second < 0.05:
+        return ""
+    return (f" Perhaps it became {scored[0][1]}, the new text of the conference closest to it in words "
+            f"({best:.0%} shared{f', the next {second:.0%}' if len(scored) > 1 else ''}): a guess from the words, not a record.")
 
 
 def _summary(name: str, rows: tuple[ClauseOutcome, ...]) -> tuple[str, str]:

@@ -17,7 +17,7 @@ from ..ir import (
 from .changes import (
     against_base, base_items, clause_changes, flattened_diff, marks_for, proposal_items, redlines, side_by_side,
 )
-from .compare import compare, items
+from .compare import Bag, compare, items, word_bag
 from .citations import anchors_of, resolve_citations
 from .conferences import conference_pages
 from .inferred import infer_changes
@@ -455,13 +455,15 @@ def compare_revisions(site: Site) -> Site:
     return replace(site, comparisons=tuple(comparisons))
 
 
-def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], ResolutionText], met: set[tuple[str, tuple[str, int]]]) -> ProposalPage:
+def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], ResolutionText],
+                       met: dict[tuple[str, tuple[str, int]], list[tuple[RevisionPage, Bag]]]) -> ProposalPage:
     text = p.proposal.text
     adopted = held.get((p.target_id, meeting(text.revision))) if p.target_id and text and text.revision else None
     adopted_src = revision_src(p.target_id, text.revision) if p.target_id and adopted is not None and text and text.revision else None
     decided = p.conference is not None and p.conference.key in met
     if p.proposal.action not in MODIFYING or text is None or p.target_id is None:
-        return replace(p, outcome=outcome(p, adopted, adopted_src, decided))
+        new_texts = met.get(p.conference.key, []) if p.conference and p.conference.key and p.proposal.action == "ADD" else []
+        return replace(p, outcome=outcome(p, adopted, adopted_src, decided, new_texts=new_texts))
     # a text export is compared with the adopted text once: its redlines, inferred changes and outcome read that
     against = flattened_diff(text, adopted) if adopted is not None and not text.exact else None
     if against is not None and adopted is not None:
@@ -486,7 +488,10 @@ def annotate_changes(site: Site) -> Site:
     need; for each proposal, what its conference did with it; then the marks on the
     resolutions proposals amend."""
     held = {(v.id, meeting(v.revision)): v.text for v in site.revisions}
-    met = {(v.text.body, meeting(v.revision)) for v in site.revisions}
+    met: dict[tuple[str, tuple[str, int]], list[tuple[RevisionPage, Bag]]] = {}
+    for v in site.revisions:  # each conference held, with the texts it adopted as new ones (what an ADD may have become)
+        met.setdefault((v.text.body, meeting(v.revision)), []).extend(
+            [] if v.revision.rev else [(v, word_bag(" ".join(item.text for item in items(v.text))))])
     site = _with_proposals(site, {p.src: _against_revisions(p, held, met) for p in site.proposals})
     return replace(site, resolutions=tuple(
         replace(r, annotations=Annotations(marks=marks_for(set(anchors_of(r.text)), r.amended_by) if r.text and r.amended_by else {}))
