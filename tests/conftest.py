@@ -26,6 +26,20 @@ FIXTURE_CORPORA = {
 earlier revisions, competing proposals, other bodies' texts (WRC, RA, Council)."""
 
 
+PP18 = ROOT.parent / "shared" / "collections" / "pp-18"
+"""The PP-18 Final Acts, read where they are (never copied into the repository)."""
+
+
+@pytest.fixture(scope="session")
+def with_pp18():
+    """The corpus built with the PP-18 Final Acts beside it; skipped where `../shared/` lacks them."""
+    if not PP18.is_dir():
+        pytest.skip("the PP-18 collection is not here (../shared/collections/pp-18)")
+    from builder.pipeline import build, naming_roots
+    folders = [CORPUS, PP18]
+    return build(corpus_files(*folders), naming_roots(folders, ROOT))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true",

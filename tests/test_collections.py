@@ -12,10 +12,7 @@ import pytest
 
 from builder.pipeline import build, corpus_files, corpus_folders, naming_roots
 from builder.readers import source_name
-from conftest import ROOT
-
-PP18 = ROOT.parent / "shared" / "collections" / "pp-18"
-
+from conftest import PP18, ROOT
 
 def test_itu_corpus_names_several_folders(tmp_path: Path) -> None:
     collection = tmp_path / "collections" / "pp-18"
@@ -30,14 +27,6 @@ def test_a_collection_outside_the_project_is_named_by_its_folder(tmp_path: Path)
     roots = naming_roots([ROOT / "corpus", collection], ROOT)
     assert source_name(ROOT / "corpus" / "acp-64a1.txt", roots) == "corpus/acp-64a1.txt"
     assert source_name(collection / "pp-res-71.txt", roots) == "pp-18/pp-res-71.txt"
-
-
-@pytest.fixture(scope="module")
-def with_pp18():
-    if not PP18.is_dir():
-        pytest.skip("the PP-18 collection is not here (../shared/collections/pp-18)")
-    folders = [ROOT / "corpus", PP18]
-    return build(corpus_files(*folders), naming_roots(folders, ROOT))
 
 
 def test_every_pp18_text_has_its_page_revision_and_citations(with_pp18) -> None:

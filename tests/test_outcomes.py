@@ -16,7 +16,7 @@ from builder.ir import Change, Clause
 from builder.link import link
 from builder.readers import read_source
 from builder.render import render
-from conftest import ROOT
+from conftest import PP18, ROOT
 
 ADOPTED = """RESOLUTION 900 (Rev. Baku, 2025)
 A base text
@@ -175,18 +175,6 @@ def test_a_word_document_s_change_not_adopted() -> None:
     change = ClauseChange("considering", None, "a)", "a)", "amended", "considering-a", "considering-a")
     assert _verdict(diff, change, exact=True) == "not adopted"
     assert _verdict(diff, change, exact=False) == "adopted with changes"  # a text export cannot tell
-
-
-PP18 = ROOT.parent / "shared" / "collections" / "pp-18"
-
-
-@pytest.fixture(scope="module")
-def with_pp18():
-    if not PP18.is_dir():
-        pytest.skip("the PP-18 collection is not here (../shared/collections/pp-18)")
-    from builder.pipeline import build, corpus_files, naming_roots
-    folders = [ROOT / "corpus", PP18]
-    return build(corpus_files(*folders), naming_roots(folders, ROOT))
 
 
 def test_acp_64a1_outcomes_at_pp18(with_pp18) -> None:
