@@ -224,3 +224,13 @@ def test_proposals_compared_end_with_the_text_as_adopted() -> None:
     assert "[As adopted (Rev. Dubai, 2018)](dubai-2018.md)" in markdown
     for p in page.proposals:  # the Word documents' changes are exact: each has its outcome
         assert p.outcome and p.outcome.state == "decided" and p.outcome.changes, p.id
+
+
+def test_a_meeting_named_like_a_page_of_texts_gets_its_own_address() -> None:
+    """A venue `Res` would put the meeting's page at `wtdc/res-2018/`, PP Resolution 2018's."""
+    text = ADOPTED.replace("RESOLUTION 900 (Rev. Baku, 2025)", "RESOLUTION 2018 (Res, 2018)").replace("(Baku, 2025),", "(Res, 2018),")
+    diagnostics = Diagnostics()
+    site = link([read_source("odd.txt", text, diagnostics)], diagnostics)
+    pages = render(site).pages
+    assert "wtdc/res-2018.md" in pages and "wtdc/meeting-res-2018.md" in pages
+    assert "# WTDC Resolution 2018" in pages["wtdc/res-2018.md"]

@@ -95,8 +95,14 @@ class Conference:
 
     @property
     def src(self) -> str | None:
-        """`pp/dubai-2018.md`: its page, beside the body's texts (None where no meeting is named)."""
-        return f"{self.body}/{revision_slug(self.revision, self.body)}.md" if self.revision else None
+        """`pp/dubai-2018.md`: its page, beside the body's texts (None where no meeting is named);
+        a meeting whose name would read as a text's or a list's address (a venue `Res`:
+        `pp/res-2018`) is `pp/meeting-res-2018.md`."""
+        if self.revision is None:
+            return None
+        name = revision_slug(self.revision, self.body)
+        taken = name.startswith(("res-", "dec-", "list-", "compare")) or name in ("index", "")
+        return f"{self.body}/{'meeting-' if taken else ''}{name}.md"
 
 
 ADOPTED, WITH_CHANGES, NOT_ADOPTED = "adopted as proposed", "adopted with changes", "not adopted"

@@ -29,25 +29,12 @@ def outcome(
     conference = page.conference
     if conference is None or conference.key is None:
         return None
-    name = conference.label
     if not met:
-        return Outcome(conference, "pending", f"Not known yet: the collection holds no text {name} adopted.", "not known yet")
-    if page.target_id is None:
-        line = f"Not known: no text of the collection records what {name} did with it."
-        closest = _closest(page, new_texts) if page.proposal.action == "ADD" else None
-        if closest:
-            line += closest
-        return Outcome(conference, "not known", line, "not known")
-    action = page.proposal.action
-    if adopted is None or adopted_src is None:
-        target = page.target_label
-        if action == "SUP":
-            line = f"Not known: {target} is not among the texts of {name} in the collection, which may have suppressed it or left it unchanged."
-        elif action == "NOC":
-            line = f"As proposed, as far as the collection says: it holds no revision of {target} by {name}."
-        else:
-            line = f"Not known: the collection holds no revision of {target} by {name}, which may have left it unchanged or suppressed it."
-        return Outcome(conference, "not known", line, "not known")
+        return Outcome(conference, "pending", f"Not known yet: the collection holds no text {conference.label} adopted.",
+                       "not known yet")
+    if page.target_id is None or adopted is None or adopted_src is None:
+        return Outcome(conference, "not known", _not_known(page, conference.label, new_texts), "not known")
+    name, action = conference.label, page.proposal.action
     label = f"{page.target_label} ({adopted.revision})"
     if action == "SUP":
         return Outcome(conference, "decided", f"Not suppressed: {name} revised it ({adopted.revision}).",
@@ -60,6 +47,18 @@ def outcome(
     rows = tuple(_rows(page, adopted, _covered(diff, text)))
     summary, short = _summary(name, rows)
     return Outcome(conference, "decided", summary, short, rows, label, adopted_src)
+
+
+def _not_known(page: ProposalPage, name: str, new_texts: Sequence[tuple[RevisionPage, Bag]]) -> str:
+    """Why the collection cannot say what the conference did: no text records it, or the text
+    is missing from the conference's (Final Acts list only the texts adopted or revised)."""
+    if page.target_id is None:
+        closest = _closest(page, new_texts) if page.proposal.action == "ADD" else ""
+        return f"Not known: no text of the collection records what {name} did with it.{closest}"
+    target = page.target_label
+    if page.proposal.action == "SUP":
+        return f"Not known: {target} is not among the texts of {name} in the collection, which may have suppressed it or left it unchanged."
+    return f"Not known: the collection holds no revision of {target} by {name}, which may have left it unchanged or suppressed it."
 
 
 def _turned(against: TextDiff, text: ResolutionText) -> TextDiff:
