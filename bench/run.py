@@ -169,7 +169,7 @@ def with_outcomes(documents: int) -> dict:
         count = generate(documents, Path(tmp) / "corpus", collections=(PP18,))
         for on in (True, False, False, True):
             linking.outcome, linking.infer_changes, linking.conference_pages = kept if on else (
-                lambda *_: None, lambda text, *_: text, lambda site: site)
+                lambda *_, **__: None, lambda text, *_: text, lambda site: site)
             _last.clear()
             pipeline._cache.clear()
             started = time.perf_counter()

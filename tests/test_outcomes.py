@@ -144,7 +144,7 @@ def test_a_page_per_conference(decided) -> None:
     site, rendered = decided
     conference = next(c for c in site.conferences if c.src == "wtdc/baku-2025.md")
     assert [v.id for v in conference.new] == ["wtdc-res-901"] and [v.id for v in conference.revised] == ["wtdc-res-900"]
-    assert [t.label for t in conference.by_target] == ["WTDC Resolution 900", "WTDC Resolution 902"]
+    assert [t.label for part in conference.lists for t in part.rows] == ["WTDC Resolution 900", "WTDC Resolution 902"]
     page = rendered.pages["wtdc/baku-2025.md"]
     assert page.count("# World Telecommunication Development Conference (Baku, 2025)") == 1
     assert "[AFCP/7A1/1](../proposals/afcp-7a1-1.md)" in page and "1 of 1 adopted" in page
@@ -224,6 +224,21 @@ def test_proposals_compared_end_with_the_text_as_adopted() -> None:
     assert "[As adopted (Rev. Dubai, 2018)](dubai-2018.md)" in markdown
     for p in page.proposals:  # the Word documents' changes are exact: each has its outcome
         assert p.outcome and p.outcome.state == "decided" and p.outcome.changes, p.id
+
+
+def test_a_conference_s_proposals_by_text_a_page_at_a_time(monkeypatch) -> None:
+    """Its page's size does not grow with the collection: past PROPOSALS_PER_PAGE proposals, the
+    list goes on on pages of its own, each text's proposals together."""
+    from builder.link import conferences
+    monkeypatch.setattr(conferences, "PROPOSALS_PER_PAGE", 1)
+    diagnostics = Diagnostics()
+    site = link([read_source("adopted.txt", ADOPTED, diagnostics), read_source("afcp-7a1.txt", MOD + SUP, diagnostics)], diagnostics)
+    conference = next(c for c in site.conferences if c.src == "wtdc/baku-2025.md")
+    assert [part.src for part in conference.lists] == ["wtdc/baku-2025.md", "wtdc/baku-2025/proposals-2.md"]
+    pages = render(site).pages
+    assert "Pages: **1** · [2](baku-2025/proposals-2.md)" in pages["wtdc/baku-2025.md"]
+    second = pages["wtdc/baku-2025/proposals-2.md"]
+    assert "[1](../baku-2025.md#by-text) · **2**" in second and "[AFCP/7A1/2](../../proposals/afcp-7a1-2.md)" in second
 
 
 def test_a_meeting_named_like_a_page_of_texts_gets_its_own_address() -> None:

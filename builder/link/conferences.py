@@ -8,9 +8,12 @@ from dataclasses import replace
 
 from ..conventions import BODIES, source
 from ..ir import Revision
-from .model import Conference, ConferencePage, ProposalPage, ProposalsOn, RevisionPage, Site, SourceCount, page_order, tally, tally_line
+from .model import Conference, ConferenceList, ConferencePage, ProposalPage, ProposalsOn, RevisionPage, Site, SourceCount, page_order, tally, tally_line
 
 STATES = ("decided", "not known", "pending")
+PROPOSALS_PER_PAGE = 200
+"""A conference's proposals by text are listed this many a page at most (a text's proposals are
+kept together), so that its page's size does not grow with the collection."""
 
 
 def conference_pages(site: Site) -> Site:
@@ -33,7 +36,7 @@ def conference_pages(site: Site) -> Site:
         assert src is not None
         pages.append(ConferencePage(
             c, src, tuple(v for v in held if not v.revision.rev), tuple(v for v in held if v.revision.rev),
-            _by_target(made, c, adopted_by), _by_source(made),
+            _lists(src, _by_target(made, c, adopted_by)), _by_source(made),
         ))
     return replace(site, conferences=tuple(pages))
 
@@ -47,6 +50,20 @@ def _by_target(made: list[ProposalPage], c: Conference, adopted_by: dict[tuple[s
     return tuple(
         ProposalsOn(label, ps[0].target_src, adopted_by.get((rid, c)) if rid else None, tuple(ps))
         for (rid, label), ps in sorted(grouped.items(), key=lambda g: (g[0][0] is None, page_order(g[0][0]) if g[0][0] else (), g[0][1]))
+    )
+
+
+def _lists(src: str, rows: tuple[ProposalsOn, ...]) -> tuple[ConferenceList, ...]:
+    """The rows in pages of at most PROPOSALS_PER_PAGE proposals: `pp/dubai-2018.md`, then
+    `pp/dubai-2018/proposals-2.md`, …"""
+    pages: list[list[ProposalsOn]] = [[]]
+    for row in rows:
+        if pages[-1] and sum(len(r.proposals) for r in pages[-1]) + len(row.proposals) > PROPOSALS_PER_PAGE:
+            pages.append([])
+        pages[-1].append(row)
+    return tuple(
+        ConferenceList(src if n == 1 else f"{src.removesuffix('.md')}/proposals-{n}.md", n, tuple(part))
+        for n, part in enumerate(pages, start=1)
     )
 
 

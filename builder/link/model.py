@@ -128,7 +128,8 @@ class ClauseOutcome:
     adopted_anchor: str | None = None
     """Where it stands in the adopted text."""
     words: Redline = ()
-    """The proposed words against the adopted ones, where they differ."""
+    """The proposed words against the adopted ones, where they differ: each change with a few
+    words around it (the adopted clause is a link away)."""
     inferred: bool = False
     """The change is inferred from the adopted text (builder/link/inferred.py), not read."""
 
@@ -609,6 +610,15 @@ class SourceCount:
 
 
 @dataclass(frozen=True)
+class ConferenceList:
+    """One page of a conference's proposals by text: the first is on the conference's page."""
+
+    src: str
+    page: int
+    rows: tuple[ProposalsOn, ...]
+
+
+@dataclass(frozen=True)
 class ConferencePage:
     """One conference (`pp/dubai-2018/`): the texts it adopted and the proposals made to it."""
 
@@ -617,7 +627,8 @@ class ConferencePage:
     new: tuple["RevisionPage", ...]
     """The texts it adopted as new ones (no `Rev.`)."""
     revised: tuple["RevisionPage", ...]
-    by_target: tuple[ProposalsOn, ...]
+    lists: tuple[ConferenceList, ...]
+    """Its proposals by text, a page at a time (the first on this page)."""
     by_source: tuple[SourceCount, ...]
 
     @property
@@ -632,7 +643,7 @@ class ConferencePage:
 
     @property
     def proposals(self) -> int:
-        return sum(len(t.proposals) for t in self.by_target)
+        return sum(len(t.proposals) for part in self.lists for t in part.rows)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..conventions import MODIFYING
 from ..ir import Change, Clause, Redline, ResolutionText, redline
-from .changes import compare_proposed
+from .changes import compare_proposed, excerpt
 from .compare import SIMILAR, Bag, ClauseDiff, Item, TextDiff, items, similarity, word_bag, word_diff
 from .model import ADOPTED, NOT_ADOPTED, WITH_CHANGES, ClauseChange, ClauseOutcome, Outcome, ProposalPage, RevisionPage
 
@@ -153,7 +153,7 @@ def _rows(page: ProposalPage, adopted: ResolutionText, diff: TextDiff) -> Iterat
         verdict = _verdict(d, change, text.exact) if what else _unmarked(d)
         yield ClauseOutcome(
             _where(d.old), d.old.anchor, what, verdict, _where(d.new) if d.new else None, d.new.anchor if d.new else None,
-            d.words if d.new and d.status != "unchanged" else (), inferred,
+            excerpt(d.words) if d.new and d.status != "unchanged" else (), inferred,
         )
     deleted = [c for c in page.changes if c.status == "deleted"]
     proposed = {item.anchor: item for item in items(text)} if deleted else {}

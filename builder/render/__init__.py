@@ -172,6 +172,10 @@ class Renderer:
         jobs += [("contribution.md.j2", c.src, {"page": c}) for c in site.contributions]
         jobs += [("proposal.md.j2", p.src, {"page": p}) for p in site.proposals]
         jobs += [("conference.md.j2", c.src, {"page": c}) for c in site.conferences]
+        jobs += [("conference_list.md.j2", part.src, {
+            "conference": c, "part": part, "title": f"{c.title}: proposals, page {part.page} of {len(c.lists)}",
+            "crumbs": (_body_crumb(c.conference.body) if c.conference.body in self.by_body else ()) + ((c.conference.label, c.src),),
+        }) for c in site.conferences for part in c.lists[1:]]
         jobs += [("unplaced.md.j2", u.src, {"page": u}) for u in site.unplaced]
         out: dict[str, str] = {}
         kept: dict[str, tuple[str, Any, str, Written]] = {}
