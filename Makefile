@@ -25,6 +25,7 @@ offline: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py --docx
 	$(BIN)/python bench/run.py --revisions --documents 2000
+	$(BIN)/python bench/run.py --outcomes --documents 2000
 	$(BIN)/python bench/run.py --documents 200
 	$(BIN)/python bench/run.py --documents 2000
 	$(BIN)/python bench/run.py --documents 10000

@@ -14,7 +14,10 @@ offline_bundle_bytes is the size of the offline bundle's zip as `make offline` m
 outside total_s), which the home page offers for download. site_peak_rss_mb is the peak memory
 of the site's `mkdocs build` (what `make site` needs), mkdocs_peak_rss_mb and pagefind_peak_rss_mb its two processes' own
 (sampled: which one sets it), together_peak_rss_mb the most they held at once; peak_rss_mb the largest of any process the bench ran. nav_bytes is
-the most navigation (tabs and primary sidebar) a page carries, over a sample of pages."""
+the most navigation (tabs and primary sidebar) a page carries, over a sample of pages.
+
+`--revisions`, `--docx` and `--outcomes` time one part of the builder instead (their docstrings
+below); `--outcomes` needs `../shared/collections/pp-18`."""
 
 from __future__ import annotations
 
@@ -159,6 +162,8 @@ def with_outcomes(documents: int) -> dict:
     the corpus (so that each copy of ACP/64A1 has its outcomes), with and without what outcomes
     add (the outcomes, the inferred changes, the conference pages), in this one process, the
     order alternated."""
+    if not PP18.is_dir():
+        return {"skipped": "the PP-18 collection is not in ../shared/collections/pp-18"}
     from builder import pipeline
     from builder.link import site as linking
     from builder.render import _last
