@@ -5,10 +5,10 @@ the 25 proposals of ACP/64A1 where `../shared/` holds them."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
+from conftest import PP18, ROOT
 
 from builder.diagnostics import Diagnostics
 from builder.dump import dump
@@ -16,7 +16,6 @@ from builder.ir import Change, Clause
 from builder.link import link
 from builder.readers import read_source
 from builder.render import render
-from conftest import PP18, ROOT
 
 ADOPTED = """RESOLUTION 900 (Rev. Baku, 2025)
 A base text
@@ -164,10 +163,10 @@ def test_a_page_per_conference(decided) -> None:
 def test_a_word_document_s_change_not_adopted() -> None:
     """A Word document says which words a change replaces: an adopted clause that keeps them did
     not adopt the change."""
+    from builder.ir import Span
+    from builder.link.compare import ClauseDiff, Item
     from builder.link.model import ClauseChange
     from builder.link.outcomes import _verdict
-    from builder.link.compare import ClauseDiff, Item
-    from builder.ir import Span
     old = Clause("a)", "considering-a", ("the ", Change("del", "old"), Change("ins", "new"), " words;"), Span("p.docx", 1))
     kept = Clause("a)", "considering-a", ("the old words;",), Span("p.docx", 1))
     diff = ClauseDiff("changed", Item("considering", "a)", "considering-a", "the new words;", old),
@@ -193,7 +192,7 @@ def test_acp_64a1_outcomes_at_pp18(with_pp18) -> None:
     assert new.outcome and new.outcome.state == "not known"
     assert "Perhaps it became Resolution 205 (Dubai, 2018)" in new.outcome.summary and "a guess from the words" in new.outcome.summary
     table = with_pp18.pages["proposals/acp-64a1/index.md"]
-    rows = re.findall(r"^\| <span class=\"action-badge.*$", table, re.M)
+    rows = re.findall(r"^\| <span class=\"action-badge.*$", table, re.MULTILINE)
     assert len(rows) == 25 and all("outcome outcome-" in r for r in rows)
     conference = with_pp18.pages["pp/dubai-2018.md"]
     assert len(set(re.findall(r"\(\.\./proposals/acp-64a1-[\w-]+\.md\)", conference))) == 25
@@ -204,7 +203,8 @@ def test_acp_64a1_outcomes_at_pp18(with_pp18) -> None:
     inferred = [c for p in mods for s in docs[p.id]["sections"] for c in s["clauses"] if c["inferred_changes"]]
     assert 0 < len(inferred) < 30
     assert all(c["changes"] is None or c["changes"] != c["inferred_changes"] for c in inferred)
-    json.dumps(docs["ACP/64A1/8"]["outcome"])
+    from test_exports import errors as schema_errors
+    assert schema_errors({"documents": [docs[p.id] for p in acp]}) == []
 
 
 def test_proposals_compared_end_with_the_text_as_adopted() -> None:
@@ -249,3 +249,13 @@ def test_a_meeting_named_like_a_page_of_texts_gets_its_own_address() -> None:
     pages = render(site).pages
     assert "wtdc/res-2018.md" in pages and "wtdc/meeting-res-2018.md" in pages
     assert "# WTDC Resolution 2018" in pages["wtdc/res-2018.md"]
+
+
+def test_the_dump_with_outcomes_and_inferred_changes_follows_its_schema(decided) -> None:
+    from test_exports import errors as schema_errors
+    site, _ = decided
+    data = dump(site)
+    assert schema_errors(data) == []
+    doc = next(d for d in data["documents"] if d["id"] == "AFCP/7A1/1")
+    assert doc["outcome"]["state"] == "decided" and doc["outcome"]["adopted"]["url"] == "wtdc/res-900/baku-2025/"
+    assert any(c["inferred"] for c in doc["outcome"]["clauses"])

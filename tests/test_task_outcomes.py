@@ -7,10 +7,8 @@ phone in the dark one), and on the corpus with the PP-18 Final Acts where `../sh
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
-
 from browsing import VIEWERS, build_and_serve, watched
-from conftest import ROOT
+from playwright.sync_api import expect
 from test_outcomes import ADOPTED, MOD, NEW, SUP
 
 
