@@ -187,7 +187,9 @@ def test_acp_64a1_outcomes_at_pp18(with_pp18) -> None:
         assert p.outcome and p.outcome.state == "decided" and p.outcome.rows, p.id
         assert p.outcome.summary.startswith("PP (Dubai, 2018) adopted "), p.id
     sup = next(p for p in acp if p.proposal.action == "SUP")
-    assert sup.outcome and sup.outcome.state == "not known"  # Resolution 185 is not in the Final Acts
+    # Resolution 185 is not among the texts of the Final Acts, but on their list of texts abrogated
+    assert sup.outcome and sup.outcome.state == "decided" and sup.outcome.short == "suppressed"
+    assert sup.outcome.adopted_src == "pp/res-213/dubai-2018.md"  # where the PDF's conversion left the list
     new = next(p for p in acp if p.proposal.action == "ADD")  # Draft New Resolution [ACP-1]: which text it became is a guess
     assert new.outcome and new.outcome.state == "not known"
     assert "Perhaps it became Resolution 205 (Dubai, 2018)" in new.outcome.summary and "a guess from the words" in new.outcome.summary
@@ -259,3 +261,28 @@ def test_the_dump_with_outcomes_and_inferred_changes_follows_its_schema(decided)
     doc = next(d for d in data["documents"] if d["id"] == "AFCP/7A1/1")
     assert doc["outcome"]["state"] == "decided" and doc["outcome"]["adopted"]["url"] == "wtdc/res-900/baku-2025/"
     assert any(c["inferred"] for c in doc["outcome"]["clauses"])
+
+
+LISTED = NEW.replace("1\tto begin;", "1\tto begin;\n-\tLIST OF RESOLUTIONS ABROGATED BY THE WORLD TELECOMMUNICATION DEVELOPMENT "
+                     "CONFERENCE (BAKU, 2025) RESOLUTION 902 (KIGALI, 2022) A text to suppress RESOLUTION 77 (REV. DUBAI, 2014) Another PART II")
+SUP_TWO = SUP + SUP.replace("AFCP/7A1/2", "AFCP/7A1/3").replace("902", "903")
+
+
+def test_suppressed_only_where_the_conference_s_list_says_so() -> None:
+    """The list of texts a conference abrogated, even run into the last clause of another text
+    (as a PDF's conversion leaves it), says a SUP was adopted; a text it does not name stays not known."""
+    diagnostics = Diagnostics()
+    site = link([read_source("adopted.txt", ADOPTED, diagnostics), read_source("new.txt", LISTED, diagnostics),
+                 read_source("afcp-7a1.txt", MOD + SUP_TWO, diagnostics)], diagnostics)
+    by_id = {p.id: p for p in site.proposals}
+    listed, other = by_id["AFCP/7A1/2"].outcome, by_id["AFCP/7A1/3"].outcome
+    assert listed and listed.state == "decided" and listed.short == "suppressed"
+    assert listed.summary == "Suppressed: WTDC (Baku, 2025) lists WTDC Resolution 902 among the texts it abrogated."
+    assert (listed.adopted_src, listed.adopted_anchor) == ("wtdc/res-901/baku-2025.md", "resolves-1-item-1")
+    assert other and other.state == "not known"
+    assert sorted(a.text_id for a in site.abrogations) == ["wtdc-res-77", "wtdc-res-902"]
+    pages = render(site).pages
+    assert "- [WTDC Resolution 902](res-902.md), listed in [WTDC Resolution 901 (Baku, 2025), resolves -]" in pages["wtdc/baku-2025.md"]
+    assert "- WTDC Resolution 77, listed in" in pages["wtdc/baku-2025.md"]  # no page of its own: named, not linked
+    assert "abrogated by [WTDC (Baku, 2025)](baku-2025.md)" in pages["wtdc/res-902.md"]
+    assert "See [the list, in WTDC Resolution 901 (Baku, 2025), resolves -](../wtdc/res-901/baku-2025.md#resolves-1-item-1)" in pages["proposals/afcp-7a1-2.md"]

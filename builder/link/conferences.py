@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from ..conventions import BODIES, source
 from ..ir import Revision
-from .model import Conference, ConferenceList, ConferencePage, ProposalPage, ProposalsOn, RevisionPage, Site, SourceCount, page_order, tally, tally_line
+from .abrogated import same_meeting
+from .model import Abrogation, Conference, ConferenceList, ConferencePage, ProposalPage, ProposalsOn, RevisionPage, Site, SourceCount, page_order, tally, tally_line
 
 STATES = ("decided", "not known", "pending")
 PROPOSALS_PER_PAGE = 200
@@ -27,7 +28,12 @@ def conference_pages(site: Site) -> Site:
             r = p.conference.revision
             proposals.setdefault(Conference(p.conference.body, Revision(r.venue, r.year)), []).append(p)
     adopted_by = {(v.id, c): v for c, held in texts.items() for v in held}
-    order = sorted(set(texts) | set(proposals), key=lambda c: (list(BODIES).index(c.body), -c.revision.year if c.revision else 0))
+    pages_of = {r.id: r.src for r in site.resolutions}
+    abrogated: dict[Conference, list[tuple[Abrogation, str | None]]] = {}
+    for a in sorted(site.abrogations, key=lambda a: page_order(a.text_id)):  # a list's conference as the texts name it (its venue in capitals there)
+        c = next((k for k in set(texts) | set(proposals) if same_meeting(a.conference, k)), a.conference)
+        abrogated.setdefault(c, []).append((a, pages_of.get(a.text_id)))
+    order = sorted(set(texts) | set(proposals) | set(abrogated), key=lambda c: (list(BODIES).index(c.body), -c.revision.year if c.revision else 0))
     pages = []
     for c in order:
         held = texts.get(c, [])
@@ -36,7 +42,7 @@ def conference_pages(site: Site) -> Site:
         assert src is not None
         pages.append(ConferencePage(
             c, src, tuple(v for v in held if not v.revision.rev), tuple(v for v in held if v.revision.rev),
-            _lists(src, _by_target(made, c, adopted_by)), _by_source(made),
+            _lists(src, _by_target(made, c, adopted_by)), _by_source(made), tuple(abrogated.get(c, ())),
         ))
     return replace(site, conferences=tuple(pages))
 

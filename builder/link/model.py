@@ -110,6 +110,22 @@ ADOPTED, WITH_CHANGES, NOT_ADOPTED = "adopted as proposed", "adopted with change
 
 
 @dataclass(frozen=True)
+class Abrogation:
+    """A text a conference lists among those it abrogated, and where the list was found."""
+
+    conference: Conference
+    text_id: str
+    """`pp-res-185`."""
+    label: str
+    """`PP Resolution 185`."""
+    src: str
+    """The revision page holding the list: `pp/res-213/dubai-2018.md`."""
+    anchor: str
+    where: str
+    """The text and clause holding it, as a reader names them: `PP Resolution 213 (Rev. Dubai, 2018), instructs … -`."""
+
+
+@dataclass(frozen=True)
 class ClauseOutcome:
     """One row of a proposal's outcome: a clause as proposed (or as adopted, where the conference
     added it), what the proposal does to it and what the conference did."""
@@ -148,8 +164,10 @@ class Outcome:
     """For tables: `3 of 4 adopted, 1 with changes`."""
     rows: tuple[ClauseOutcome, ...] = ()
     adopted_label: str | None = None
-    """`PP Resolution 71 (Rev. Dubai, 2018)`: the text compared with."""
+    """`PP Resolution 71 (Rev. Dubai, 2018)`: the text compared with, or the one that records
+    the outcome (the conference's list of the texts it abrogated)."""
     adopted_src: str | None = None
+    adopted_anchor: str | None = None
 
     @property
     def changes(self) -> tuple[ClauseOutcome, ...]:
@@ -454,6 +472,8 @@ class ResolutionPage:
     """Its "Proposals compared" page, where two or more MOD proposals amend it."""
     titled_by_citations: bool = False
     """Without its text, its title is the one citing texts give it (no proposal gives a clean one)."""
+    abrogated: Abrogation | None = None
+    """Where a conference's list of the texts it abrogated names it (builder/link/abrogated.py)."""
     provenance: Provenance | None = None
     """None when the corpus holds no text of it."""
 
@@ -630,6 +650,8 @@ class ConferencePage:
     lists: tuple[ConferenceList, ...]
     """Its proposals by text, a page at a time (the first on this page)."""
     by_source: tuple[SourceCount, ...]
+    abrogated: tuple[tuple[Abrogation, str | None], ...] = ()
+    """The texts its list says it abrogated, each with its page where the site has one."""
 
     @property
     def id(self) -> str:
@@ -662,3 +684,5 @@ class Site:
     compared: tuple[ProposalsCompared, ...] = ()
     conferences: tuple[ConferencePage, ...] = ()
     """A page for each conference the collection holds texts of or proposals to."""
+    abrogations: tuple[Abrogation, ...] = ()
+    """Every text a held list says a conference abrogated (builder/link/abrogated.py)."""

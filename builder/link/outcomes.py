@@ -13,22 +13,29 @@ from dataclasses import replace
 
 from ..conventions import MODIFYING
 from ..ir import Change, Clause, Redline, ResolutionText, redline
+from .abrogated import same_meeting
 from .changes import compare_proposed, excerpt
 from .compare import SIMILAR, Bag, ClauseDiff, Item, TextDiff, items, similarity, word_bag, word_diff
-from .model import ADOPTED, NOT_ADOPTED, WITH_CHANGES, ClauseChange, ClauseOutcome, Outcome, ProposalPage, RevisionPage
+from .model import ADOPTED, NOT_ADOPTED, WITH_CHANGES, Abrogation, ClauseChange, ClauseOutcome, Outcome, ProposalPage, RevisionPage
 
 
 def outcome(
     page: ProposalPage, adopted: ResolutionText | None, adopted_src: str | None, met: bool, against: TextDiff | None = None,
-    new_texts: Sequence[tuple[RevisionPage, Bag]] = (),
+    new_texts: Sequence[tuple[RevisionPage, Bag]] = (), abrogation: Abrogation | None = None,
 ) -> Outcome | None:
     """`adopted`: the revision of the proposal's target that its conference adopted, where held;
     `met`: whether the collection holds any text of that conference; `against`: for a text
     export, the adopted text against it as exported (changes.flattened_diff), made already;
-    `new_texts`: the texts the conference adopted as new ones, with their words."""
+    `new_texts`: the texts the conference adopted as new ones, with their words; `abrogation`:
+    the conference's list of the texts it abrogated naming the proposal's target, where held."""
     conference = page.conference
     if conference is None or conference.key is None:
         return None
+    if abrogation is not None and same_meeting(abrogation.conference, conference):
+        suppressed = page.proposal.action == "SUP"
+        line = f"{'Suppressed' if suppressed else 'Not adopted'}: {conference.label} lists {abrogation.label} among the texts it abrogated."
+        return Outcome(conference, "decided", line, "suppressed" if suppressed else "not adopted: abrogated",
+                       adopted_label=f"the list, in {abrogation.where}", adopted_src=abrogation.src, adopted_anchor=abrogation.anchor)
     if not met:
         return Outcome(conference, "pending", f"Not known yet: the collection holds no text {conference.label} adopted.",
                        "not known yet")

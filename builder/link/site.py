@@ -18,13 +18,14 @@ from .changes import (
     against_base, base_items, clause_changes, flattened_diff, marks_for, proposal_items, redlines, side_by_side,
 )
 from .compare import Bag, compare, items, word_bag
+from .abrogated import abrogations
 from .citations import anchors_of, resolve_citations
 from .conferences import conference_pages
 from .inferred import infer_changes
 from .outcomes import outcome
 from .official import OfficialPatterns, official_document
 from .model import (
-    Annotations, Conference, ContributionPage, HistoryEntry, ProposalPage, ProposalsCompared, ResolutionPage,
+    Abrogation, Annotations, Conference, ContributionPage, HistoryEntry, ProposalPage, ProposalsCompared, ResolutionPage,
     RevisionComparison, RevisionPage, Site, UnplacedPage, compared_src, comparison_src, meeting, page_order, resolution_id, resolution_src, revision_src,
 )
 
@@ -456,14 +457,16 @@ def compare_revisions(site: Site) -> Site:
 
 
 def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], ResolutionText],
-                       met: dict[tuple[str, tuple[str, int]], list[tuple[RevisionPage, Bag]]]) -> ProposalPage:
+                       met: dict[tuple[str, tuple[str, int]], list[tuple[RevisionPage, Bag]]],
+                       abrogated: dict[str, Abrogation]) -> ProposalPage:
     text = p.proposal.text
     adopted = held.get((p.target_id, meeting(text.revision))) if p.target_id and text and text.revision else None
     adopted_src = revision_src(p.target_id, text.revision) if p.target_id and adopted is not None and text and text.revision else None
     decided = p.conference is not None and p.conference.key in met
+    abrogation = abrogated.get(p.target_id) if p.target_id else None
     if p.proposal.action not in MODIFYING or text is None or p.target_id is None:
         new_texts = met.get(p.conference.key, []) if p.conference and p.conference.key and p.proposal.action == "ADD" else []
-        return replace(p, outcome=outcome(p, adopted, adopted_src, decided, new_texts=new_texts))
+        return replace(p, outcome=outcome(p, adopted, adopted_src, decided, new_texts=new_texts, abrogation=abrogation))
     # a text export is compared with the adopted text once: its redlines, inferred changes and outcome read that
     against = flattened_diff(text, adopted) if adopted is not None and not text.exact else None
     if against is not None and adopted is not None:
@@ -478,7 +481,7 @@ def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], 
     )
     return replace(
         p, annotations=annotations, base_needed=None if base is not None else text.old_revision,
-        outcome=outcome(p, adopted, adopted_src, decided, against),
+        outcome=outcome(p, adopted, adopted_src, decided, against, abrogation=abrogation),
     )
 
 
@@ -492,9 +495,11 @@ def annotate_changes(site: Site) -> Site:
     for v in site.revisions:  # each conference held, with the texts it adopted as new ones (what an ADD may have become)
         met.setdefault((v.text.body, meeting(v.revision)), []).extend(
             [] if v.revision.rev else [(v, word_bag(" ".join(item.text for item in items(v.text))))])
-    site = _with_proposals(site, {p.src: _against_revisions(p, held, met) for p in site.proposals})
-    return replace(site, resolutions=tuple(
-        replace(r, annotations=Annotations(marks=marks_for(set(anchors_of(r.text)), r.amended_by) if r.text and r.amended_by else {}))
+    abrogated = abrogations(site.revisions)
+    site = _with_proposals(site, {p.src: _against_revisions(p, held, met, abrogated) for p in site.proposals})
+    return replace(site, abrogations=tuple(abrogated.values()), resolutions=tuple(
+        replace(r, annotations=Annotations(marks=marks_for(set(anchors_of(r.text)), r.amended_by) if r.text and r.amended_by else {}),
+                abrogated=abrogated.get(r.id))
         for r in site.resolutions
     ))
 
