@@ -50,7 +50,8 @@ def _outcome(o: Outcome | None) -> dict[str, Any] | None:
         "conference_url": url(o.conference.src) if o.conference.src else None,
         "state": o.state,
         "summary": o.summary,
-        "adopted": {"label": o.adopted_label, "url": url(o.adopted_src)} if o.adopted_src else None,
+        "short": o.short,
+        "adopted": {"label": o.adopted_label, "url": url(o.adopted_src), "anchor": o.adopted_anchor} if o.adopted_src else None,
         "clauses": [
             {"where": r.where, "anchor": r.anchor, "change": r.change, "verdict": r.verdict, "inferred": r.inferred,
              "adopted_where": r.adopted_where, "adopted_anchor": r.adopted_anchor, "words": _changes(r.words)}

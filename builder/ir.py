@@ -354,7 +354,8 @@ class SourceFile:
 
 
 def plain_text(text: tuple[Inline, ...]) -> str:
-    """Running text as proposed (deletions left out), without its footnote references."""
+    """Running text as proposed (deletions left out, inferred ones too: what comparisons with
+    the adopted text read), without its footnote references."""
     return "".join(
         piece if isinstance(piece, str) else piece.text
         for piece in text

@@ -112,7 +112,7 @@ def test_each_change_its_outcome_and_one_line(decided) -> None:
     o = page.outcome
     assert o is not None and o.state == "decided" and o.adopted_src == "wtdc/res-900/baku-2025.md"
     rows = {r.where: r for r in o.rows if r.anchor}  # the clauses as proposed
-    assert rows["considering b)"].inferred and rows["considering b)"].verdict == "adopted as proposed"
+    assert rows["considering b)"].inferred and rows["considering b)"].verdict == "as adopted"  # not a verdict: assumed
     c = rows["considering c)"]  # a change its source does not mark: the words differ, nothing more is known
     assert c.change is None and c.verdict == "changed in the adopted text"
     assert ("del", "Kigali,") in c.words and ("ins", "Baku,") in c.words

@@ -17,11 +17,14 @@ from ..ir import Revision
 from .compare import items
 from .model import Abrogation, Conference, RevisionPage, resolution_id
 
-_LIST = re.compile(
-    r"\b(?:LIST\s+OF\s+)?(?:RESOLUTIONS?|DECISIONS?)\s+ABROGATED\s+BY\s+THE\s+([A-Z][\w ]+?)\s*\(([^,()]+),\s*(\d{4})\)",
-    re.IGNORECASE,
-)
-_ENTRY = re.compile(r"\b(RESOLUTION|DECISION)\s+(\d+[A-Za-z]*)\s*\((?:REV\.\s*)?[^,()]+,\s*\d{4}\)", re.IGNORECASE)
+_LIST = re.compile(r"\b(?:LIST\s+OF\s+)?(?:RESOLUTIONS?|DECISIONS?)\s+ABROGATED\s+BY\s+THE\s+([A-Z][A-Z ]+?)\s*\(([^,()]+),\s*(\d{4})\)")
+"""The heading of a list, in capitals as Final Acts print it (prose that mentions texts
+`abrogated by the Plenipotentiary Conference` is not a list)."""
+_ENTRY = re.compile(r"\b(RESOLUTION|DECISION)\s+(\d+[A-Za-z]*)\s*\((?:REV\.\s*)?(?:[^,()]+,\s*\d{4}|[A-Z]+-\d{2,4})\)")
+"""One text of a list, by its heading in capitals: `RESOLUTION 185 (BUSAN, 2014)`, `RESOLUTION 72
+(REV. BUSAN, 2014)`, `RESOLUTION 27 (REV.WRC-19)`; a citation in running text is not one."""
+_END = re.compile(r"\bPART\s+[IVX]+\b|\bANNEX\b")
+"""What ends a list that nothing else ends: the next part of the Final Acts."""
 _BODIES = {b.name.casefold(): b.id for b in BODIES.values()}
 
 
@@ -32,7 +35,10 @@ def same_meeting(a: Conference, b: Conference | None) -> bool:
 
 
 def abrogations(revisions: tuple[RevisionPage, ...]) -> dict[str, Abrogation]:
-    """Each text some held list says a conference abrogated, by id (the last list wins)."""
+    """Each text some held list says a conference abrogated, by id (the last list wins); the
+    conference spelt as its held texts spell it (a list prints its venue in capitals)."""
+    held = sorted({v.conference for v in revisions}, key=lambda c: (c.body, c.revision.year if c.revision else 0,
+                                                                     c.revision.venue if c.revision else ""))
     found: dict[str, Abrogation] = {}
     for v in revisions:
         for item in items(v.text):
@@ -43,8 +49,11 @@ def abrogations(revisions: tuple[RevisionPage, ...]) -> dict[str, Abrogation]:
                 body = _BODIES.get(" ".join(m[1].split()).casefold())
                 if body is None:
                     continue
-                conference = Conference(body, Revision(m[2].strip().title(), int(m[3])))
+                named = Conference(body, Revision(m[2].strip().title(), int(m[3])))
+                conference = next((c for c in held if same_meeting(named, c)), named)
                 end = lists[k + 1].start() if k + 1 < len(lists) else len(item.text)
+                stop = _END.search(item.text, m.end(), end)
+                end = stop.start() if stop else end
                 where = f"{v.label} ({v.revision}), {item.section} {item.label or ''}".strip()
                 for entry in _ENTRY.finditer(item.text, m.end(), end):
                     rid = resolution_id(entry[1].lower(), body, entry[2])

@@ -9,19 +9,19 @@ from dataclasses import replace
 from ..conventions import BODIES, source
 from ..ir import Revision
 from .abrogated import same_meeting
-from .model import Abrogation, Conference, ConferenceList, ConferencePage, ProposalPage, ProposalsOn, RevisionPage, Site, SourceCount, page_order, tally, tally_line
+from .model import STATES, Abrogation, Conference, ConferenceList, ConferencePage, ProposalPage, ProposalsOn, RevisionPage, Site, SourceCount, page_order, tally, tally_line
 
-STATES = ("decided", "not known", "pending")
 PROPOSALS_PER_PAGE = 200
 """A conference's proposals by text are listed this many a page at most (a text's proposals are
 kept together), so that its page's size does not grow with the collection."""
 
 
 def conference_pages(site: Site) -> Site:
+    """A page for each conference the collection holds texts of, proposals to, or a list of
+    texts abrogated by."""
     texts: dict[Conference, list[RevisionPage]] = {}
     for v in site.revisions:
-        if v.text.body:
-            texts.setdefault(Conference(v.text.body, Revision(v.revision.venue, v.revision.year)), []).append(v)
+        texts.setdefault(v.conference, []).append(v)
     proposals: dict[Conference, list[ProposalPage]] = {}
     for p in site.proposals:
         if p.conference and p.conference.revision:
@@ -31,9 +31,9 @@ def conference_pages(site: Site) -> Site:
     pages_of = {r.id: r.src for r in site.resolutions}
     abrogated: dict[Conference, list[tuple[Abrogation, str | None]]] = {}
     for a in sorted(site.abrogations, key=lambda a: page_order(a.text_id)):  # a list's conference as the texts name it (its venue in capitals there)
-        c = next((k for k in set(texts) | set(proposals) if same_meeting(a.conference, k)), a.conference)
+        c = next((k for k in sorted(set(texts) | set(proposals), key=_order) if same_meeting(a.conference, k)), a.conference)
         abrogated.setdefault(c, []).append((a, pages_of.get(a.text_id)))
-    order = sorted(set(texts) | set(proposals) | set(abrogated), key=lambda c: (list(BODIES).index(c.body), -c.revision.year if c.revision else 0))
+    order = sorted(set(texts) | set(proposals) | set(abrogated), key=_order)
     pages = []
     for c in order:
         held = texts.get(c, [])
@@ -45,6 +45,12 @@ def conference_pages(site: Site) -> Site:
             _lists(src, _by_target(made, c, adopted_by)), _by_source(made), tuple(abrogated.get(c, ())),
         ))
     return replace(site, conferences=tuple(pages))
+
+
+def _order(c: Conference) -> tuple:
+    """By body (as in BODIES), the latest meeting first."""
+    r = c.revision
+    return (list(BODIES).index(c.body), -r.year if r else 0, r.venue.casefold() if r else "")
 
 
 def _by_target(made: list[ProposalPage], c: Conference, adopted_by: dict[tuple[str, Conference], RevisionPage]) -> tuple[ProposalsOn, ...]:
@@ -80,7 +86,7 @@ def _by_source(made: list[ProposalPage]) -> tuple[SourceCount, ...]:
     out = []
     for group in sorted(by_code):
         ps = by_code[group]
-        states = Counter(p.outcome.state if p.outcome else "pending" for p in ps)
+        states = Counter(p.outcome.state if p.outcome else "not known" for p in ps)
         out.append(SourceCount(
             group, source(ps[0].proposal.code.source).name, len(ps), tuple((s, states[s]) for s in STATES if states[s]),
             tally_line(tally(ps)),

@@ -107,6 +107,8 @@ class Conference:
 
 ADOPTED, WITH_CHANGES, NOT_ADOPTED = "adopted as proposed", "adopted with changes", "not adopted"
 """What a conference did with one change a proposal marks."""
+STATES = ("decided", "not known", "pending")
+"""What the collection says of a proposal's outcome (`Outcome.state`), in the order lists give them."""
 
 
 @dataclass(frozen=True)
@@ -510,7 +512,7 @@ class ResolutionPage:
     def proposal_states(self) -> tuple[tuple[str, int], ...]:
         """(`decided`, 2), (`pending`, 1): its proposals by what the collection says of their outcome."""
         states = Counter(p.outcome.state if p.outcome else "not known" for p in self.amended_by)
-        return tuple((s, states[s]) for s in ("decided", "not known", "pending") if states[s])
+        return tuple((s, states[s]) for s in STATES if states[s])
 
 
 @dataclass(frozen=True)

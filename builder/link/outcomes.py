@@ -32,7 +32,7 @@ def outcome(
     if conference is None or conference.key is None:
         return None
     if abrogation is not None and same_meeting(abrogation.conference, conference):
-        suppressed = page.proposal.action == "SUP"
+        suppressed = page.proposal.action.rstrip("*") == "SUP"
         line = f"{'Suppressed' if suppressed else 'Not adopted'}: {conference.label} lists {abrogation.label} among the texts it abrogated."
         return Outcome(conference, "decided", line, "suppressed" if suppressed else "not adopted: abrogated",
                        adopted_label=f"the list, in {abrogation.where}", adopted_src=abrogation.src, adopted_anchor=abrogation.anchor)
@@ -41,7 +41,7 @@ def outcome(
                        "not known yet")
     if page.target_id is None or adopted is None or adopted_src is None:
         return Outcome(conference, "not known", _not_known(page, conference.label, new_texts), "not known")
-    name, action = conference.label, page.proposal.action
+    name, action = conference.label, page.proposal.action.rstrip("*")
     label = f"{page.target_label} ({adopted.revision})"
     if action == "SUP":
         return Outcome(conference, "decided", f"Not suppressed: {name} revised it ({adopted.revision}).",
@@ -60,10 +60,10 @@ def _not_known(page: ProposalPage, name: str, new_texts: Sequence[tuple[Revision
     """Why the collection cannot say what the conference did: no text records it, or the text
     is missing from the conference's (Final Acts list only the texts adopted or revised)."""
     if page.target_id is None:
-        closest = _closest(page, new_texts) if page.proposal.action == "ADD" else ""
+        closest = _closest(page, new_texts) if page.proposal.action.rstrip("*") == "ADD" else ""
         return f"Not known: no text of the collection records what {name} did with it.{closest}"
     target = page.target_label
-    if page.proposal.action == "SUP":
+    if page.proposal.action.rstrip("*") == "SUP":
         return f"Not known: {target} is not among the texts of {name} in the collection, which may have suppressed it or left it unchanged."
     return f"Not known: the collection holds no revision of {target} by {name}, which may have left it unchanged or suppressed it."
 
@@ -144,34 +144,45 @@ def _summary(name: str, rows: tuple[ClauseOutcome, ...]) -> tuple[str, str]:
 
 
 def _rows(page: ProposalPage, adopted: ResolutionText, diff: TextDiff) -> Iterator[ClauseOutcome]:
-    """One row per clause as proposed, in its order, then the clauses it deletes, then the
-    headings it replaces."""
+    """One row per clause as proposed, in its order (with the adopted clauses it lacks where they
+    stand), then the clauses it deletes, then the headings it replaces."""
     text = page.proposal.text
     assert text is not None
     changes = {c.anchor: c for c in page.changes if c.status not in ("replaced", "deleted")}
+    deleted = _deletions(page, text, adopted)
+    kept_by_deleted = {r.adopted_anchor for r in deleted}
     for d in diff.clauses:
         if d.old is None:
             assert d.new is not None
-            yield ClauseOutcome(_where(d.new), None, None, "added by the conference", _where(d.new), d.new.anchor)
+            if d.new.anchor not in kept_by_deleted:  # a clause the proposal deletes and the conference kept: said below
+                yield ClauseOutcome(_where(d.new), None, None, "added by the conference", _where(d.new), d.new.anchor)
             continue
         change = changes.get(d.old.anchor)
         inferred = change is None and _inferred(d.old.clause)
         what = _what(change) if change else "words changed" if inferred else None
-        verdict = _verdict(d, change, text.exact) if what else _unmarked(d)
+        # an inferred change takes the adopted half as the insertion: whether it was adopted is what it assumes
+        verdict = _verdict(d, change, text.exact) if change else _unmarked(d)
+        same = d.new is not None and d.new.text == d.old.text
         yield ClauseOutcome(
             _where(d.old), d.old.anchor, what, verdict, _where(d.new) if d.new else None, d.new.anchor if d.new else None,
-            excerpt(d.words) if d.new and d.status != "unchanged" else (), inferred,
+            excerpt(d.words) if d.new and not same else (), inferred,
         )
-    deleted = [c for c in page.changes if c.status == "deleted"]
-    proposed = {item.anchor: item for item in items(text)} if deleted else {}
-    kept = [(item, word_bag(item.text)) for item in items(adopted)] if deleted else []
+    yield from deleted
+    headings = {s.heading.casefold() for s in adopted.sections}
     for c in page.changes:
-        if c.status == "deleted" and c.anchor in proposed:
-            yield _deleted(c, proposed[c.anchor], kept)
-        elif c.status == "replaced":
-            headings = {s.heading for s in adopted.sections}
-            verdict = ADOPTED if c.section in headings else NOT_ADOPTED if c.old_section in headings else WITH_CHANGES
+        if c.status == "replaced":
+            verdict = (ADOPTED if c.section.casefold() in headings
+                       else NOT_ADOPTED if (c.old_section or "").casefold() in headings else WITH_CHANGES)
             yield ClauseOutcome(c.section, c.anchor, f"heading “{c.old_section}” replaced", verdict)
+
+
+def _deletions(page: ProposalPage, text: ResolutionText, adopted: ResolutionText) -> list[ClauseOutcome]:
+    deleted = [c for c in page.changes if c.status == "deleted"]
+    if not deleted:
+        return []
+    proposed = {item.anchor: item for item in items(text)}
+    kept = [(item, word_bag(item.text)) for item in items(adopted)]
+    return [_deleted(c, proposed[c.anchor], kept) for c in deleted if c.anchor in proposed]
 
 
 def _where(item: Item) -> str:
@@ -188,25 +199,28 @@ def _inferred(clause: Clause) -> bool:
     return any(isinstance(piece, Change) and piece.inferred for piece in clause.text)
 
 
-def _verdict(d: ClauseDiff, change: ClauseChange | None, exact: bool) -> str:
-    """A change's fate: as proposed where the adopted clause has its words and label; not
-    adopted where it keeps the words the change replaces (known only from a Word document)."""
-    if d.new is None:
+def _verdict(d: ClauseDiff, change: ClauseChange, exact: bool) -> str:
+    """A change's fate: as proposed where the adopted clause has its words (and, for a
+    renumbering, its label); not adopted where it keeps the words or the label the change
+    replaces (words known only from a Word document)."""
+    if d.new is None or d.old is None:
         return NOT_ADOPTED
-    if d.status == "unchanged" and not d.relabelled:
+    same = d.new.text == d.old.text
+    if change.status == "renumbered" and d.new.label != change.new:
+        return NOT_ADOPTED if same and d.new.label == change.old else WITH_CHANGES
+    if same:
         return ADOPTED
-    if exact and d.old and d.new.text == _old_words(d.old.clause):
-        return NOT_ADOPTED
-    if change and change.status == "renumbered" and d.status == "unchanged" and d.new.label == change.old:
+    if exact and d.new.text == _old_words(d.old.clause):
         return NOT_ADOPTED
     return WITH_CHANGES
 
 
 def _unmarked(d: ClauseDiff) -> str:
-    """A clause whose source marks no change: what the adopted text has of it."""
-    if d.new is None:
+    """A clause whose source marks no change (or only one inferred): what the adopted text has
+    of it, wherever it stands there."""
+    if d.new is None or d.old is None:
         return "not in the adopted text"
-    return "as adopted" if d.status == "unchanged" and not d.relabelled else "changed in the adopted text"
+    return "as adopted" if d.new.text == d.old.text else "changed in the adopted text"
 
 
 def _old_words(clause: Clause) -> str:
@@ -219,7 +233,7 @@ def _deleted(change: ClauseChange, clause: Item, kept: list[tuple[Item, Bag]]) -
     bag = word_bag(clause.text)
     best = max(((similarity(bag, other, SIMILAR), item) for item, other in kept), key=lambda f: f[0], default=(0.0, None))
     found = best[1] if best[0] >= SIMILAR else None
-    where = _where(clause)
+    where = f"{clause.section} {change.old or ''}".strip()  # as the text amended numbers it
     if found is None:
         return ClauseOutcome(where, clause.anchor, "deleted", ADOPTED)
     return ClauseOutcome(where, clause.anchor, "deleted", NOT_ADOPTED, _where(found), found.anchor)

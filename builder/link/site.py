@@ -79,7 +79,7 @@ def _conference(text: ResolutionText | None, target: Target | None, action: str)
     body = (text.body if text else None) or (target.body if target else None)
     if body is None:
         return None
-    if action in ("SUP", "NOC"):
+    if action.rstrip("*") in ("SUP", "NOC"):
         return Conference(body, None)
     revision = text.revision if text else None
     if text and text.formula:
@@ -425,8 +425,8 @@ def compare_proposals(site: Site) -> Site:
             base, label, base_src = base_items(competing[0]), f"{competing[0].label} ({amends} is not in the collection)", None
         made = _most_common(meeting(p.proposal.text.revision) for p in competing if p.proposal.text and p.proposal.text.revision)
         adopted = held.get((r.id, made)) if made else None
-        if adopted is not None and adopted is base_page:
-            adopted = None
+        if adopted is not None and (adopted is base_page or (base_page is None and base_src == r.src and adopted.text is r.text)):
+            adopted = None  # the rows follow the adopted text already
         rows = side_by_side(base, [proposal_items(p) for p in competing] + ([items(adopted.text)] if adopted else []))
         if adopted is not None:  # the conference's own column: last, and no row of its own
             rows = tuple(replace(row, cells=row.cells[:-1], adopted=row.cells[-1]) for row in rows
@@ -460,12 +460,13 @@ def _against_revisions(p: ProposalPage, held: dict[tuple[str, tuple[str, int]], 
                        met: dict[tuple[str, tuple[str, int]], list[tuple[RevisionPage, Bag]]],
                        abrogated: dict[str, Abrogation]) -> ProposalPage:
     text = p.proposal.text
-    adopted = held.get((p.target_id, meeting(text.revision))) if p.target_id and text and text.revision else None
-    adopted_src = revision_src(p.target_id, text.revision) if p.target_id and adopted is not None and text and text.revision else None
+    made = p.conference.revision if p.conference else None  # a SUP's or NOC's text names an earlier meeting
+    adopted = held.get((p.target_id, meeting(made))) if p.target_id and made else None
+    adopted_src = revision_src(p.target_id, made) if p.target_id and adopted is not None and made else None
     decided = p.conference is not None and p.conference.key in met
     abrogation = abrogated.get(p.target_id) if p.target_id else None
     if p.proposal.action not in MODIFYING or text is None or p.target_id is None:
-        new_texts = met.get(p.conference.key, []) if p.conference and p.conference.key and p.proposal.action == "ADD" else []
+        new_texts = met.get(p.conference.key, []) if p.conference and p.conference.key else []
         return replace(p, outcome=outcome(p, adopted, adopted_src, decided, new_texts=new_texts, abrogation=abrogation))
     # a text export is compared with the adopted text once: its redlines, inferred changes and outcome read that
     against = flattened_diff(text, adopted) if adopted is not None and not text.exact else None
@@ -491,10 +492,12 @@ def annotate_changes(site: Site) -> Site:
     need; for each proposal, what its conference did with it; then the marks on the
     resolutions proposals amend."""
     held = {(v.id, meeting(v.revision)): v.text for v in site.revisions}
+    asked = {p.conference.key for p in site.proposals if p.proposal.action.rstrip("*") == "ADD" and p.conference}
     met: dict[tuple[str, tuple[str, int]], list[tuple[RevisionPage, Bag]]] = {}
-    for v in site.revisions:  # each conference held, with the texts it adopted as new ones (what an ADD may have become)
-        met.setdefault((v.text.body, meeting(v.revision)), []).extend(
-            [] if v.revision.rev else [(v, word_bag(" ".join(item.text for item in items(v.text))))])
+    for v in site.revisions:  # each conference held, with the texts it adopted as new ones where an ADD may have become one
+        key = (v.text.body, meeting(v.revision))
+        met.setdefault(key, []).extend(
+            [(v, word_bag(" ".join(item.text for item in items(v.text))))] if key in asked and not v.revision.rev else [])
     abrogated = abrogations(site.revisions)
     site = _with_proposals(site, {p.src: _against_revisions(p, held, met, abrogated) for p in site.proposals})
     return replace(site, abrogations=tuple(abrogated.values()), resolutions=tuple(

@@ -34,7 +34,7 @@
   function proposed(element) {
     if (!element) return "";
     var copy = element.cloneNode(true);
-    copy.querySelectorAll("del, .headerlink, .clause-permalink, .cite-copy").forEach(function (e) { e.remove(); });
+    copy.querySelectorAll("del:not(.inferred), .headerlink, .clause-permalink, .cite-copy, .change-inferred").forEach(function (e) { e.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
