@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import fields, is_dataclass
 
 from builder.dump import dump
-from builder.ir import Change, Citation, Contribution, FootnoteRef
+from builder.ir import Change, Citation, Contribution, FootnoteRef, Table
 
 from conftest import CORPUS, ROOT
 
@@ -186,7 +186,7 @@ def inline_runs(node, span=None):
                 yield span, value
             elif isinstance(node, Contribution) and f.name == "proposals":
                 continue  # as read: each is published, linked, on its own page (site.proposals)
-            elif f.name == "rows":
+            elif isinstance(node, Table) and f.name == "rows":
                 for row in value:
                     for cell in row:
                         yield span, cell

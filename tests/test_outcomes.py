@@ -286,3 +286,15 @@ def test_suppressed_only_where_the_conference_s_list_says_so() -> None:
     assert "- WTDC Resolution 77, listed in" in pages["wtdc/baku-2025.md"]  # no page of its own: named, not linked
     assert "abrogated by [WTDC (Baku, 2025)](baku-2025.md)" in pages["wtdc/res-902.md"]
     assert "See [the list, in WTDC Resolution 901 (Baku, 2025), resolves -](../wtdc/res-901/baku-2025.md#resolves-1-item-1)" in pages["proposals/afcp-7a1-2.md"]
+
+
+def test_a_sup_is_judged_by_its_conference_not_by_the_meeting_its_text_names() -> None:
+    """A SUP's text is the text as it stands (`RESOLUTION 902 (Kigali, 2022)`): with that text
+    held, the outcome is still the conference's (Baku, 2025), which holds no revision of it."""
+    held = "RESOLUTION 902 (Kigali, 2022)\nA text to suppress\nThe World Telecommunication Development Conference (Kigali, 2022),\nresolves\n1\tto stay;\n"
+    diagnostics = Diagnostics()
+    site = link([read_source("adopted.txt", ADOPTED, diagnostics), read_source("kigali.txt", held, diagnostics),
+                 read_source("afcp-7a1.txt", MOD + SUP, diagnostics)], diagnostics)
+    sup = next(p for p in site.proposals if p.id == "AFCP/7A1/2")
+    assert sup.conference and sup.conference.label == "WTDC (Baku, 2025)"
+    assert sup.outcome and sup.outcome.state == "not known" and "revised" not in sup.outcome.summary
