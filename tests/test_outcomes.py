@@ -9,6 +9,8 @@ import re
 
 import pytest
 from conftest import PP18, ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.diagnostics import Diagnostics
 from builder.dump import dump
@@ -298,3 +300,20 @@ def test_a_sup_is_judged_by_its_conference_not_by_the_meeting_its_text_names() -
     sup = next(p for p in site.proposals if p.id == "AFCP/7A1/2")
     assert sup.conference and sup.conference.label == "WTDC (Baku, 2025)"
     assert sup.outcome and sup.outcome.state == "not known" and "revised" not in sup.outcome.summary
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "520", "700", "520700", "the", "this", "thethis"]), max_size=12),
+       st.lists(st.sampled_from(["a", "b", "700", "the", "this"]), max_size=12), st.data())
+def test_an_outcome_s_words_are_the_proposed_and_the_adopted_words(exported, adopted, data) -> None:
+    """The adopted clause against the clause as exported, turned round without comparing again,
+    is the clause as proposed (the exported words less its deletions) against the adopted one."""
+    from builder.link.compare import word_diff
+    from builder.link.outcomes import _round
+    text_exported, text_adopted = " ".join(exported), " ".join(adopted)
+    bounds = sorted(set(data.draw(st.lists(st.integers(0, len(text_exported)), max_size=4))))
+    cut = list(zip(bounds[::2], bounds[1::2]))
+    proposed = "".join(text_exported[a:b] for a, b in zip([0] + [e for _, e in cut], [s for s, _ in cut] + [len(text_exported)]))
+    words = _round(word_diff(text_adopted, text_exported), cut)
+    assert "".join(w for op, w in words if op != "ins") == proposed
+    assert "".join(w for op, w in words if op != "del") == text_adopted

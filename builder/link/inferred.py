@@ -47,6 +47,21 @@ def infer_changes(text: ResolutionText, against: TextDiff, adopted: ResolutionTe
     return replace(text, sections=tuple(replace(s, blocks=update(s.blocks)) for s in text.sections))
 
 
+def deletions(text: tuple[Inline, ...]) -> list[tuple[int, int]]:
+    """Where a clause as exported (`changes._proposed`) has words its text as proposed leaves
+    out: the deletions the reader or this module told apart, as (start, end) offsets."""
+    out: list[tuple[int, int]] = []
+    at = 0
+    for piece in text:
+        parts = piece.printed if isinstance(piece, Citation) and piece.printed else (
+            ((piece.op, piece.text),) if isinstance(piece, Change) else (("", _shown(piece)),))
+        for op, words in parts:
+            if op == "del" and words:
+                out.append((at, at + len(words)))
+            at += len(words)
+    return out
+
+
 def _shown(piece: Inline) -> str:
     if isinstance(piece, str):
         return piece

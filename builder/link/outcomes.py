@@ -15,7 +15,8 @@ from ..conventions import MODIFYING
 from ..ir import Change, Clause, Redline, ResolutionText, redline
 from .abrogated import same_meeting
 from .changes import compare_proposed, excerpt
-from .compare import SIMILAR, Bag, ClauseDiff, Item, TextDiff, items, similarity, word_bag, word_diff
+from .inferred import deletions
+from .compare import SIMILAR, Bag, ClauseDiff, Item, TextDiff, items, similarity, word_bag
 from .model import ADOPTED, NOT_ADOPTED, WITH_CHANGES, Abrogation, ClauseChange, ClauseOutcome, Outcome, ProposalPage, RevisionPage
 
 
@@ -87,22 +88,69 @@ def _turned(against: TextDiff, text: ResolutionText) -> TextDiff:
         elif mine.text == kept.text:
             out.append(ClauseDiff("moved" if d.status == "moved" else "unchanged", mine, kept, (("", kept.text),)))
         else:
-            words = _round(d.words) if mine.text == d.new.text else word_diff(mine.text, kept.text)  # type: ignore[union-attr]
+            words = _round(d.words, deletions(mine.clause.text) if mine.text != d.new.text else [])  # type: ignore[union-attr]
             out.append(ClauseDiff("moved" if d.status == "moved" else "changed", mine, kept, words))
     return replace(against, clauses=tuple(out))
 
 
-def _round(words: Redline) -> Redline:
-    """Words compared one way, the other way round: insertions are deletions, each deletion
-    before the insertion that replaces it."""
+def _round(words: Redline, cut: list[tuple[int, int]]) -> Redline:
+    """The adopted clause against the clause as exported (`words`), the other way round: the
+    clause as proposed against the adopted one. The exported words in `cut` (its deletions) are
+    not proposed: where the adopted clause has them too they are its insertions, else nothing."""
     out: list[tuple[str, str]] = []
+
+    def add(op: str, piece: str) -> None:
+        k = len(out) - 1 if op == "del" and out and out[-1][0] == "ins" else len(out)  # a deletion goes before its insertion
+        if not piece:
+            return
+        if k and out[k - 1][0] == op:
+            out[k - 1] = (op, out[k - 1][1] + piece)
+        else:
+            out.insert(k, (op, piece))
+
+    at = 0
     for op, piece in words:
-        op = {"ins": "del", "del": "ins"}.get(op, op)
-        if op == "del" and out and out[-1][0] == "ins":
-            out.insert(len(out) - 1, (op, piece))
+        if op == "del":  # only the adopted clause has it
+            add("ins", piece)
+            continue
+        for start, end, gone in _spans(at, at + len(piece), cut):
+            if op == "":
+                add("ins" if gone else "", piece[start - at : end - at])
+            elif not gone:  # only the exported clause has it, and the proposal does not delete it
+                add("del", piece[start - at : end - at])
+        at += len(piece)
+    return _same_kept(out)
+
+
+def _same_kept(pieces: list[tuple[str, str]]) -> Redline:
+    """A deletion and an insertion of the same words are those words kept (`520700` against
+    `700`, 520 deleted: 700 stays)."""
+    out: list[tuple[str, str]] = []
+    k = 0
+    while k < len(pieces):
+        op, piece = pieces[k]
+        if op == "del" and k + 1 < len(pieces) and pieces[k + 1] == ("ins", piece):
+            op, k = "", k + 1
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + piece)
         else:
             out.append((op, piece))
+        k += 1
     return tuple(out)
+
+
+def _spans(start: int, end: int, cut: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
+    """[start, end) in pieces, each inside a range of `cut` or outside all of them."""
+    at = start
+    for a, b in cut:
+        if b <= at or a >= end:
+            continue
+        if a > at:
+            yield at, a, False
+        yield max(a, at), min(b, end), True
+        at = min(b, end)
+    if at < end:
+        yield at, end, False
 
 
 def _covered(diff: TextDiff, text: ResolutionText) -> TextDiff:
