@@ -94,9 +94,11 @@ def _splits(words: Redline, vocabulary: _Vocabulary) -> dict[int, Halves]:
     for k, (op, piece) in enumerate(words):
         if op == "ins" and k and words[k - 1][0] == "del":
             kept = [t for t in _TOKENS.findall(words[k - 1][1]) if not t.isspace()]
+            near = {_core(t) for t in kept}
+            kept = [t for t in kept if _whole(_core(t))]
             start = at
             for token in _TOKENS.findall(piece):
-                halves = _halves(token, kept, vocabulary)
+                halves = _halves(token, kept, near, vocabulary) if kept and not token.isspace() else None
                 if halves:
                     found[start] = halves
                 start += len(token)
@@ -105,15 +107,13 @@ def _splits(words: Redline, vocabulary: _Vocabulary) -> dict[int, Halves]:
     return found
 
 
-def _halves(word: str, adopted: list[str], vocabulary: _Vocabulary) -> Halves | None:
+def _halves(word: str, adopted: list[str], near: set[str], vocabulary: _Vocabulary) -> Halves | None:
     """The two halves of `word` as (op, text) in its order, the one the adopted words have
-    inserted: where `word` is an adopted word run together with another word that the adopted
-    words lack beside it (`Linesand` against `Lines and` is a lost space, not a change)."""
-    if word.isspace():
-        return None
-    near = {_core(t) for t in adopted}
+    inserted: where `word` is one of the `adopted` words (each a word of its own) run together
+    with another word that the adopted words beside it (`near`) lack (`Linesand` against `Lines
+    and` is a lost space, not a change)."""
     for kept in adopted:
-        if kept == word or not _whole(_core(kept)):
+        if kept == word:
             continue
         if word.endswith(kept) and _other(word[: -len(kept)], kept[0], word, near, vocabulary):
             return ("del", word[: -len(kept)]), ("ins", kept)
