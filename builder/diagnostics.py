@@ -28,6 +28,22 @@ _CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
 _CONTROLS.update({c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029)})
 
 
+def notes_line(diagnostics: "list[Diagnostic] | tuple[Diagnostic, ...]") -> str | None:
+    """The info diagnostics in one line, counted by code (`22 notes: citation-not-covered 12,
+    citation-no-instrument 5, …`): a build prints its warnings and errors, and says that notes
+    exist; `python -m builder check` lists them."""
+    counts: dict[str, int] = {}
+    for d in diagnostics:
+        if d.severity == "info":
+            counts[d.code] = counts.get(d.code, 0) + 1
+    if not counts:
+        return None
+    by_count = sorted(counts.items(), key=lambda c: (-c[1], c[0]))
+    total = sum(counts.values())
+    return (f"{total} note{'s' if total != 1 else ''}: " + ", ".join(f"{code} {n}" for code, n in by_count)
+            + " (make check lists them)")
+
+
 def inert(text: str) -> str:
     """Text with control characters shown as escapes (`\\x1b`): a file name or a quoted line
     holding an ANSI escape sequence, a carriage return or a bidirectional override cannot

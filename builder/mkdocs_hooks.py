@@ -24,6 +24,7 @@ from markupsafe import escape
 from mkdocs.structure.pages import Page
 
 from builder.bundle import OFFLINE_COPY, OfflineCopy
+from builder.diagnostics import notes_line
 from builder.exports import exports
 from builder.link.official import OfficialConfigError, official_patterns
 from builder.pipeline import build, corpus_files, corpus_folders, naming_roots, release, write_exports, write_pages
@@ -60,8 +61,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     progress = Progress()
     paths = corpus_files(*folders)
     result = build(paths, roots, progress, directory_urls=config.use_directory_urls, official=official)
-    for d in result.diagnostics:
-        {"error": log.error, "warning": log.warning, "info": log.info}[d.severity](str(d))
+    for d in result.diagnostics:  # the notes are counted: a real collection has thousands, which would drown the warnings
+        if d.severity != "info":
+            {"error": log.error, "warning": log.warning}[d.severity](str(d))
+    if notes := notes_line(list(result.diagnostics)):
+        log.info(notes)
     site_dir = Path(config.site_dir)
     generated = site_dir.with_name(site_dir.name + "-pages")  # beside the site: one per build target
     data = site_dir.with_name(site_dir.name + "-data")
