@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 OFFLINE_COPY = "<!-- offline-copy -->"
-"""Where a page (the home page, About) says where to get the offline copy: the hook puts
+"""Where a page (the home page, About) says where to get the offline copy: the plugin puts
 templates/offline_copy.md.j2 there."""
 
 

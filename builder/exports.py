@@ -6,7 +6,7 @@ JSON file, and every source file as it was read.
 Every file is published gzip-compressed (`wtsa/res-68.json.gz`), a Word document as it is (a
 `.docx` is a zip already): at 10,000 documents the exports come to about 1 GB uncompressed, the
 whole of GitHub Pages' budget, which serves files as they are. They are made one at a time and
-written beside the site (`site-data/` for `site/`), never all held in memory; the MkDocs hook adds
+written beside the site (`site-data/` for `site/`), never all held in memory; the plugin (builder/plugin.py) adds
 them to the site's files, so that MkDocs copies them and checks the pages' links to them."""
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ raw HTML as they are, unparsed. Left to Markdown, each would be parsed with Pyth
 twice (Markdown's raw HTML reader and MkDocs' anchor collector), most of MkDocs' time.
 
 Their links and anchors are known to the builder, which hands them to MkDocs' validation
-(builder/mkdocs_hooks.py)."""
+(builder/plugin.py)."""
 
 from __future__ import annotations
 

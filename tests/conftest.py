@@ -54,12 +54,12 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 def site_official_patterns() -> dict:
-    """The official documents' address patterns mkdocs.yml sets, as the MkDocs hook hands them to the builder."""
+    """The official documents' address patterns mkdocs.yml sets, as the plugin hands them to the builder."""
     from mkdocs.config import load_config
 
     from builder.link.official import official_patterns
 
-    return official_patterns(load_config(str(ROOT / "mkdocs.yml")).extra.get("official_documents"))
+    return official_patterns(load_config(str(ROOT / "mkdocs.yml")).plugins["itu-resolutions"].config.official_documents)
 
 
 @pytest.fixture(scope="session")

@@ -151,14 +151,15 @@ def test_the_build_stops_with_a_clear_message_on_a_bad_pattern(tmp_path: Path) -
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\nsite_dir: {tmp_path / 'site'}\n"
-        f"theme:\n  custom_dir: {ROOT / 'overrides'}\nhooks:\n  - {ROOT / 'builder' / 'mkdocs_hooks.py'}\n"
+        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
         f"watch:\n  - {ROOT / 'corpus'}\n"
-        "extra:\n  official_documents:\n    wtsa-new-delhi-2024:\n      document: https://www.itu.int/md/{doc}/en\n",
+        f"plugins:\n  - itu-resolutions:\n      corpus:\n        - {ROOT / 'corpus'}\n"
+        "      official_documents:\n        wtsa-new-delhi-2024:\n          document: https://www.itu.int/md/{doc}/en\n",
         encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)], cwd=ROOT,
                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
     assert run.returncode != 0
-    assert "extra.official_documents.wtsa-new-delhi-2024.document: unknown placeholder {doc}" in run.stderr
+    assert "plugins.itu-resolutions.official_documents.wtsa-new-delhi-2024.document: unknown placeholder {doc}" in run.stderr
     assert "Traceback" not in run.stderr
     assert not (tmp_path / "site").exists()
 

@@ -1,5 +1,5 @@
 """Links to a contribution's official document, on the conference's own site, made from address
-patterns set in mkdocs.yml (`extra: official_documents:`, REFERENCE.md, "Official documents"): one entry
+patterns set in mkdocs.yml (the plugin's `official_documents:`, REFERENCE.md, "Official documents"): one entry
 per conference, none invented where no pattern is set.
 
     official_documents:
@@ -30,7 +30,7 @@ from .model import Conference, OfficialDocument
 
 
 class OfficialConfigError(ValueError):
-    """`extra.official_documents` in mkdocs.yml is not what REFERENCE.md describes."""
+    """The plugin's `official_documents` in mkdocs.yml is not what REFERENCE.md describes."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def _pattern(where: str, value: Any, kind: str) -> str:
 
 
 def official_patterns(config: Any) -> dict[str, OfficialPatterns]:
-    """`extra.official_documents` checked: each known conference's patterns. Raises
+    """The plugin's `official_documents` checked: each known conference's patterns. Raises
     OfficialConfigError, with where and what, for anything else."""
     if config is None:
         return {}

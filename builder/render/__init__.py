@@ -341,14 +341,14 @@ class Rendered:
     """docs-relative path → generated Markdown."""
     nav: list[Any]
     written: dict[str, Written]
-    """What each page's HTML blocks hold, which MkDocs does not parse: the hook has it check them."""
+    """What each page's HTML blocks hold, which MkDocs does not parse: the plugin has MkDocs check them."""
     meta: dict[str, PageMeta]
-    """Each page's title and description, which the hook gives MkDocs (its pages' HTML hides their headings)."""
+    """Each page's title and description, which the plugin gives MkDocs (its pages' HTML hides their headings)."""
 
 
 def offline_copy(offline: OfflineCopy) -> str:
     """What a page holding OFFLINE_COPY says of the offline copy (templates/offline_copy.md.j2):
-    filled in by the MkDocs hook, which has the workflow's values (mkdocs.yml `extra`)."""
+    filled in by the plugin, which has the workflow's values (mkdocs.yml `extra`)."""
     return environment().get_template("offline_copy.md.j2").render(offline=offline)
 
 

@@ -5,7 +5,7 @@ Blocks (clauses, paragraphs, tables) and footnotes are written as finished HTML,
 lines that builder/markdown_blocks.py stores as they are: converting each clause's Markdown
 again, then parsing the HTML, was most of MkDocs' time. Their links are final URLs, relative to
 the page as MkDocs publishes it (`directory_urls` or not); each link is recorded in `links` and
-each id in `ids`, which the MkDocs hook hands to MkDocs' own link and anchor validation. Inline
+each id in `ids`, which the plugin hands to MkDocs' own link and anchor validation. Inline
 text that templates place in Markdown (titles, table cells, headings) stays Markdown, its links
 `.md` paths that MkDocs resolves and checks itself.
 

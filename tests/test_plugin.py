@@ -1,4 +1,4 @@
-"""The links the builder writes as HTML reach MkDocs' own validation (builder/mkdocs_hooks.py):
+"""The links the builder writes as HTML reach MkDocs' own validation (builder/plugin.py):
 a link to a page that is not there is reported at once, a link to an anchor the target lacks is
 reported by MkDocs after the build, as for links written in Markdown."""
 
@@ -12,9 +12,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from builder import mkdocs_hooks
+from builder.plugin import ResolutionsPlugin
 from builder.render import _url, page_url
 from builder.render.blocks import Written
+from conftest import ROOT
 
 
 @pytest.fixture
@@ -28,15 +29,16 @@ def pages(tmp_path):
     return config, files, a, b
 
 
-def test_html_links_and_ids_are_validated_like_markdown_ones(pages, caplog, monkeypatch) -> None:
+def test_html_links_and_ids_are_validated_like_markdown_ones(pages, caplog) -> None:
     config, files, a, b = pages
     links = (("b.md", "resolves-1"), ("b.md", "resolves-2"), ("b.md", "resolves-9"), ("c.md", None))
-    monkeypatch.setattr(mkdocs_hooks, "_written", {"a.md": Written(links, ()), "b.md": Written((), ("resolves-2",))})
+    plugin = ResolutionsPlugin()
+    plugin.written = {"a.md": Written(links, ()), "b.md": Written((), ("resolves-2",))}
     b.present_anchor_ids = {"resolves-1"}  # from its Markdown; resolves-2 is in its HTML blocks
     with caplog.at_level(logging.INFO):
         for page in (a, b):
             page.markdown = "# title"
-            mkdocs_hooks.on_page_content("<p>html</p>", page=page, config=config, files=files)
+            plugin.on_page_content("<p>html</p>", page=page, config=config, files=files)
         a.validate_anchor_links(files=files, log_level=logging.WARNING)
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert any("'a.md'" in w and "'c.md'" in w for w in warnings)
@@ -69,5 +71,18 @@ def test_html_links_are_the_relative_urls_mkdocs_would_write(tmp_path, directory
 def test_indentation_is_left_out_but_not_in_pre() -> None:
     page = "<div>\n    <p>a\n\t  b</p>\n  <pre><code>x\n    y</code></pre>\n  </div>"
     built = SimpleNamespace(content="<p>a</p>")
-    assert mkdocs_hooks.on_post_page(page, page=built, config=None) == "<div>\n<p>a\nb</p>\n<pre><code>x\n    y</code></pre>\n</div>"
+    assert ResolutionsPlugin().on_post_page(page, page=built, config=None) == "<div>\n<p>a\nb</p>\n<pre><code>x\n    y</code></pre>\n</div>"
     assert built.content is None  # a one-off build lets the page's HTML go once it is written
+
+
+def test_the_builder_is_the_plugin_mkdocs_yml_names_and_keeps_no_module_state() -> None:
+    """`itu-resolutions` under `plugins:` (an entry point of the package), no `hooks:`; what a
+    build keeps between its events is on the plugin instance, not in module globals."""
+    import builder.plugin
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert isinstance(config.plugins["itu-resolutions"], ResolutionsPlugin)
+    assert not config.hooks
+    assert [name for name, value in vars(builder.plugin).items()
+            if not name.startswith("__") and isinstance(value, (list, dict, set))] == []

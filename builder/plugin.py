@@ -1,0 +1,165 @@
+"""The MkDocs plugin (`itu-resolutions` under `plugins:` in mkdocs.yml): run the builder before
+every build (and every `mkdocs serve` rebuild).
+
+The generated pages never touch `docs/`: they are written beside the site, to `site-pages/` for
+`site/`, and the exports (builder/exports.py) to `site-data/` (only the files whose content
+changed, so that `mkdocs serve --dirty` rebuilds or copies only them), and added to MkDocs' file
+list from there; the navigation is set from the linked site. Errors and warnings are logged
+through MkDocs, so `mkdocs build --strict` fails on them as on its own; notes are counted in one
+line. The options: `corpus`, the folders read (beside mkdocs.yml; `$ITU_CORPUS`, several as PATH
+lists them, replaces them), and `official_documents`, the address patterns of conferences'
+official documents (builder/link/official.py). What the plugin keeps between the events of a
+build, and between `mkdocs serve` rebuilds, is on its instance.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from builder.bundle import OFFLINE_COPY, OfflineCopy
+from builder.diagnostics import notes_line
+from builder.exports import exports
+from builder.link.official import OfficialConfigError, official_patterns
+from builder.pipeline import build, corpus_files, corpus_folders, naming_roots, release, write_exports, write_pages
+from builder.progress import Progress
+from builder.readers import source_name
+from builder.render import offline_copy
+from builder.render.blocks import Written
+from builder.render.titles import PageMeta
+from builder.search import index_site
+
+log = logging.getLogger("mkdocs.builder")
+_INDENT = re.compile(r"\n[ \t]+")
+_PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)
+
+
+class ResolutionsConfig(base.Config):
+    corpus = c.ListOfItems(c.Type(str), default=["corpus"])
+    """Folders read, beside mkdocs.yml: the corpus and any collections."""
+    official_documents = c.Type(dict, default={})
+    """Conference → address patterns of its official documents (REFERENCE.md, "Official documents")."""
+
+
+class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.pages: list[str] = []
+        """The generated pages' sources: MkDocs reads them from `generated`."""
+        self.written: dict[str, Written] = {}
+        self.meta: dict[str, PageMeta] = {}
+        self.exports: list[str] = []
+        self.generated = Path()
+        self.data = Path()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:  # checked before anything is read: a mistake in mkdocs.yml stops the build with what and where
+            official = official_patterns(self.config.official_documents)
+        except OfficialConfigError as e:
+            raise PluginError(f"plugins.itu-resolutions.{e}") from None
+        root = Path(config.config_file_path).parent
+        setting = os.environ.get("ITU_CORPUS") or os.pathsep.join(str(root / folder) for folder in self.config.corpus)
+        folders = corpus_folders(setting, root)
+        roots = naming_roots(folders, root)
+        progress = Progress()
+        paths = corpus_files(*folders)
+        result = build(paths, roots, progress, directory_urls=config.use_directory_urls, official=official)
+        for d in result.diagnostics:  # notes are counted: a real collection has thousands, which would drown the warnings
+            if d.severity != "info":
+                {"error": log.error, "warning": log.warning}[d.severity](str(d))
+        if notes := notes_line(list(result.diagnostics)):
+            log.info(notes)
+        site_dir = Path(config.site_dir)
+        self.generated = site_dir.with_name(site_dir.name + "-pages")  # beside the site: one per build target
+        self.data = site_dir.with_name(site_dir.name + "-data")
+        write_pages(result.pages, self.generated, progress)
+        self.pages, self.written, self.meta = list(result.pages), dict(result.written), dict(result.meta)
+        self.exports = write_exports(exports(result.site, {source_name(p, roots): p for p in paths}), self.data)
+        config.nav = result.nav
+        del result
+        if not self.serving:
+            release()  # a one-off build rebuilds nothing: what the builder kept is MkDocs' to use
+        for folder in folders:  # `mkdocs serve` rebuilds on an edit to the corpus or a collection, wherever it is
+            if str(folder) not in config.watch:
+                config.watch.append(str(folder))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for src in self.pages:
+            files.append(File(src, str(self.generated), config.site_dir, config.use_directory_urls))
+        for src in self.exports:  # JSON, Akoma Ntoso and source files (builder/exports.py)
+            files.append(File.generated(config, src, abs_src_path=str(self.data / src)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Give a generated page its title and description (builder/render/titles.py): its heading
+        is written as HTML, which MkDocs does not read for a title. Escaped here, once, as HTML:
+        MkDocs' theme templates print `page.meta` values unescaped (in `<title>`, the header, the
+        description's attribute, overrides/main.html's Open Graph tags), and a title is source text.
+        Where a page (the home page, About) holds OFFLINE_COPY, say where to get the offline copy,
+        from the values the Pages workflow gives mkdocs.yml's `extra.offline_copy`."""
+        meta = self.meta.get(page.file.src_uri)
+        if meta is not None:
+            page.meta["title"] = escape(meta.title)
+            if meta.description:
+                page.meta["description"] = escape(meta.description)
+        if OFFLINE_COPY not in markdown:
+            return markdown
+        return markdown.replace(OFFLINE_COPY, offline_copy(OfflineCopy.from_config(config.extra, config.site_url)))
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The HTML the builder wrote (clauses, footnotes) is not parsed by MkDocs
+        (builder/markdown_blocks.py): hand its ids and links to MkDocs' validation, a missing page
+        here and a missing anchor after the build, by `validation.links` like its own."""
+        written = self.written.get(page.file.src_uri)
+        if written is None:
+            return html
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(written.ids)
+        for to_src, anchor in written.links:
+            target = files.get_file_from_path(to_src)
+            if target is None:
+                log.log(
+                    config.validation.links.not_found,
+                    f"Doc file '{page.file.src_uri}' contains a link to '{to_src}', which is not found among documentation files.",
+                )
+            elif anchor and page.links_to_anchors is not None:
+                page.links_to_anchors.setdefault(target, {}).setdefault(anchor, f"{to_src}#{anchor}")
+        # MkDocs keeps every page's Markdown and HTML until the last page is written; a generated
+        # page's Markdown is not read again (its title is its rendered h1), and at 10,000 documents
+        # it is a gigabyte. Empty, not None, which would lose the title.
+        page.markdown = ""
+        return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Leave out the indentation of Material's templates (a sixth of a page's bytes, which the
+        site's size at 10,000 documents must answer for): a browser shows a line's leading spaces as
+        the line break before them, so nothing on the page changes; text in `<pre>` keeps them."""
+        parts = _PRE.split(output)
+        parts[::2] = [_INDENT.sub("\n", part) for part in parts[::2]]
+        if not self.serving:
+            page.content = None  # written once this returns; MkDocs would hold every page's until the build ends
+        return "".join(parts)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the built site with Pagefind (`extra.pagefind`: `fetch` online, `scripts` for the
+        offline bundle, which file:// cannot fetch)."""
+        transport = config.extra.get("pagefind")
+        if not transport:
+            return
+        pages = index_site(Path(config.site_dir), directory_urls=config.use_directory_urls, scripts=transport == "scripts")
+        log.info(f"Pagefind indexed {pages} pages")
