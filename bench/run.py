@@ -130,9 +130,6 @@ def word_against_text(rounds: int = 5) -> dict:
 def with_revisions(documents: int) -> dict:
     """The builder's time per document on N documents without and with earlier revisions of part
     of the resolutions (bench/generate.py), in this one process, the order alternated."""
-    from builder import pipeline
-    from builder.render import _last
-
     times: dict[bool, list[float]] = {False: [], True: []}
     counts: dict[bool, int] = {}
     comparisons = 0
@@ -140,8 +137,6 @@ def with_revisions(documents: int) -> dict:
         for revisions in (False, True):
             counts[revisions] = generate(documents, Path(tmp) / str(revisions), revisions=revisions)
         for revisions in (False, True, True, False):
-            _last.clear()  # each build reads and renders everything
-            pipeline._cache.clear()
             corpus = Path(tmp) / str(revisions)
             started = time.perf_counter()
             result = build(corpus_files(corpus), corpus)
@@ -164,9 +159,7 @@ def with_outcomes(documents: int) -> dict:
     order alternated."""
     if not PP18.is_dir():
         return {"skipped": "the PP-18 collection is not in ../shared/collections/pp-18"}
-    from builder import pipeline
     from builder.link import site as linking
-    from builder.render import _last
 
     kept = (linking.outcome, linking.infer_changes, linking.conference_pages)
     times: dict[bool, list[float]] = {False: [], True: []}
@@ -175,8 +168,6 @@ def with_outcomes(documents: int) -> dict:
         for on in (True, False, False, True):
             linking.outcome, linking.infer_changes, linking.conference_pages = kept if on else (
                 lambda *_, **__: None, lambda text, *_: text, lambda site: site)
-            _last.clear()
-            pipeline._cache.clear()
             started = time.perf_counter()
             result = build(corpus_files(Path(tmp) / "corpus"), Path(tmp))
             times[on].append(time.perf_counter() - started)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -14,7 +14,7 @@ from .link import Site, link
 from .link.official import OfficialPatterns
 from .progress import QUIET, Progress
 from .readers import WORD, Roots, read_file
-from .render import forget, render
+from .render import render
 from .render.blocks import Written
 from .render.titles import PageMeta
 
@@ -60,49 +60,52 @@ def corpus_files(*folders: Path) -> list[Path]:
     return [path for folder in folders for path in of(folder)]
 
 
-_cache: dict[tuple[Path, int, int], tuple[SourceFile, list[Diagnostic]]] = {}
-"""Files read in this process, by path, modification time and size: `mkdocs serve` rebuilds
-after every edit, and only the edited file needs reading again."""
+@dataclass
+class Memory:
+    """What `mkdocs serve` keeps from one rebuild to the next, on the plugin (builder/plugin.py):
+    the files read, by path, modification time and size, so that only an edited file is read
+    again; and the pages rendered (builder/render `Renderer.last`), so that only the pages an
+    edit changed are rendered again. A one-off build keeps none."""
+
+    files: dict[tuple[Path, int, int], tuple[SourceFile, list[Diagnostic]]] = field(default_factory=dict)
+    pages: dict[str, Any] = field(default_factory=dict)
 
 
 def read_all(
-    paths: list[Path], diagnostics: Diagnostics, root: Roots = None, progress: Progress = QUIET
+    paths: list[Path], diagnostics: Diagnostics, root: Roots = None, progress: Progress = QUIET, memory: Memory | None = None,
 ) -> list[SourceFile]:
+    known = memory.files if memory else {}
+    kept: dict[tuple[Path, int, int], tuple[SourceFile, list[Diagnostic]]] = {}
     files = []
     for n, path in enumerate(paths, start=1):
         stat = path.stat()
         key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
-        if key not in _cache:
+        if key not in known:
             found = Diagnostics()
-            _cache[key] = (read_file(path, found, root), list(found))
-        file, found_here = _cache[key]
+            known[key] = (read_file(path, found, root), list(found))
+        file, found_here = kept[key] = known[key]
         files.append(file)
         diagnostics.extend(found_here)
         progress.update("documents read", n, len(paths))
+    if memory:
+        memory.files = kept  # an edited file's earlier reading, or a removed file's, is let go
     return files
-
-
-def release() -> None:
-    """Drop what this process keeps for the next rebuild under `mkdocs serve` (the files read,
-    the pages rendered, and through them the whole IR)."""
-    _cache.clear()
-    forget()
-    gc.collect()
 
 
 def build(
     paths: list[Path], root: Roots = None, progress: Progress = QUIET, directory_urls: bool = True,
-    official: Mapping[str, OfficialPatterns] | None = None,
+    official: Mapping[str, OfficialPatterns] | None = None, memory: Memory | None = None,
 ) -> Build:
-    """`official`: the address patterns of conferences' official documents (builder/link/official.py)."""
+    """`official`: the address patterns of conferences' official documents (builder/link/official.py);
+    `memory`: what an earlier build of this `mkdocs serve` kept, to read and render only what changed."""
     diagnostics = Diagnostics()
     # The IR is millions of small objects that live until the end: the cyclic garbage collector
     # would scan them again and again (a third of the time at 2,000 documents) and free nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        site = link(read_all(paths, diagnostics, root, progress), diagnostics, official)
-        rendered = render(site, directory_urls)
+        site = link(read_all(paths, diagnostics, root, progress, memory), diagnostics, official)
+        rendered = render(site, directory_urls, memory.pages if memory else None)
     finally:
         if collecting:
             gc.enable()

@@ -14,6 +14,7 @@ build, and between `mkdocs serve` rebuilds, is on its instance.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -32,7 +33,7 @@ from builder.bundle import OFFLINE_COPY, OfflineCopy
 from builder.diagnostics import notes_line
 from builder.exports import exports
 from builder.link.official import OfficialConfigError, official_patterns
-from builder.pipeline import build, corpus_files, corpus_folders, naming_roots, release, write_exports, write_pages
+from builder.pipeline import Memory, build, corpus_files, corpus_folders, naming_roots, write_exports, write_pages
 from builder.progress import Progress
 from builder.readers import source_name
 from builder.render import offline_copy
@@ -55,6 +56,8 @@ class ResolutionsConfig(base.Config):
 class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
     def __init__(self) -> None:
         self.serving = False
+        self.memory: Memory | None = None
+        """Under `mkdocs serve`, what one rebuild keeps for the next (only what changed is read and rendered)."""
         self.pages: list[str] = []
         """The generated pages' sources: MkDocs reads them from `generated`."""
         self.written: dict[str, Written] = {}
@@ -62,9 +65,14 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.exports: list[str] = []
         self.generated = Path()
         self.data = Path()
+        self.published: set[str] = set()
+        """The site's files made from the builder's pages and exports in the last build."""
+        self.stale: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Called once; a plugin that has it is kept across `mkdocs serve` rebuilds, with its memory."""
         self.serving = command == "serve"
+        self.memory = Memory() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:  # checked before anything is read: a mistake in mkdocs.yml stops the build with what and where
@@ -77,7 +85,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         roots = naming_roots(folders, root)
         progress = Progress()
         paths = corpus_files(*folders)
-        result = build(paths, roots, progress, directory_urls=config.use_directory_urls, official=official)
+        result = build(paths, roots, progress, directory_urls=config.use_directory_urls, official=official, memory=self.memory)
         for d in result.diagnostics:  # notes are counted: a real collection has thousands, which would drown the warnings
             if d.severity != "info":
                 {"error": log.error, "warning": log.warning}[d.severity](str(d))
@@ -92,17 +100,19 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         config.nav = result.nav
         del result
         if not self.serving:
-            release()  # a one-off build rebuilds nothing: what the builder kept is MkDocs' to use
+            gc.collect()  # a one-off build keeps nothing of the builder's: its memory is MkDocs' to use
         for folder in folders:  # `mkdocs serve` rebuilds on an edit to the corpus or a collection, wherever it is
             if str(folder) not in config.watch:
                 config.watch.append(str(folder))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for src in self.pages:
-            files.append(File(src, str(self.generated), config.site_dir, config.use_directory_urls))
-        for src in self.exports:  # JSON, Akoma Ntoso and source files (builder/exports.py)
-            files.append(File.generated(config, src, abs_src_path=str(self.data / src)))
+        made = [File(src, str(self.generated), config.site_dir, config.use_directory_urls) for src in self.pages]
+        made += [File.generated(config, src, abs_src_path=str(self.data / src)) for src in self.exports]  # JSON, AKN, sources
+        for file in made:
+            files.append(file)
+        published = {file.dest_uri for file in made}
+        self.stale, self.published = self.published - published, published
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -156,8 +166,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         return "".join(parts)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the built site with Pagefind (`extra.pagefind`: `fetch` online, `scripts` for the
-        offline bundle, which file:// cannot fetch)."""
+        """Remove what the last build published and this one does not (`mkdocs serve --dirty`
+        leaves it: a removed text's pages would still be served), then index the built site with
+        Pagefind (`extra.pagefind`: `fetch` online, `scripts` for the offline bundle, which
+        file:// cannot fetch)."""
+        for uri in self.stale:
+            (Path(config.site_dir) / uri).unlink(missing_ok=True)
         transport = config.extra.get("pagefind")
         if not transport:
             return

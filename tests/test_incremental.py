@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from builder.pipeline import build, corpus_files, write_pages
+from builder.pipeline import Memory, build, corpus_files, write_pages
 from conftest import CORPUS, ROOT
 
 
@@ -36,18 +36,16 @@ def test_a_rebuild_gives_what_a_fresh_build_gives(tmp_path: Path) -> None:
     """Rebuilds reuse what was read and rendered before (builder.pipeline, builder.render): an
     edit that changes other pages (a citation gone: the cited page loses a "cited by" entry)
     must change them as a build from scratch would."""
-    from builder import pipeline, render
-
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
-    first = build(corpus_files(corpus), tmp_path)
+    memory = Memory()
+    first = build(corpus_files(corpus), tmp_path, memory=memory)
     edited = corpus / "wtsa-res-74.txt"
     text = edited.read_text(encoding="utf-8")
     assert "Resolution\u00a0123 (Rev" in text
     edited.write_text(text.replace("Resolution\u00a0123 (Rev", "Resolutiom\u00a0123 (Rev"), encoding="utf-8")
-    rebuilt = build(corpus_files(corpus), tmp_path)
-    pipeline._cache.clear()
-    render._last.clear()
+    rebuilt = build(corpus_files(corpus), tmp_path, memory=memory)
+    assert len(memory.files) == len(corpus_files(corpus))  # the edited file's earlier reading let go
     fresh = build(corpus_files(corpus), tmp_path)
     assert rebuilt.pages == fresh.pages and rebuilt.nav == fresh.nav
     changed = {src for src in fresh.pages if fresh.pages[src] != first.pages.get(src)}
@@ -55,12 +53,8 @@ def test_a_rebuild_gives_what_a_fresh_build_gives(tmp_path: Path) -> None:
 
 
 def test_two_builds_give_the_same_markdown() -> None:
-    from builder import pipeline, render
-
     first = build(corpus_files(CORPUS), ROOT)
-    pipeline._cache.clear()  # read and render everything again
-    render._last.clear()
-    second = build(corpus_files(CORPUS), ROOT)
+    second = build(corpus_files(CORPUS), ROOT)  # no memory: read and render everything again
     assert first.pages == second.pages and first.nav == second.nav
 
 

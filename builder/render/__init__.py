@@ -108,21 +108,14 @@ def relative(to_src: str, from_dir: list[str]) -> str:
     return "/".join([".."] * (len(from_dir) - common) + to[common:])
 
 
-_last: dict[str, tuple[str, Any, str, Written]] = {}
-"""The last render in this process, by page source: (template, (page object, crumbs, directory
-URLs), Markdown, what its HTML blocks hold).
-The per-page templates read nothing but their page and where it is, so a page equal to last
-time's renders the same; `mkdocs serve` then re-renders only the pages an edit changed."""
-
-
-def forget() -> None:
-    """Forget the last render (see `_last`)."""
-    _last.clear()
-
-
 class Renderer:
-    def __init__(self, site: Site, directory_urls: bool = True) -> None:
+    def __init__(self, site: Site, directory_urls: bool = True, last: dict[str, Any] | None = None) -> None:
         self.site = site
+        self.last: dict[str, tuple[str, Any, str, Written]] = last if last is not None else {}
+        """The last render of this `mkdocs serve` (pipeline.Memory), by page source: (template,
+        (page object, crumbs, directory URLs), Markdown, what its HTML blocks hold). The per-page
+        templates read nothing but their page and where it is, so a page equal to last time's
+        renders the same, and only the pages an edit changed are rendered again."""
         self.directory_urls = directory_urls
         self.env = environment()
         self.written: dict[str, Written] = {}
@@ -188,15 +181,15 @@ class Renderer:
             if meta:
                 self.meta[src] = meta
             key = (page, context.get("crumbs"), self.directory_urls)
-            last = _last.get(src)
+            last = self.last.get(src)
             if page is not None and last is not None and last[0] == template and last[1] == key:
                 out[src], self.written[src] = last[2], last[3]
             else:
                 out[src], self.written[src] = self._render(template, src, **context)
             if page is not None:
                 kept[src] = (template, key, out[src], self.written[src])
-        _last.clear()
-        _last.update(kept)
+        self.last.clear()
+        self.last.update(kept)
         return out
 
     @cached_property
@@ -352,9 +345,10 @@ def offline_copy(offline: OfflineCopy) -> str:
     return environment().get_template("offline_copy.md.j2").render(offline=offline)
 
 
-def render(site: Site, directory_urls: bool = True) -> Rendered:
+def render(site: Site, directory_urls: bool = True, last: dict[str, Any] | None = None) -> Rendered:
     """All generated pages, the navigation, and the links and ids pages write as HTML, for a site
-    published with directory URLs (`wtsa/res-68/`) or without (`wtsa/res-68.html`)."""
-    renderer = Renderer(site, directory_urls)
+    published with directory URLs (`wtsa/res-68/`) or without (`wtsa/res-68.html`); `last`: the
+    last render of this `mkdocs serve` (`Renderer.last`), updated."""
+    renderer = Renderer(site, directory_urls, last)
     pages = renderer.pages()
     return Rendered(pages, renderer.nav(), renderer.written, renderer.meta)
