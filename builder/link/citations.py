@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from ..anchors import section_slug, slug
 from ..conventions import OTHER_CONFERENCES, PART_WORDS, bodies_meeting, revision_label
@@ -36,8 +37,8 @@ from ..ir import (
 )
 from .references import REFERENCES_SRC, reference_pages
 from .model import (
-    CitationUse, CitedBy, body_of, ContributionPage, ProposalPage, ReferenceEntry, ResolutionPage, Site, page_order,
-    resolution_id, resolution_src, revision_id,
+    CitationUse, CitedBy, body_of, ContributionPage, ProposalPage, ReferenceEntry, ResolutionPage, Site, UnplacedPage,
+    page_order, resolution_id, resolution_src, revision_id,
 )
 
 REFERENCE_KINDS = {
@@ -349,98 +350,103 @@ class _Relinker:
 
 
 def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
+    """Every citation of every page resolved (a page of the collection, an earlier revision's,
+    an entry of "Other texts"), each page's list of its citations and "cited by" lists; a page
+    for each text only cited; the references' pages."""
     anchors = {r.id: set(anchors_of(r.text)) for r in site.resolutions if r.text}
     earlier: dict[str, dict[tuple[str, int], tuple[str, set[str]]]] = {}
     for v in site.revisions:
         if not v.latest:
             earlier.setdefault(v.id, {})[(v.revision.venue, v.revision.year)] = (v.src, set(anchors_of(v.text)))
-    resolver = Resolver(anchors, diagnostics, earlier)
-    cited_by: dict[str, list[CitedBy]] = {}
-    titles: dict[str, list[str]] = {}
-    seen: list[Citation] = []
-
-    recorded: set[tuple[str, CitedBy]] = set()
-
-    def record(target: str, entry: CitedBy, title: str | None) -> None:
-        if (target, entry) not in recorded:  # one entry per citing clause, however often it cites
-            recorded.add((target, entry))
-            cited_by.setdefault(target, []).append(entry)
-        if title:
-            titles.setdefault(target, []).append(title)
-
-    def relinker(citing: BodyId | None, page_id: str, label: str, src: str) -> _Relinker:
-        rl = _Relinker(resolver, citing, (page_id, label, src), record)
-        relinkers.append(rl)
-        return rl
-
-    relinkers: list[_Relinker] = []
-    resolutions = []
-    for r in site.resolutions:
-        if r.text is None:
-            resolutions.append(r)
-            continue
-        rl = relinker(r.body, r.id, r.label, r.src)
-        resolutions.append(replace(r, text=rl.text(r.text), footnotes=rl.footnotes(r.footnotes), citations=tuple(rl.uses)))
-    proposals = []
-    for p in site.proposals:
-        rl = relinker(_proposal_body(p), p.id, p.label, p.src)
-        proposals.append(replace(
-            p, proposal=rl.proposal(p.proposal), footnotes=rl.footnotes(p.footnotes), citations=tuple(rl.uses)
-        ))
-    by_src = {p.src: p for p in proposals}
-    contributions = []
-    for c in site.contributions:
-        bodies = Counter(p.conference.body for p in c.proposals if p.conference)
-        rl = relinker(bodies.most_common(1)[0][0] if bodies else None, c.id, f"Contribution {c.id}", c.src)
-        contributions.append(replace(
-            c, contribution=rl.contribution(c.contribution), proposals=tuple(by_src[p.src] for p in c.proposals),
-            footnotes=rl.footnotes(c.footnotes), citations=tuple(rl.uses),
-        ))
-    unplaced = []
-    for u in site.unplaced:
-        rl = relinker(u.text.body, u.src, f"Unplaced text from {u.source_file}", u.src)
-        unplaced.append(replace(u, text=rl.text(u.text), footnotes=rl.footnotes(u.footnotes)))
-    revisions = []
-    for v in site.revisions:
-        if v.latest:
-            revisions.append(v)  # the canonical page's text, relinked once (below)
-            continue
-        rl = relinker(v.text.body, revision_id(v), f"{v.label} ({v.revision})", v.src)
-        revisions.append(replace(v, text=rl.text(v.text), footnotes=rl.footnotes(v.footnotes), citations=tuple(rl.uses)))
-    seen = [c for rl in relinkers for c in rl.resolved]
-    references, pages_of_references = reference_pages(_references(seen, cited_by), list(REFERENCE_KINDS))
-
-    retarget = _Retargeter({e.key: e.src for e in references if not e.moved_to})
-    resolutions = [retarget.page(r) for r in resolutions]
-    relinked = {r.id: r for r in resolutions}
-    by_src = {p.src: retarget.page(p) for p in proposals}
-    contributions = [replace(retarget.page(c), proposals=tuple(by_src[p.src] for p in c.proposals)) for c in contributions]
-    unplaced = [replace(u, text=retarget.text(u.text), footnotes=retarget.footnotes(u.footnotes)) for u in unplaced]
-    revisions = [
-        replace(v, text=relinked[v.id].text, footnotes=relinked[v.id].footnotes, citations=relinked[v.id].citations)
-        if v.latest else retarget.page(v) for v in revisions
-    ]
-
-    pages = {
-        r.id: replace(r, amended_by=tuple(by_src[p.src] for p in r.amended_by), **_cited_titles(r, titles.get(r.id, [])))
-        for r in resolutions
-    }
+    cited = _Citing(Resolver(anchors, diagnostics, earlier))
+    relinked = cited.site(site)
+    references, pages_of_references = reference_pages(_references(cited.seen, cited.cited_by), list(REFERENCE_KINDS))
+    relinked = _retargeted(relinked, _Retargeter({e.key: e.src for e in references if not e.moved_to}))
+    pages = {r.id: replace(r, **_cited_titles(r, cited.titles.get(r.id, []))) for r in relinked.resolutions}
     only_cited: dict[str, list[Citation]] = {}
-    for c in seen:
+    for c in cited.seen:
         if c.target and c.target.src != REFERENCES_SRC and c.target.id not in pages:
             only_cited.setdefault(c.target.id, []).append(c)
     for rid, citations in only_cited.items():
-        pages[rid] = _cited_only(rid, citations, titles.get(rid, []))
+        pages[rid] = _cited_only(rid, citations, cited.titles.get(rid, []))
     ordered = sorted(pages.values(), key=lambda r: page_order(r.id))
     return replace(
+        relinked, references=references, reference_pages=pages_of_references,
+        resolutions=tuple(replace(r, cited_by=tuple(cited.cited_by.get(r.id, ()))) for r in ordered),
+    )
+
+
+class _Citing:
+    """Relinks every page of a site with one resolver, gathering what cites what."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.cited_by: dict[str, list[CitedBy]] = {}
+        self.titles: dict[str, list[str]] = {}
+        """The titles citing texts give each text."""
+        self.recorded: set[tuple[str, CitedBy]] = set()
+        self.relinkers: list[_Relinker] = []
+
+    @property
+    def seen(self) -> list[Citation]:
+        return [c for rl in self.relinkers for c in rl.resolved]
+
+    def record(self, target: str, entry: CitedBy, title: str | None) -> None:
+        if (target, entry) not in self.recorded:  # one entry per citing clause, however often it cites
+            self.recorded.add((target, entry))
+            self.cited_by.setdefault(target, []).append(entry)
+        if title:
+            self.titles.setdefault(target, []).append(title)
+
+    def relinker(self, citing: BodyId | None, page_id: str, label: str, src: str) -> _Relinker:
+        rl = _Relinker(self.resolver, citing, (page_id, label, src), self.record)
+        self.relinkers.append(rl)
+        return rl
+
+    def site(self, site: Site) -> Site:
+        """Each page relinked, with the citations it makes (the latest revision's page is its
+        resolution's text: relinked once, with it, by `_retargeted`)."""
+        resolutions = [r if r.text is None else self.page(r, r.body, r.id, r.label) for r in site.resolutions]
+        proposals = {p.src: self.page(p, _proposal_body(p), p.id, p.label) for p in site.proposals}
+        contributions = []
+        for c in site.contributions:
+            bodies = Counter(p.conference.body for p in c.proposals if p.conference)
+            relinked = self.page(c, bodies.most_common(1)[0][0] if bodies else None, c.id, f"Contribution {c.id}")
+            contributions.append(replace(relinked, proposals=tuple(proposals[p.src] for p in c.proposals)))
+        unplaced = [self.page(u, u.text.body, u.src, f"Unplaced text from {u.source_file}") for u in site.unplaced]
+        revisions = [v if v.latest else self.page(v, v.text.body, revision_id(v), f"{v.label} ({v.revision})")
+                     for v in site.revisions]
+        return replace(site, resolutions=tuple(resolutions), proposals=tuple(proposals.values()),
+                       contributions=tuple(contributions), unplaced=tuple(unplaced), revisions=tuple(revisions))
+
+    def page(self, page: Any, citing: BodyId | None, page_id: str, label: str) -> Any:
+        rl = self.relinker(citing, page_id, label, page.src)
+        if isinstance(page, ProposalPage):
+            return replace(page, proposal=rl.proposal(page.proposal), footnotes=rl.footnotes(page.footnotes), citations=tuple(rl.uses))
+        if isinstance(page, ContributionPage):
+            return replace(page, contribution=rl.contribution(page.contribution), footnotes=rl.footnotes(page.footnotes),
+                           citations=tuple(rl.uses))
+        if isinstance(page, UnplacedPage):
+            return replace(page, text=rl.text(page.text), footnotes=rl.footnotes(page.footnotes))
+        return replace(page, text=rl.text(page.text), footnotes=rl.footnotes(page.footnotes), citations=tuple(rl.uses))
+
+
+def _retargeted(site: Site, retarget: "_Retargeter") -> Site:
+    """The citations of texts outside the collection led to the page their entry is on; each
+    resolution's proposals and the latest revisions' texts as relinked with their resolutions."""
+    resolutions = {r.id: retarget.page(r) for r in site.resolutions}
+    proposals = {p.src: retarget.page(p) for p in site.proposals}
+    return replace(
         site,
-        resolutions=tuple(replace(r, cited_by=tuple(cited_by.get(r.id, ()))) for r in ordered),
-        proposals=tuple(by_src.values()),
-        contributions=tuple(contributions),
-        unplaced=tuple(unplaced),
-        references=references,
-        reference_pages=pages_of_references,
-        revisions=tuple(revisions),
+        resolutions=tuple(replace(r, amended_by=tuple(proposals[p.src] for p in r.amended_by)) for r in resolutions.values()),
+        proposals=tuple(proposals.values()),
+        contributions=tuple(replace(retarget.page(c), proposals=tuple(proposals[p.src] for p in c.proposals))
+                            for c in site.contributions),
+        unplaced=tuple(replace(u, text=retarget.text(u.text), footnotes=retarget.footnotes(u.footnotes)) for u in site.unplaced),
+        revisions=tuple(
+            replace(v, text=resolutions[v.id].text, footnotes=resolutions[v.id].footnotes, citations=resolutions[v.id].citations)
+            if v.latest else retarget.page(v) for v in site.revisions
+        ),
     )
 
 
