@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ..ir import Block, Clause, Redline, ResolutionText, plain_text
 
 Status = Literal["unchanged", "changed", "inserted", "deleted", "moved"]
+T = TypeVar("T")
 SIMILAR = 0.5
 """Two clauses sharing at least this share of their words (Dice) are one clause, changed."""
 MOVED = 0.8
@@ -219,3 +220,20 @@ def _headings(diffs: list[ClauseDiff], old: ResolutionText | None, new: Resoluti
             if origin not in new_headings:
                 found.append((origin, heading))
     return tuple(found)
+
+
+def runs(items: Iterable[T], section: Callable[[T], str], shown: Callable[[T], bool]) -> list[tuple[str, list[tuple[bool, list[T]]]]]:
+    """Items by section, in order, each section's in runs: consecutive items shown, or
+    consecutive items folded away (a comparison's unchanged clauses, the clauses no proposal
+    touches): what the comparison pages print, grouped here so that their templates only show."""
+    out: list[tuple[str, list[tuple[bool, list[T]]]]] = []
+    for item in items:
+        here, show = section(item), shown(item)
+        if not out or out[-1][0] != here:
+            out.append((here, []))
+        groups = out[-1][1]
+        if groups and groups[-1][0] == show:
+            groups[-1][1].append(item)
+        else:
+            groups.append((show, [item]))
+    return out

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..anchors import slug
 from ..conventions import BODIES, meeting_name, revision_named, text_label
-from .compare import TextDiff
+from .compare import ClauseDiff, TextDiff, runs
 from ..ir import BodyId, Contribution, Footnote, Proposal, Provenance, Redline, ResolutionText, Revision, plain_text
 
 
@@ -398,6 +398,12 @@ class RevisionComparison:
     new: RevisionPage
     diff: TextDiff
 
+    @property
+    def sections(self) -> list[tuple[str, list[tuple[bool, list[ClauseDiff]]]]]:
+        """The clauses by section, in runs shown or folded (unchanged ones, in their place)."""
+        return runs(self.diff.clauses, lambda d: (d.new or d.old).section,  # type: ignore[union-attr]
+                    lambda d: not (d.status == "unchanged" and not d.relabelled))
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -446,6 +452,12 @@ class ProposalsCompared:
     adopted: str | None = None
     """`Rev. Dubai, 2018`: the text the proposals' conference adopted, the last column, where held."""
     adopted_src: str | None = None
+
+    @property
+    def sections(self) -> list[tuple[str, list[Row], list[Row]]]:
+        """Each section's rows some proposal touches (a table), then those none touches (folded)."""
+        return [(section, [r for _, rows in groups for r in rows if r.touched], [r for _, rows in groups for r in rows if not r.touched])
+                for section, groups in runs(self.rows, lambda r: r.section, lambda r: r.touched)]
 
 
 @dataclass(frozen=True)
