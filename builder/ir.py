@@ -116,7 +116,11 @@ class Change:
     text its conference adopted (builder/link/inferred.py)."""
 
 
-Redline = tuple[tuple[str, str], ...]
+Op = Literal["", "ins", "del"]
+"""What a piece of text is: kept (``), inserted or deleted; the one vocabulary of changes, which
+`Change.op` (`ins` or `del`) shares and the readers' private-use marks stand for
+(builder/readers/markers.py)."""
+Redline = tuple[tuple[Op, str], ...]
 """Text in pieces, each (``, words), (`ins`, words) or (`del`, words), in order."""
 
 Inline = Union[str, FootnoteRef, Citation, Change]
@@ -156,7 +160,7 @@ ClauseStatus = Literal["unchanged", "inserted", "deleted", "renumbered", "change
 @dataclass(frozen=True)
 class LabelChange:
     """What a MOD proposal does to a clause: exact from a Word document's tracked changes,
-    aligned from the flattened labels of a text export (builder.readers.changes)."""
+    aligned from the flattened labels of a text export (builder.readers.flattened)."""
 
     old: str | None
     """The label in the text being amended (None: the clause is inserted)."""

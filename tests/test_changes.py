@@ -11,7 +11,7 @@ from builder.diagnostics import Diagnostics
 from builder.dump import dump
 from builder.link import link
 from builder.readers import read_source
-from builder.readers.changes import align
+from builder.readers.flattened import align
 from builder.render import render
 
 

@@ -26,7 +26,7 @@ Halves = tuple[tuple[str, str], tuple[str, str]]
 def infer_changes(text: ResolutionText, against: TextDiff, adopted: ResolutionText) -> ResolutionText:
     """`text` (a MOD proposal read from a text export) with its run-together words split where
     the clause the conference adopted from it shows where; unchanged where nothing is found.
-    `against`: the adopted text against `text` as exported (changes.flattened_diff)."""
+    `against`: the adopted text against `text` as exported (amendments.flattened_diff)."""
     vocabulary = _Vocabulary(adopted)
     splits: dict[str, dict[int, Halves]] = {}
     for diff in against.clauses:
@@ -48,7 +48,7 @@ def infer_changes(text: ResolutionText, against: TextDiff, adopted: ResolutionTe
 
 
 def deletions(text: tuple[Inline, ...]) -> list[tuple[int, int]]:
-    """Where a clause as exported (`changes._proposed`) has words its text as proposed leaves
+    """Where a clause as exported (`amendments._proposed`) has words its text as proposed leaves
     out: the deletions the reader or this module told apart, as (start, end) offsets."""
     out: list[tuple[int, int]] = []
     at = 0

@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..conventions import MODIFYING
 from ..ir import Change, Clause, Redline, ResolutionText, redline
 from .abrogated import same_meeting
-from .changes import compare_proposed, excerpt
+from .amendments import compare_proposed, excerpt
 from .inferred import deletions
 from .compare import SIMILAR, Bag, ClauseDiff, Item, TextDiff, items, similarity, word_bag
 from .model import ADOPTED, NOT_ADOPTED, WITH_CHANGES, Abrogation, ClauseChange, ClauseOutcome, Outcome, ProposalPage, RevisionPage
@@ -26,7 +26,7 @@ def outcome(
 ) -> Outcome | None:
     """`adopted`: the revision of the proposal's target that its conference adopted, where held;
     `met`: whether the collection holds any text of that conference; `against`: for a text
-    export, the adopted text against it as exported (changes.flattened_diff), made already;
+    export, the adopted text against it as exported (amendments.flattened_diff), made already;
     `new_texts`: the texts the conference adopted as new ones, with their words; `abrogation`:
     the conference's list of the texts it abrogated naming the proposal's target, where held."""
     conference = page.conference

@@ -14,7 +14,7 @@ from ..ir import (
     Block, Clause, Contribution, Footnote, FootnoteRef, Inline, Paragraph, Proposal, Provenance, ResolutionText,
     Revision, SourceFile, Table, Target, plain_text,
 )
-from .changes import (
+from .amendments import (
     against_base, base_items, clause_changes, flattened_diff, marks_for, proposal_items, redlines, side_by_side,
 )
 from .compare import Bag, compare, items, word_bag

@@ -17,10 +17,8 @@ from dataclasses import dataclass, field, replace
 from ..diagnostics import Diagnostics, quote
 from ..ir import Change, Citation, Footnote, FootnoteRef, Inline, Span, plain_text
 from .citations import find_citations
-from .tracked import MARKERS, has_marks, pieces
-
-REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
-"""Private-use characters that bracket a footnote key inside cleaned text."""
+from .markers import PRIVATE, REF_CLOSE, REF_OPEN
+from .tracked import has_marks, pieces
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\[\]]*\]")
 _IMAGE = re.compile(r"\[image: [^\[\]]*\]")
@@ -34,8 +32,6 @@ REF = re.compile(f"{REF_OPEN}([^{REF_CLOSE}]+){REF_CLOSE}")
 """A footnote call: its key between the brackets."""
 _CALL = re.compile(f"{REF.pattern}(\\d*)")
 """A footnote call with the number Word prints after it."""
-PRIVATE = REF_OPEN + REF_CLOSE + MARKERS
-"""The private-use characters the readers mark footnote calls and tracked changes with."""
 _PRIVATE = re.compile(f"[{PRIVATE}]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _INLINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -234,7 +230,7 @@ def source_lines(source: str) -> list[str]:
 
 def replace_private(text: str) -> tuple[str, int]:
     """`text` with each private-use character the readers bracket footnote calls and tracked
-    changes with (REF_OPEN, REF_CLOSE, tracked.MARKERS) as U+FFFD, and how many: no source can
+    changes with (builder/readers/markers.py PRIVATE) as U+FFFD, and how many: no source can
     forge a call or a change."""
     return _PRIVATE.subn("\ufffd", text)
 

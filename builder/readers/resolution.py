@@ -18,7 +18,7 @@ from ..anchors import AnchorSet
 from ..conventions import bodies_meeting, history_revisions, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import BodyId, FootnoteRef, ResolutionText, Revision, Section, Span
-from .changes import unflatten
+from .flattened import unflatten
 from .lines import REF, Line, inlines, plain
 from .sections import read_heading_changes, redline_of
 from .text_rules import TextState, is_text_heading, read_rules
@@ -39,7 +39,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
     `tracked`: the text carries tracked changes (a MOD proposal), so labels and headings are
     read as old and new. `exact`: the lines come from a Word document, whose changes are marked
     (builder.readers.tracked); otherwise they are flattened and recovered from the text
-    (builder.readers.changes)."""
+    (builder.readers.flattened)."""
     lines = [line for line in lines if not line.blank]
     if tracked and not exact:
         lines = [Line(line.span, accept(u), u) if (u := unflatten(line.text)) else line for line in lines]

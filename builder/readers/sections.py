@@ -15,7 +15,7 @@ from ..anchors import AnchorSet, section_slug, slug
 from ..diagnostics import Diagnostics
 from ..ir import Block, Clause, Inline, LabelChange, Paragraph, Section, Span, Table, label_pieces
 from . import headings, labels
-from .changes import align, label_value, orient_headings, split_heading
+from .flattened import align, label_value, orient_headings, split_heading
 from .lines import Line, inlines, plain
 from .tracked import accept, cut, mark_all, pieces, reject
 
@@ -303,7 +303,7 @@ class SectionBuilder:
                 )
 
     def read_changes(self, diagnostics: Diagnostics) -> None:
-        """Align the labels of every list of siblings (see builder.readers.changes)."""
+        """Align the labels of every list of siblings (see builder.readers.flattened)."""
         for kind, siblings in self.label_lists():
             found, ambiguous = align([n.label for n in siblings], kind)  # type: ignore[misc]
             where = siblings[0].line.span

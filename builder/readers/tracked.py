@@ -1,8 +1,8 @@
 """Tracked changes inside a line of text, as the readers pass them on.
 
 A reader that knows where words were inserted or deleted (a Word document; a run-together
-revision of a text export) brackets them with private-use characters: INS…END, DEL…END.
-Brackets never nest. The proposed text ("accept all changes") and the text being amended
+revision of a text export) brackets them with the private-use characters of
+builder/readers/markers.py: INS…END, DEL…END. Brackets never nest. The proposed text ("accept all changes") and the text being amended
 ("reject all changes") are the two views of a marked line; lines are classified by the first.
 """
 
@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-INS, DEL, END = "\ue002", "\ue003", "\ue004"
-MARKERS = INS + DEL + END
+from .markers import DEL, END, INS
 _PIECE = re.compile(f"([{INS}{DEL}])([^{END}]*){END}")
 _OPS = {INS: "ins", DEL: "del"}
 _OPEN = {"ins": INS, "del": DEL}

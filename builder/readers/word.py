@@ -51,10 +51,11 @@ from lxml import etree
 
 from ..diagnostics import Diagnostics, quote
 from ..ir import Footnote, Provenance, Span
-from .lines import REF, REF_CLOSE, REF_OPEN, PRIVATE, Line, inlines, plain, replace_private, report_private
+from .lines import REF, Line, inlines, plain, replace_private, report_private
+from .markers import PRIVATE, REF_CLOSE, REF_OPEN
 from .sections import MAX_COLUMNS
 from .symbol_font import symbol_character
-from .tracked import MARKERS, accept, has_marks, mark, reject
+from .tracked import accept, has_marks, mark, reject
 from .word_numbering import Numbering
 from .word_package import Refused, check_package, parse, read_parts, refusal
 
@@ -68,7 +69,6 @@ _INSIDE = _THROUGH | {f"{W}{t}" for t in ("hyperlink", "fldSimple", "dir", "bdo"
 _ALTERNATE = f"{MC}AlternateContent"
 _DRAWINGS = {f"{W}drawing", f"{W}pict", f"{W}object"}
 _BLOCKS = {f"{W}p", f"{W}tbl", f"{W}altChunk"}
-_PRIVATE = REF_OPEN + REF_CLOSE + MARKERS
 ENDNOTE = "e"
 """Endnote keys are `e` and Word's id, apart from the footnotes' ids."""
 
@@ -248,7 +248,7 @@ def _symbol(code: str, font: str) -> tuple[str, str | None, bool]:
         char = chr(number - 0xF000 if number >= 0xF000 else number)
     except (ValueError, OverflowError):
         return "\ufffd", "is no character code", False
-    if char in _PRIVATE:
+    if char in PRIVATE:
         return "\ufffd", "is one of the characters the reader marks changes and footnote calls with, never text", False
     kind = unicodedata.category(char)
     if kind in ("Cc", "Cs"):
