@@ -261,41 +261,11 @@ def _bare_provisions(text: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return text if len(out) == len(text) else tuple(out)
 
 
-class _Relinker:
-    """Rewrites one page's IR with resolved citations, recording each use and each "cited by"."""
-
-    def __init__(self, resolver: Resolver, citing: BodyId | None, page: tuple[str, str, str],
-                 record: Callable[[str, CitedBy, str | None], None]) -> None:
-        self.resolver = resolver
-        self.citing = citing
-        self.page_id, self.page_label, self.page_src = page
-        self.record = record
-        self.uses: list[CitationUse] = []
-        self.resolved: list[Citation] = []
-        self.earlier: dict[str, BodyId] = {}
+class _Walker:
+    """Rewrites the running text of a page's IR, block by block, where `inlines` changes it."""
 
     def inlines(self, text: tuple[Inline, ...], span: Span, anchor: str | None, where: str) -> tuple[Inline, ...]:
-        if self.citing == "wrc":
-            text = _bare_provisions(text)
-        self.resolver.report_unread(text, span)
-        if not any(isinstance(piece, Citation) for piece in text):
-            return text
-        out: list[Inline] = []
-        for n, piece in enumerate(text):
-            if isinstance(piece, Citation):
-                target, name = self.resolver.resolve(piece, self.citing, span, self.earlier)
-                self.uses.append(CitationUse(piece.text, name, anchor))
-                if target and name:
-                    after = text[n + 1] if n + 1 < len(text) and isinstance(text[n + 1], str) else ""
-                    title = _TITLE.match(after)  # type: ignore[arg-type]
-                    named = piece.ref.revisions[-1] if piece.ref.revisions else None
-                    entry = CitedBy(self.page_id, self.page_label, self.page_src, anchor, where,
-                                    revision_label(body_of(target.id), named) if named else None)
-                    self.record(target.id, entry, title["title"] if title else None)
-                piece = replace(piece, target=target)
-                self.resolved.append(piece)
-            out.append(piece)
-        return tuple(out)
+        raise NotImplementedError
 
     def block(self, block: Block, anchor: str | None, where: str) -> Block:
         """The block with its citations resolved; the block itself where it cites nothing (most
@@ -376,6 +346,43 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     )
 
 
+class _Relinker(_Walker):
+    """Rewrites one page's IR with resolved citations, recording each use and each "cited by"."""
+
+    def __init__(self, resolver: Resolver, citing: BodyId | None, page: tuple[str, str, str],
+                 record: Callable[[str, CitedBy, str | None], None]) -> None:
+        self.resolver = resolver
+        self.citing = citing
+        self.page_id, self.page_label, self.page_src = page
+        self.record = record
+        self.uses: list[CitationUse] = []
+        self.resolved: list[Citation] = []
+        self.earlier: dict[str, BodyId] = {}
+
+    def inlines(self, text: tuple[Inline, ...], span: Span, anchor: str | None, where: str) -> tuple[Inline, ...]:
+        if self.citing == "wrc":
+            text = _bare_provisions(text)
+        self.resolver.report_unread(text, span)
+        if not any(isinstance(piece, Citation) for piece in text):
+            return text
+        out: list[Inline] = []
+        for n, piece in enumerate(text):
+            if isinstance(piece, Citation):
+                target, name = self.resolver.resolve(piece, self.citing, span, self.earlier)
+                self.uses.append(CitationUse(piece.text, name, anchor))
+                if target and name:
+                    after = text[n + 1] if n + 1 < len(text) and isinstance(text[n + 1], str) else ""
+                    title = _TITLE.match(after)  # type: ignore[arg-type]
+                    named = piece.ref.revisions[-1] if piece.ref.revisions else None
+                    entry = CitedBy(self.page_id, self.page_label, self.page_src, anchor, where,
+                                    revision_label(body_of(target.id), named) if named else None)
+                    self.record(target.id, entry, title["title"] if title else None)
+                piece = replace(piece, target=target)
+                self.resolved.append(piece)
+            out.append(piece)
+        return tuple(out)
+
+
 class _Citing:
     """Relinks every page of a site with one resolver, gathering what cites what."""
 
@@ -450,7 +457,7 @@ def _retargeted(site: Site, retarget: "_Retargeter") -> Site:
     )
 
 
-class _Retargeter(_Relinker):
+class _Retargeter(_Walker):
     """Leads the citations of texts outside the collection, resolved to the references page
     while the entries were being gathered, to the page each entry is on."""
 
