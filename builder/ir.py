@@ -249,6 +249,15 @@ class ResolutionText:
     exact: bool = False
     """The tracked changes are Word's own (a .docx), not recovered from a flattened text export."""
 
+    @property
+    def heading_says_more(self) -> bool:
+        """The heading names what a page's title, made from the number and the revision, cannot:
+        parentheses that name no meeting (`RESOLUTION 0 (G)`), or an old revision run together
+        with the new one (`(Rev. Hammamet, 2016New Delhi, 2024)`). The page then prints it."""
+        old = self.old_revision
+        heading = self.heading.replace("\u00a0", " ")
+        return (self.revision is None and "(" in heading) or (old is not None and f"{old.venue}, {old.year}" in heading)
+
 
 @dataclass(frozen=True)
 class ProposalCode:

@@ -53,6 +53,7 @@ def pages_of(source: str) -> tuple[dict[str, str], Diagnostics]:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 @example("RESOLUTION 0(G)\nThe World Telecommunication Development Conference (Kigali, 2022),")  # parentheses naming no meeting
+@example("RESOLUTION 68 (Rev.\u00a0Hammamet, 2016New Delhi, 2024)")  # an old revision run together with the new (test_fuzz)
 def test_readers_never_raise_and_every_word_reaches_a_page(source: str) -> None:
     pages, _ = pages_of(source)
     html = " ".join(mkdocs_markdown().convert(page) for page in pages.values())  # as MkDocs publishes them
