@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from ..conventions import BODIES, source
 from ..ir import Revision
-from .abrogated import same_meeting
 from .model import STATES, Abrogation, Conference, ConferenceList, ConferencePage, ProposalPage, ProposalsOn, RevisionPage, Site, SourceCount, page_order, tally, tally_line
 
 PROPOSALS_PER_PAGE = 200
@@ -30,9 +29,8 @@ def conference_pages(site: Site) -> Site:
     adopted_by = {(v.id, c): v for c, held in texts.items() for v in held}
     pages_of = {r.id: r.src for r in site.resolutions}
     abrogated: dict[Conference, list[tuple[Abrogation, str | None]]] = {}
-    for a in sorted(site.abrogations, key=lambda a: page_order(a.text_id)):  # a list's conference as the texts name it (its venue in capitals there)
-        c = next((k for k in sorted(set(texts) | set(proposals), key=_order) if same_meeting(a.conference, k)), a.conference)
-        abrogated.setdefault(c, []).append((a, pages_of.get(a.text_id)))
+    for a in sorted(site.abrogations, key=lambda a: page_order(a.text_id)):  # abrogations.py spells its conference as its texts do
+        abrogated.setdefault(a.conference, []).append((a, pages_of.get(a.text_id)))
     order = sorted(set(texts) | set(proposals) | set(abrogated), key=_order)
     pages = []
     for c in order:
@@ -89,6 +87,6 @@ def _by_source(made: list[ProposalPage]) -> tuple[SourceCount, ...]:
         states = Counter(p.outcome.state if p.outcome else "not known" for p in ps)
         out.append(SourceCount(
             group, source(ps[0].proposal.code.source).name, len(ps), tuple((s, states[s]) for s in STATES if states[s]),
-            tally_line(tally(ps)),
+            tally_line(tally(r for p in ps if p.outcome for r in p.outcome.rows)),
         ))
     return tuple(out)

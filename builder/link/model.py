@@ -329,10 +329,10 @@ class ProposalPage:
         return ""
 
 
-def tally(proposals: "Iterable[ProposalPage]") -> tuple[int, int, int]:
-    """Of the changes the proposals' sources mark (not those inferred): how many their
-    conference adopted, how many of those with changes, how many in all."""
-    changes = [r for p in proposals if p.outcome for r in p.outcome.changes if not r.inferred]
+def tally(rows: "Iterable[ClauseOutcome]") -> tuple[int, int, int]:
+    """Of the changes among outcome rows that their sources mark (not those inferred): how many
+    the conference adopted, how many of those with changes, how many in all."""
+    changes = [r for r in rows if r.change and not r.inferred]
     return (sum(r.verdict != NOT_ADOPTED for r in changes), sum(r.verdict == WITH_CHANGES for r in changes), len(changes))
 
 
@@ -548,7 +548,7 @@ class ContributionPage:
         if not decided:
             return ""
         names = ", ".join(dict.fromkeys(p.outcome.conference.label for p in decided if p.outcome))
-        counts = tally_line(tally(decided))
+        counts = tally_line(tally(r for p in decided if p.outcome for r in p.outcome.rows))
         return f"{names} decided {len(decided)} of its {len(self.proposals)} proposals{': ' + counts if counts else ''}."
 
 

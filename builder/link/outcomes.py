@@ -17,7 +17,7 @@ from .abrogated import same_meeting
 from .amendments import compare_proposed, excerpt
 from .inferred import deletions
 from .compare import SIMILAR, Bag, ClauseDiff, Item, TextDiff, items, similarity, word_bag
-from .model import ADOPTED, NOT_ADOPTED, WITH_CHANGES, Abrogation, ClauseChange, ClauseOutcome, Outcome, ProposalPage, RevisionPage
+from .model import ADOPTED, NOT_ADOPTED, WITH_CHANGES, Abrogation, ClauseChange, ClauseOutcome, Outcome, ProposalPage, RevisionPage, tally
 
 
 def outcome(
@@ -176,19 +176,17 @@ def _closest(page: ProposalPage, new_texts: Sequence[tuple[RevisionPage, Bag]]) 
 
 def _summary(name: str, rows: tuple[ClauseOutcome, ...]) -> tuple[str, str]:
     """`PP (Dubai, 2018) adopted 3 of its 4 changes, 1 with changes; 2 more inferred …`."""
-    known = [r for r in rows if r.change and not r.inferred]
+    adopted, changed, known = tally(rows)
     inferred = sum(1 for r in rows if r.inferred)
-    adopted = sum(1 for r in known if r.verdict != NOT_ADOPTED)
-    changed = sum(1 for r in known if r.verdict == WITH_CHANGES)
     more = f"; {inferred} more inferred from the adopted text" if inferred and known else (
         f"; {inferred} inferred from the adopted text" if inferred else "")
     if not known:
         return (f"{name} adopted a revision of the text. Its source marks none of this proposal's changes{more}: "
                 "each clause is compared with the adopted text below.", "revised; changes not marked")
     with_changes = f", {changed} with changes" if changed else ""
-    plural = "s" if len(known) != 1 else ""
-    return (f"{name} adopted {adopted} of its {len(known)} change{plural}{with_changes}{more}.",
-            f"{adopted} of {len(known)} adopted{with_changes}")
+    plural = "s" if known != 1 else ""
+    return (f"{name} adopted {adopted} of its {known} change{plural}{with_changes}{more}.",
+            f"{adopted} of {known} adopted{with_changes}")
 
 
 def _rows(page: ProposalPage, adopted: ResolutionText, diff: TextDiff) -> Iterator[ClauseOutcome]:
