@@ -128,7 +128,8 @@ def test_each_change_its_outcome_and_one_line(decided) -> None:
     markdown = rendered.pages["proposals/afcp-7a1-1.md"]
     assert f"**Outcome:** {o.summary}" in markdown
     assert "[changed in the adopted text](../wtdc/res-900/baku-2025.md#considering-c)" in markdown
-    assert "| (not proposed) |  | [added by the conference](../wtdc/res-900/baku-2025.md#resolves-2) |" in markdown
+    # a clause the conference added is named: the row has no proposed clause to name it
+    assert "| (not proposed) |  | [added by the conference](../wtdc/res-900/baku-2025.md#resolves-2): resolves 2 |" in markdown
 
 
 def test_what_cannot_be_known_is_said(decided) -> None:
