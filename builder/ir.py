@@ -77,6 +77,9 @@ class Reference:
     """…and the clause label path as cited (`2`, `5 ii)`, `g)`)."""
     provision: str | None = None
     """For a provision of an instrument: `No.`, `Article` or `Appendix`."""
+    bare: bool = False
+    """A provision named without its instrument (`No. 5.266`): the Radio Regulations' in a text
+    of the World Radiocommunication Conference; elsewhere it names none, and stays text."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ class Citation:
     printed: "Redline" = ()
     """Where tracked changes fall inside the citation, its words in pieces (`text` is the
     proposed text): (``, `Resolution 30 (Rev. `), (`del`, `Buenos Aires`), (`ins`, `Dubai`), …"""
+    title: str | None = None
+    """The title the words right after it give the text cited (`…, on "Strategic plan"`)."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +216,23 @@ class Section:
 
 
 @dataclass(frozen=True)
+class AbrogatedList:
+    """A conference's list of the texts it abrogated, in capitals as Final Acts print it (`LIST
+    OF RESOLUTIONS ABROGATED BY THE PLENIPOTENTIARY CONFERENCE (DUBAI, 2018)`), found in the words
+    of a clause: a PDF's conversion may run it into the last clause of the text before it."""
+
+    body: BodyId
+    revision: Revision
+    """The conference's (venue, year), the venue as the list prints it."""
+    texts: tuple[tuple[Literal["resolution", "decision"], str], ...]
+    """(kind, number) of each text listed, in order."""
+    anchor: str
+    """The clause holding the list."""
+    where: str
+    """That clause as a reader names it: `instructs … -`."""
+
+
+@dataclass(frozen=True)
 class ResolutionText:
     """The text of a resolution or decision, standalone or as proposed inside a proposal."""
 
@@ -248,6 +270,8 @@ class ResolutionText:
     """RA's number of the revision (8 of `RESOLUTION ITU-R 1-8`), by which it is cited."""
     exact: bool = False
     """The tracked changes are Word's own (a .docx), not recovered from a flattened text export."""
+    abrogated: tuple[AbrogatedList, ...] = ()
+    """The lists of abrogated texts its clauses hold (Final Acts end with one)."""
 
     @property
     def heading_says_more(self) -> bool:

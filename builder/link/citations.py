@@ -4,9 +4,8 @@ A citation names its body explicitly (`of WTDC`, `ITU-R`), relatively (`of this 
 the citing document's body), or through the (venue, year) of its revision, which one body's
 meetings table must match. A bare `Resolution 71` is read as the citing document's own body,
 as a delegate reads it. A citation that is ambiguous or names an unknown meeting stays as
-text, with a warning. Words the reader left as text that look like a citation
-(`Recommendation ITU-T D.50`, `in Article 17`) are reported too, with why: no citation is
-skipped silently.
+text, with a warning. (Words the reader left as text that look like a citation, such as
+`Recommendation ITU-T D.50`, the reader reports: builder/readers/unread.py.)
 
 Texts outside the collection (the Constitution, the Convention, the Radio Regulations, the
 ITRs, the Financial Regulations, resolutions of other conferences such as WCIT, UN texts, other
@@ -15,8 +14,9 @@ numbers (builder/link/references.py); a citation links to its entry's page. Reso
 and of the Council are the bodies' own (`wrc/res-27/`, `council/res-1332/`), held or not.
 
 In a text of the World Radiocommunication Conference, a provision named without its instrument
-(`No. 5.266`, `Article 5`, `Appendix 30`) is the Radio Regulations': the reader cannot know a
-line's body, so the relinker reads those in WRC texts (`find_bare_provisions`).
+(`No. 5.266`, `Article 5`, `Appendix 30`) is the Radio Regulations'. The reader cannot know a
+line's body: it marks them (`Reference.bare`), and in any other body's text they become text
+again, reported (`Resolver.provisions`).
 """
 
 from __future__ import annotations
@@ -30,11 +30,9 @@ from typing import Any
 from ..anchors import section_slug, slug
 from ..conventions import OTHER_CONFERENCES, PART_WORDS, bodies_meeting, revision_label
 from ..diagnostics import Diagnostics
-from ..readers.citations import find_bare_provisions
-from ..ir import (
-    Block, BodyId, Change, Citation, Clause, Contribution, Footnote, Inline, Proposal, Reference, Resolved, ResolutionText,
-    Span, Table,
-)
+from ..ir import Block, BodyId, Citation, Clause, Inline, Reference, Resolved, ResolutionText, Span
+from ..readers.unread import NO_INSTRUMENT
+from ..walk import Walker
 from .references import REFERENCES_SRC, reference_pages
 from .model import (
     CitationUse, CitedBy, body_of, ContributionPage, ProposalPage, ReferenceEntry, ResolutionPage, Site, UnplacedPage,
@@ -118,41 +116,6 @@ def external(ref: Reference) -> tuple[str, str]:
     return f"un-{slug(ref.number)}", f"United Nations {ref.number}"
 
 
-_SHAPED = re.compile(
-    r"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?|Res\.|Recommendations?|Rec\.|Opinions?|[Aa]rticles?|Nos?\.)"
-    r"\s*(?P<sector>ITU-?[RTD]\s+)?(?P<number>(?:[A-Z]{1,2}\.)?\d+[A-Z]?(?:[.\-–/]\d+)*)"
-)
-"""Words that look like a citation of a resolution, decision, Recommendation, Opinion, Article
-or No.: wherever the reader left them as text, the builder says why."""
-_SHAPED_WORDS = ("esolution", "ecision", "Res.", "ecommendation", "Rec.", "pinion", "rticle", "No")
-_OF = re.compile(r"\s*(?:\([^()]*\))?,?\s+of\s+(?P<what>the\s+[^,;:()]+)")
-_RANGE = re.compile(r"\d+\s*[-–]\s*\d+$")
-
-
-def _unread(m: re.Match[str], after: str) -> tuple[str, str]:
-    """(code, why) for citation-shaped words the reader left as text; `after` is what follows them."""
-    kind = m["kind"].lower()
-    if kind.startswith("rec"):
-        sector = f"an ITU-{m['sector'].strip()[-1]} " if m["sector"] else "a "
-        return "citation-not-covered", f"cites {sector}Recommendation, which the collection does not cover; kept as text"
-    if kind.startswith("opinion"):
-        return "citation-not-covered", "cites an Opinion, which the collection does not cover; kept as text"
-    if kind.startswith(("article", "no")):
-        if of := _OF.match(after):
-            what = " ".join(of["what"].split())
-            what = what if len(what) <= 70 else what[:69] + "…"
-            return "citation-not-covered", f"cites {what}, which the collection does not cover; kept as text"
-        return "citation-no-instrument", (
-            "names no instrument after its number; kept as text: "
-            "`of the Constitution`, `of the Convention` or `of the Radio Regulations` right after it would link it"
-        )
-    if _RANGE.search(m["number"]):
-        return "citation-range", "is a range, which is not linked; kept as text: name each number to link them"
-    return "citation-unread", (
-        "looks like a citation but is in no form the reader knows (builder/readers/citations.py lists them); kept as text"
-    )
-
-
 class Resolver:
     """Resolves citations against the texts of the collection, reporting what it cannot resolve."""
 
@@ -229,94 +192,23 @@ class Resolver:
             )
         return Resolved(rid, page, anchor), f"{rid}#{cited}" if cited else rid
 
-    def report_unread(self, text: tuple[Inline, ...], span: Span) -> None:
-        """Report the citation-shaped words in the proposed text between citations (what a
-        proposal deletes cites nothing), once per line."""
-        run: list[str] = []
-        for piece in (*text, None):
-            if isinstance(piece, str) or (isinstance(piece, Change) and piece.op == "ins"):
-                run.append(piece if isinstance(piece, str) else piece.text)
-                continue
-            if isinstance(piece, Change):
-                continue
-            words = "".join(run)
-            run = []
-            if not any(w in words for w in _SHAPED_WORDS):
-                continue
-            for m in _SHAPED.finditer(words):
-                if (span, m[0]) in self.reported:
-                    continue
-                self.reported.add((span, m[0]))
-                code, why = _unread(m, words[m.end():])
-                report = self.diagnostics.warning if code == "citation-unread" else self.diagnostics.info
-                report(code, span, f"“{m[0]}” {why}")
-
-
-def _bare_provisions(text: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """A WRC text's running text with the provisions it names without their instrument cited as
-    the Radio Regulations' (`No. 5.266`); the same tuple where it names none."""
-    out: list[Inline] = []
-    for piece in text:
-        out.extend(find_bare_provisions(piece) if isinstance(piece, str) else (piece,))
-    return text if len(out) == len(text) else tuple(out)
-
-
-class _Walker:
-    """Rewrites the running text of a page's IR, block by block, where `inlines` changes it."""
-
-    def inlines(self, text: tuple[Inline, ...], span: Span, anchor: str | None, where: str) -> tuple[Inline, ...]:
-        raise NotImplementedError
-
-    def block(self, block: Block, anchor: str | None, where: str) -> Block:
-        """The block with its citations resolved; the block itself where it cites nothing (most
-        do, and copying them all was a third of the link stage)."""
-        if isinstance(block, Clause):
-            here = f"{where} {block.label}" if block.label and block.label not in "–-·+•" else where
-            text = self.inlines(block.text, block.span, block.anchor, here)
-            children = tuple(self.block(c, block.anchor, here) for c in block.children)
-            if text is block.text and all(a is b for a, b in zip(children, block.children)):
-                return block
-            return replace(block, text=text, children=children)
-        if isinstance(block, Table):
-            rows = tuple(tuple(self.inlines(cell, block.span, anchor, where) for cell in row) for row in block.rows)
-            unchanged = all(a is b for row, old in zip(rows, block.rows) for a, b in zip(row, old))
-            return block if unchanged else replace(block, rows=rows)
-        text = self.inlines(block.text, block.span, anchor, where)
-        return block if text is block.text else replace(block, text=text)
-
-    def blocks(self, blocks: Iterable[Block], anchor: str | None, where: str) -> tuple:
-        return tuple(self.block(b, anchor, where) for b in blocks)
-
-    def text(self, text: ResolutionText) -> ResolutionText:
-        return replace(
-            text,
-            title=self.inlines(text.title, text.span, None, "title"),
-            foreword=self.blocks(text.foreword, "foreword", "Foreword"),
-            preamble=self.blocks(text.preamble, None, "preamble"),
-            sections=tuple(replace(s, blocks=self.blocks(s.blocks, s.anchor, s.heading)) for s in text.sections),
-        )
-
-    def proposal(self, p: Proposal) -> Proposal:
-        return replace(
-            p,
-            summary=self.blocks(p.summary, "summary", "Summary"),
-            introduction=self.blocks(p.introduction, "introduction", "Introduction"),
-            proposal=self.blocks(p.proposal, "proposal", "Proposal"),
-            text=self.text(p.text) if p.text else None,
-            reasons=self.blocks(p.reasons, "reasons", "Reasons") if p.reasons else None,
-        )
-
-    def contribution(self, c: Contribution) -> Contribution:
-        return replace(
-            c, abstract=self.blocks(c.abstract, "abstract", "Abstract"),
-            trailing=self.blocks(c.trailing, "other-text", "Other text"),
-        )
-
-    def footnotes(self, notes: tuple[Footnote, ...]) -> tuple[Footnote, ...]:
-        return tuple(
-            replace(f, text=self.inlines(f.text, f.span, f"fn:fn{f.key}", f"footnote {n}"))
-            for n, f in enumerate(notes, start=1)
-        )
+    def provisions(self, text: tuple[Inline, ...], citing: BodyId | None, span: Span) -> tuple[Inline, ...]:
+        """The provisions a text names without their instrument (`No. 5.266`, `Reference.bare`)
+        are the Radio Regulations' in a WRC text; elsewhere they name none: text again, reported."""
+        if citing == "wrc" or not any(isinstance(piece, Citation) and piece.ref.bare for piece in text):
+            return text
+        out: list[Inline] = []
+        for piece in text:
+            if isinstance(piece, Citation) and piece.ref.bare:
+                if piece.text != piece.ref.number and (span, piece.text) not in self.reported:  # once, for a list
+                    self.reported.add((span, piece.text))
+                    self.diagnostics.info("citation-no-instrument", span, f"“{piece.text}” {NO_INSTRUMENT}")
+                piece = piece.text
+            if isinstance(piece, str) and out and isinstance(out[-1], str):
+                out[-1] += piece
+            else:
+                out.append(piece)
+        return tuple(out)
 
 
 def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
@@ -346,7 +238,7 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
     )
 
 
-class _Relinker(_Walker):
+class _Relinker(Walker):
     """Rewrites one page's IR with resolved citations, recording each use and each "cited by"."""
 
     def __init__(self, resolver: Resolver, citing: BodyId | None, page: tuple[str, str, str],
@@ -360,9 +252,7 @@ class _Relinker(_Walker):
         self.earlier: dict[str, BodyId] = {}
 
     def inlines(self, text: tuple[Inline, ...], span: Span, anchor: str | None, where: str) -> tuple[Inline, ...]:
-        if self.citing == "wrc":
-            text = _bare_provisions(text)
-        self.resolver.report_unread(text, span)
+        text = self.resolver.provisions(text, self.citing, span)
         if not any(isinstance(piece, Citation) for piece in text):
             return text
         out: list[Inline] = []
@@ -371,12 +261,10 @@ class _Relinker(_Walker):
                 target, name = self.resolver.resolve(piece, self.citing, span, self.earlier)
                 self.uses.append(CitationUse(piece.text, name, anchor))
                 if target and name:
-                    after = text[n + 1] if n + 1 < len(text) and isinstance(text[n + 1], str) else ""
-                    title = _TITLE.match(after)  # type: ignore[arg-type]
                     named = piece.ref.revisions[-1] if piece.ref.revisions else None
                     entry = CitedBy(self.page_id, self.page_label, self.page_src, anchor, where,
                                     revision_label(body_of(target.id), named) if named else None)
-                    self.record(target.id, entry, title["title"] if title else None)
+                    self.record(target.id, entry, piece.title)
                 piece = replace(piece, target=target)
                 self.resolved.append(piece)
             out.append(piece)
@@ -457,7 +345,7 @@ def _retargeted(site: Site, retarget: "_Retargeter") -> Site:
     )
 
 
-class _Retargeter(_Walker):
+class _Retargeter(Walker):
     """Leads the citations of texts outside the collection, resolved to the references page
     while the entries were being gathered, to the page each entry is on."""
 
@@ -504,9 +392,6 @@ def anchors_of(text: ResolutionText) -> Iterable[str]:
     for s in text.sections:
         yield s.anchor
         yield from walk(s.blocks)
-
-
-_TITLE = re.compile(r"^,?\s+on\s+(?:the\s+)?[“\"]?(?P<title>[^;“”\"]+?)[”\"]?\s*(?:[;,.]|$|,\s+which)")
 
 
 def _cited_only(rid: str, citations: list[Citation], titles: list[str]) -> ResolutionPage:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
-from ..ir import TEXT_EXPORT, Footnote, FootnoteRef, Provenance, SourceFile, Span
+from ..ir import TEXT_EXPORT, Footnote, FootnoteRef, Provenance, ResolutionText, SourceFile, Span
 from .decode import decode
 from .lines import Line, clean_lines
 from .proposals import has_markers, read_contributions
 from .resolution import read_text, split_texts
+from .unread import report_unread
 from .word import read_word
 
 
@@ -31,8 +32,15 @@ def read_lines(
         diagnostics.error("empty-file", Span(path, 1), "the file has no text; remove it or export it again")
         return SourceFile(path, provenance=provenance)
     if has_markers(lines):
-        return SourceFile(path, contributions=read_contributions(lines, diagnostics, exact), footnotes=tuple(footnotes),
+        read = SourceFile(path, contributions=read_contributions(lines, diagnostics, exact), footnotes=tuple(footnotes),
                           provenance=provenance)
+    else:
+        read = SourceFile(path, resolutions=_texts(lines, diagnostics, exact), footnotes=tuple(footnotes), provenance=provenance)
+    report_unread(read, diagnostics)
+    return read
+
+
+def _texts(lines: list[Line], diagnostics: Diagnostics, exact: bool) -> tuple[ResolutionText, ...]:
     texts = tuple(read_text(chunk, diagnostics, exact=exact) for chunk in split_texts(lines))
     if texts[0].kind == "fragment":
         diagnostics.error(
@@ -40,7 +48,7 @@ def read_lines(
             "no resolution heading (`RESOLUTION 71 (Rev. Kigali, 2022)`) and no proposal marker found; "
             "the text is kept but cannot be given a page",
         )
-    return SourceFile(path, resolutions=texts, footnotes=tuple(footnotes), provenance=provenance)
+    return texts
 
 
 def _without_calls(footnotes: list[Footnote], diagnostics: Diagnostics) -> list[Footnote]:

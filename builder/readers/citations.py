@@ -420,10 +420,10 @@ _BARE_WORDS = ("No", "rticle", "ppendi", "ootnote")
 
 
 def find_bare_provisions(text: str) -> tuple[Inline, ...]:
-    """Split a plain string into text and citations of the Radio Regulations' provisions named
-    without their instrument (BARE_PROVISION). Only a text of the World Radiocommunication
-    Conference reads them so, where any such provision is the Radio Regulations': the link stage,
-    which knows the citing text's body, calls this on its plain text (builder/link/citations.py)."""
+    """Split a plain string into text and citations of the provisions named without their
+    instrument (BARE_PROVISION), marked `bare`: the Radio Regulations' in a text of the World
+    Radiocommunication Conference, text elsewhere. Which, only the link stage knows, from the
+    citing text's body (builder/link/citations.py)."""
     probe = match_text(text)
     if not any(word in probe for word in _BARE_WORDS):
         return (text,)
@@ -435,7 +435,7 @@ def find_bare_provisions(text: str) -> tuple[Inline, ...]:
         if m["annex"]:  # `Annex 7 to Appendix 30`: one appendix, its annex the part cited
             spans = spans[:1]
         section = " ".join(m["annex"].split()) if m["annex"] else None
-        refs = [Reference("radio-regulations", text[a:b], provision=provision, section=section) for a, b in spans]
+        refs = [Reference("radio-regulations", text[a:b], provision=provision, section=section, bare=True) for a, b in spans]
         end = spans[-1][1]
         hit = _pieces(text, m.start(), end, spans, refs)
         if hit.start > at:
@@ -447,3 +447,17 @@ def find_bare_provisions(text: str) -> tuple[Inline, ...]:
     if at < len(text):
         pieces.append(text[at:])
     return tuple(pieces)
+
+
+_TITLE = re.compile(r"^,?\s+on\s+(?:the\s+)?[“\"]?(?P<title>[^;“”\"]+?)[”\"]?\s*(?:[;,.]|$|,\s+which)")
+"""The title a citation gives the text it cites: `Resolution 71 (…), on "Strategic plan for …";`."""
+
+
+def titled(pieces: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The citations given the title the text right after each gives them (`_TITLE`)."""
+    out = list(pieces)
+    for n, piece in enumerate(pieces[:-1]):
+        after = pieces[n + 1]
+        if isinstance(piece, Citation) and isinstance(after, str) and (title := _TITLE.match(after)):
+            out[n] = replace(piece, title=title["title"])
+    return tuple(out)

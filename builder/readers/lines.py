@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostics, quote
 from ..ir import Change, Citation, Footnote, FootnoteRef, Inline, Span, plain_text
-from .citations import find_citations
+from .citations import find_bare_provisions, find_citations, titled
 from .markers import PRIVATE, REF_CLOSE, REF_OPEN
 from .tracked import has_marks, pieces
 
@@ -253,7 +253,19 @@ def report_private(count: int, span: Span, diagnostics: Diagnostics) -> None:
 
 
 def inlines(text: str) -> tuple[Inline, ...]:
-    """Split cleaned text into plain strings, footnote references, citations and tracked changes."""
+    """Split cleaned text into plain strings, footnote references, citations (with the titles
+    the words after them give, and the provisions named without their instrument) and tracked
+    changes."""
+    pieces = _inlines(text)
+    if any(isinstance(piece, Citation) for piece in pieces):
+        pieces = titled(pieces)
+    out: list[Inline] = []
+    for piece in pieces:
+        out.extend(find_bare_provisions(piece) if isinstance(piece, str) else (piece,))
+    return pieces if len(out) == len(pieces) else tuple(out)
+
+
+def _inlines(text: str) -> tuple[Inline, ...]:
     if has_marks(text):
         return _tracked_inlines(text)
     if REF_OPEN not in text:

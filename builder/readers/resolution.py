@@ -18,6 +18,7 @@ from ..anchors import AnchorSet
 from ..conventions import bodies_meeting, history_revisions, parse_revisions
 from ..diagnostics import Diagnostics
 from ..ir import BodyId, FootnoteRef, ResolutionText, Revision, Section, Span
+from .abrogated import abrogated_lists
 from .flattened import unflatten
 from .lines import REF, Line, inlines, plain
 from .sections import read_heading_changes, redline_of
@@ -63,7 +64,7 @@ def read_text(lines: list[Line], diagnostics: Diagnostics, tracked: bool = False
         meetings=_meetings(formula), foreword=tuple(state.foreword), preamble=tuple(state.preamble),
         sections=sections, span=state.head.span, printed_heading=redline_of(state.head.marked),
         printed_history=redline_of(history and history.marked), printed_formula=redline_of(formula and formula.marked),
-        calls=_calls(state), sequence=state.sequence, exact=exact,
+        calls=_calls(state), sequence=state.sequence, exact=exact, abrogated=abrogated_lists(sections),
     )
 
 
