@@ -24,13 +24,21 @@ class Span:
         return f"{self.file}:{self.line}"
 
 
+Edit = Literal["ins", "del"]
+"""What a tracked change does: inserts or deletes."""
+Op = Literal["", Edit]
+"""What a piece of text is: kept (``), inserted or deleted; the one vocabulary of changes, which
+`Change`, `FootnoteRef`, `Redline` and the readers' private-use marks (builder/readers/markers.py)
+share."""
+
+
 @dataclass(frozen=True)
 class FootnoteRef:
     """The point in running text where a footnote is called."""
 
     key: str
     """The footnote's key, unique within its source file (Word's footnote id)."""
-    op: str = ""
+    op: Op = ""
     """`ins` or `del` where a tracked change inserts or deletes the call."""
 
 
@@ -114,17 +122,13 @@ class Change:
     """Words a tracked change deletes or inserts: exact from a Word document; from a text export
     only where both halves of a run-together piece parse (two revisions of a meeting)."""
 
-    op: Literal["ins", "del"]
+    op: Edit
     text: str
     inferred: bool = False
     """Not in the source: the halves of a run-together word of a text export, told apart by the
     text its conference adopted (builder/link/inferred.py)."""
 
 
-Op = Literal["", "ins", "del"]
-"""What a piece of text is: kept (``), inserted or deleted; the one vocabulary of changes, which
-`Change.op` (`ins` or `del`) shares and the readers' private-use marks stand for
-(builder/readers/markers.py)."""
 Redline = tuple[tuple[Op, str], ...]
 """Text in pieces, each (``, words), (`ins`, words) or (`del`, words), in order."""
 
