@@ -158,3 +158,24 @@ def test_any_text_is_read_in_time_linear_in_its_size(piece: str, times: int) -> 
     assert slower <= TIMES_REAL_TEXT, f"{slower:.1f} times as long a byte as real text, for {len(text):,} characters"
     best = best_of_three(growth, 3)
     assert best <= 3, f"{best:.1f} times as long for twice the {count:,} pieces"
+
+
+_REVISION_SPEC = re.compile(
+    r"(?P<rev>rev\.\s*\(?\s*)?(?P<venue>[^\d(),;]+?),\s*(?P<year>\d{4})(?P<year2>\d{4})?(?!\d)", re.IGNORECASE
+)
+"""conventions.REVISION as first written: it tries a match at every letter of a sentence."""
+
+
+@given(st.lists(st.sampled_from([
+    "a", "B ", " ", ",", ", ", ";", "(", ")", "1", "2018", "20142017", "Rev.", "rev. (", "REV.(", "Dubai", "Buenos Aires",
+    ", 2018", "\u00a0", "x",
+]), max_size=16).map("".join))
+@example("the words Rev. (Dubai, 2018)")  # a match that starts at `Rev.`, inside a run of words
+def test_revisions_match_where_the_first_pattern_matched(text: str) -> None:
+    """conventions.REVISION starts only where a venue can: it finds the very matches the first pattern did."""
+    from builder.conventions import REVISION
+
+    def found(pattern: re.Pattern[str]) -> list:
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    assert found(REVISION) == found(_REVISION_SPEC)
