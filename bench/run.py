@@ -8,6 +8,9 @@ builder_s is read + link + render + writing the Markdown (the builder's own cost
 making the JSON, Akoma Ntoso and source files published beside the pages, gzip-compressed (inside
 total_s too), and exports_bytes their size as published; mkdocs_s is `mkdocs build` of the same
 corpus less the builder's share inside it (Pagefind's indexing included); total_s is both.
+builder_ms_per_document is the builder's and the exports' time a document (issue 29: at most 5 at
+2,000). With `--twin`, the site's plain twin (bench/twin.py) is built too: twin_total_s its
+`mkdocs build` and Pagefind's indexing, twin_ratio total_s over it (issue 29: at most 1.3).
 Where Chromium is installed, search is timed too (bench/search.py): the bytes one query loads
 and the seconds to its first results, online over HTTP and in the offline bundle from file://.
 offline_bundle_bytes is the size of the offline bundle's zip as `make offline` makes it (built
@@ -38,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import search  # noqa: E402
 from generate import ROOT, generate  # noqa: E402
+from twin import build_twin, twin_site  # noqa: E402
 
 from builder.bundle import bundle  # noqa: E402
 from builder.exports import exports  # noqa: E402
@@ -189,6 +193,8 @@ def main() -> None:
     parser.add_argument("--docx", action="store_true", help="time the Word reader against the text reader instead")
     parser.add_argument("--revisions", action="store_true",
                         help="time the builder on N documents without and with earlier revisions instead")
+    parser.add_argument("--twin", action="store_true",
+                        help="also build the site's plain twin (bench/twin.py) and print the ratio of their times")
     parser.add_argument("--outcomes", action="store_true",
                         help="time the builder on N documents holding the PP-18 Final Acts, with and without outcomes, instead")
     args = parser.parse_args()
@@ -206,6 +212,7 @@ def main() -> None:
         documents = generate(args.documents, work / "corpus")
         folders = [work / "corpus", *([PP18] if PP18.is_dir() else [])]
         paths, roots = corpus_files(*folders), naming_roots(folders, work)
+        collection = sum(1 for p in paths if p.is_relative_to(PP18))
         started = time.perf_counter()
         result = build(paths, roots)
         write_pages(result.pages, work / "docs")
@@ -223,19 +230,25 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", "mkdocs.offline.yml",
                         "--site-dir", str(work / "offline")], cwd=ROOT, env=env, check=True)
         bundle(work / "offline", work / "itu-resolutions-offline.zip")
+        twinned: dict = {}
+        if args.twin:
+            twin_site(result.pages, result.nav, work / "twin")
+            twinned = build_twin(work / "twin")
+            twinned["twin_ratio"] = round(total_s / twinned["twin_total_s"], 2)
         searched: dict = {}
         if search.available():
             searched.update(search.online(work / "site", QUERY))
             searched.update(search.offline(work / "offline", QUERY))
         print(json.dumps({
             "documents": documents,
-            "collection_documents": sum(1 for p in paths if p.is_relative_to(PP18)),
+            "collection_documents": collection,
             "pages": len(result.pages),
             "clauses": clauses(result.site),
             "builder_s": round(builder_s, 2),
             "mkdocs_s": round(total_s - builder_s, 2),
             "total_s": round(total_s, 2),
             "exports_s": round(exports_s, 2),
+            "builder_ms_per_document": round(1000 * (builder_s + exports_s) / (documents + collection), 2),
             "exports_bytes": exports_bytes,
             "site_bytes": sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file()),
             "offline_bundle_bytes": (work / "itu-resolutions-offline.zip").stat().st_size,
@@ -247,6 +260,7 @@ def main() -> None:
             **{f"{name}_peak_rss_mb": round(kb / 1024, 1) for name, kb in peaks.items()},
             "peak_rss_mb": round(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024, 1),
+            **twinned,
             **searched,
         }))
 

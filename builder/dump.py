@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .ir import Block, Change, Clause, Inline, Proposal, Redline, ResolutionText, Revision, Section, has_changes, plain_text, redline
 from .link import ContributionPage, ProposalPage, ResolutionPage, Site
@@ -188,13 +188,14 @@ def contribution(page: ContributionPage) -> dict[str, Any]:
     }
 
 
-def documents(site: Site) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every document of the site with its page's Markdown path, in the dump's order."""
-    yield from ((r.src, resolution(r)) for r in site.resolutions)
-    yield from ((v.src, revision(v)) for v in site.revisions)
-    yield from ((c.src, contribution(c)) for c in site.contributions)
-    yield from ((p.src, proposal(p)) for p in site.proposals)
+def pages(site: Site) -> Iterator[tuple[Any, Callable[[Any], dict[str, Any]]]]:
+    """Every document's page, in the dump's order, with what makes its object (a page's object
+    is made from the page alone)."""
+    yield from ((r, resolution) for r in site.resolutions)
+    yield from ((v, revision) for v in site.revisions)
+    yield from ((c, contribution) for c in site.contributions)
+    yield from ((p, proposal) for p in site.proposals)
 
 
 def dump(site: Site) -> dict[str, Any]:
-    return {"documents": [document for _, document in documents(site)]}
+    return {"documents": [document(page) for page, document in pages(site)]}

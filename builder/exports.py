@@ -14,11 +14,12 @@ from __future__ import annotations
 import gzip
 import io
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
 from .akn import Writer
-from .dump import documents
+from .dump import pages
 from .link import Site
 
 COLLECTION = "data/itu-resolutions.json.gz"
@@ -55,43 +56,90 @@ def _json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def exports(site: Site, sources: dict[str, Path]) -> Iterator[tuple[str, bytes]]:
+@dataclass
+class Exported:
+    """What `mkdocs serve` keeps of the exports from one rebuild to the next (pipeline.Memory). A
+    document's JSON and Akoma Ntoso are made from its page alone (and, for Akoma Ntoso, the
+    collection's works and references), so a page equal to last time's exports the same bytes:
+    only the pages an edit changed are exported again, and only an edited source compressed again."""
+
+    json: dict[str, tuple[Any, bytes, bytes]] = field(default_factory=dict)
+    """Page source → (page, JSON, compressed)."""
+    akn: dict[str, tuple[Any, bytes | None]] = field(default_factory=dict)
+    """Page source → (page, compressed XML or None)."""
+    context: Any = None
+    """The Akoma Ntoso writer's works and references the `akn` bytes were made with."""
+    sources: dict[tuple[Path, int, int], bytes] = field(default_factory=dict)
+    """Source file (path, modification time, size) → its bytes as published."""
+
+
+def exports(site: Site, sources: dict[str, Path], kept: Exported | None = None) -> Iterator[tuple[str, bytes]]:
     """The files to publish, one at a time, each by its path in the site with its bytes as
-    published; `sources`: each source file by the name pages give it."""
-    yield from _json_files(site)
-    yield from _akn_files(site)
+    published; `sources`: each source file by the name pages give it; `kept`: what the last
+    `mkdocs serve` rebuild exported, reused where its page is unchanged (and updated)."""
+    kept = kept if kept is not None else Exported()
+    yield from _json_files(site, kept)
+    yield from _akn_files(site, kept)
+    published: dict[tuple[Path, int, int], bytes] = {}
     for name, path in sources.items():
-        data = path.read_bytes()
-        published = source_src(name)
-        yield published, data if published.endswith(AS_IS) else gzipped(data)
+        stat = path.stat()
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        if key not in kept.sources:
+            data = path.read_bytes()
+            kept.sources[key] = data if name.endswith(AS_IS) else gzipped(data)
+        published[key] = kept.sources[key]
+        yield source_src(name), published[key]
+    kept.sources = published
 
 
-def _json_files(site: Site) -> Iterator[tuple[str, bytes]]:
+def _unchanged(kept: tuple | None, page: Any) -> bool:
+    return kept is not None and (kept[0] is page or kept[0] == page)
+
+
+def _json_files(site: Site, kept: Exported) -> Iterator[tuple[str, bytes]]:
     """Each document's JSON, then the collection, compressed document by document as they go by
     (each document serialised once; only the compressed collection is held)."""
     collection = io.BytesIO()
+    made: dict[str, tuple[Any, bytes, bytes]] = {}
     with gzip.GzipFile(filename="", mode="wb", compresslevel=LEVEL, fileobj=collection, mtime=0) as stream:
         stream.write(b'{"documents":[')
-        for n, (src, document) in enumerate(documents(site)):
-            data = _json(document)
-            stream.write(b"," + data if n else data)
-            yield json_src(src), gzipped(data)
+        for n, (page, document) in enumerate(pages(site)):
+            last = kept.json.get(page.src)
+            if not _unchanged(last, page):
+                data = _json(document(page))
+                last = (page, data, gzipped(data))
+            made[page.src] = last
+            stream.write(b"," + last[1] if n else last[1])
+            yield json_src(page.src), last[2]
         stream.write(b"]}")
+    kept.json = made
     yield COLLECTION, collection.getvalue()
 
 
-def _akn_files(site: Site) -> Iterator[tuple[str, bytes]]:
+def _akn_files(site: Site, kept: Exported) -> Iterator[tuple[str, bytes]]:
     writer = Writer(site)
+    if kept.context != (writer.works, writer.references):
+        kept.akn, kept.context = {}, (writer.works, writer.references)
+    made: dict[str, tuple[Any, bytes | None]] = {}
+
+    def xml(page: Any, write: Any) -> bytes | None:
+        last = kept.akn.get(page.src)
+        if not _unchanged(last, page):
+            text = write(page)
+            last = (page, None if text is None else gzipped(text))
+        made[page.src] = last
+        return last[1]
+
     latest = {v.canonical_src: v.src for v in site.revisions if v.latest}  # its resolution's text: written once
     for r in site.resolutions:
-        if (xml := writer.resolution(r)) is not None:
-            data = gzipped(xml)
+        if (data := xml(r, writer.resolution)) is not None:
             yield akn_src(r.src), data
             if r.src in latest:
                 yield akn_src(latest[r.src]), data
     for v in site.revisions:
         if not v.latest:
-            yield akn_src(v.src), gzipped(writer.revision(v))
+            yield akn_src(v.src), xml(v, writer.revision)  # type: ignore[misc]
     for p in site.proposals:
-        if (xml := writer.proposal(p)) is not None:
-            yield akn_src(p.src), gzipped(xml)
+        if (data := xml(p, writer.proposal)) is not None:
+            yield akn_src(p.src), data
+    kept.akn = made

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .diagnostics import Diagnostic, Diagnostics
+from .exports import Exported
 from .ir import SourceFile
 from .link import Site, link
 from .link.official import OfficialPatterns
@@ -64,11 +65,13 @@ def corpus_files(*folders: Path) -> list[Path]:
 class Memory:
     """What `mkdocs serve` keeps from one rebuild to the next, on the plugin (builder/plugin.py):
     the files read, by path, modification time and size, so that only an edited file is read
-    again; and the pages rendered (builder/render `Renderer.last`), so that only the pages an
-    edit changed are rendered again. A one-off build keeps none."""
+    again; the pages rendered (builder/render `Renderer.last`), so that only the pages an edit
+    changed are rendered again; and the files exported (builder/exports.py `Exported`), likewise.
+    A one-off build keeps none."""
 
     files: dict[tuple[Path, int, int], tuple[SourceFile, list[Diagnostic]]] = field(default_factory=dict)
     pages: dict[str, Any] = field(default_factory=dict)
+    exports: Exported = field(default_factory=Exported)
 
 
 def read_all(
