@@ -39,7 +39,7 @@ from builder.readers import source_name
 from builder.render import offline_copy
 from builder.render.blocks import Written
 from builder.render.titles import PageMeta
-from builder.search import index_site
+from builder.search import BackgroundIndex, index_site
 
 log = logging.getLogger("mkdocs.builder")
 _INDENT = re.compile(r"\n[ \t]+")
@@ -68,11 +68,14 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.published: set[str] = set()
         """The site's files made from the builder's pages and exports in the last build."""
         self.stale: set[str] = set()
+        self.indexing: BackgroundIndex | None = None
+        """Under `mkdocs serve`, Pagefind's indexing after each rebuild, in the background."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Called once; a plugin that has it is kept across `mkdocs serve` rebuilds, with its memory."""
         self.serving = command == "serve"
         self.memory = Memory() if self.serving else None
+        self.indexing = BackgroundIndex(log.info) if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:  # checked before anything is read: a mistake in mkdocs.yml stops the build with what and where
@@ -170,11 +173,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         """Remove what the last build published and this one does not (`mkdocs serve --dirty`
         leaves it: a removed text's pages would still be served), then index the built site with
         Pagefind (`extra.pagefind`: `fetch` online, `scripts` for the offline bundle, which
-        file:// cannot fetch)."""
+        file:// cannot fetch); under `mkdocs serve`, in the background (search.BackgroundIndex)."""
         for uri in self.stale:
             (Path(config.site_dir) / uri).unlink(missing_ok=True)
         transport = config.extra.get("pagefind")
         if not transport:
             return
-        pages = index_site(Path(config.site_dir), directory_urls=config.use_directory_urls, scripts=transport == "scripts")
+        site, scripts = Path(config.site_dir), transport == "scripts"
+        if self.indexing is not None:  # under `mkdocs serve`: the page shows now, search a little later
+            self.indexing.ask(site, directory_urls=config.use_directory_urls, scripts=scripts)
+            return
+        pages = index_site(site, directory_urls=config.use_directory_urls, scripts=scripts)
         log.info(f"Pagefind indexed {pages} pages")

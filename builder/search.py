@@ -22,7 +22,10 @@ import asyncio
 import base64
 import json
 import re
+import shutil
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -45,6 +48,8 @@ EXCLUDE = (
     ".clause-permalink", ".headerlink", "del", ".change-badge", ".change-mark", ".redline-switch",
     ".revision-history", ".resolution-meta", ".redline", ".footnote-backref", ".cite-as", ".exports",
 )
+BUNDLE = "pagefind"
+"""The index's folder in the site."""
 MODULE = "pagefind.js"
 CLASSIC = "pagefind-classic.js"
 """Pagefind's module rewritten as a classic script, for the offline bundle."""
@@ -79,12 +84,12 @@ async def _settled(folder: Path, quiet: float = 0.5, most: float = 120.0) -> Non
         last = now
 
 
-async def _index(site: Path, directory_urls: bool) -> int:
+async def _index(site: Path, directory_urls: bool, bundle: Path) -> int:
     config = IndexConfig(
-        root_selector="article", exclude_selectors=list(EXCLUDE), force_language="en", output_path=str(site / "pagefind"),
+        root_selector="article", exclude_selectors=list(EXCLUDE), force_language="en", output_path=str(bundle),
     )
     endings = ("/index.html",) if directory_urls else ("/index.html", ".html")
-    async with _WrittenIndex(config, site / "pagefind") as index:  # writes the bundle on leaving
+    async with _WrittenIndex(config, bundle) as index:  # writes the bundle on leaving
         pages = 0
         for glob in DOCUMENTS:
             for ending in endings:
@@ -92,11 +97,58 @@ async def _index(site: Path, directory_urls: bool) -> int:
     return pages
 
 
-def index_site(site: Path, *, directory_urls: bool = True, scripts: bool = False) -> int:
-    """Write `site/pagefind/` (as scripts for file:// if `scripts`); returns how many pages were indexed."""
-    pages = asyncio.run(_index(site, directory_urls))
+def index_site(site: Path, *, directory_urls: bool = True, scripts: bool = False, bundle: str = BUNDLE) -> int:
+    """Write `site/pagefind/` (as scripts for file:// if `scripts`; in `bundle` instead if given);
+    returns how many pages were indexed."""
+    pages = asyncio.run(_index(site, directory_urls, site / bundle))
     if scripts:
-        as_scripts(site / "pagefind")
+        as_scripts(site / bundle)
+    return pages
+
+
+class BackgroundIndex:
+    """Under `mkdocs serve`, the site indexed after each rebuild in a thread of its own, so that an
+    edit shows as soon as MkDocs has written its page (at 2,000 documents Pagefind takes longer
+    than the rest of a rebuild); search catches up when the index is written, beside the site's
+    and then put in its place at once. An index asked for while one is being made is made when
+    that one ends, of the site as it is then."""
+
+    def __init__(self, log: Callable[[str], None]) -> None:
+        self.log = log
+        self.lock = threading.Lock()
+        self.asked: tuple[Path, bool, bool] | None = None
+        self.running = False
+
+    def ask(self, site: Path, *, directory_urls: bool, scripts: bool) -> None:
+        with self.lock:
+            self.asked = (site, directory_urls, scripts)
+            if not self.running:
+                self.running = True
+                threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                if self.asked is None:
+                    self.running = False
+                    return
+                (site, directory_urls, scripts), self.asked = self.asked, None
+            try:
+                self.log(f"Pagefind indexed {_index_beside(site, directory_urls, scripts)} pages")
+            except OSError as e:  # a clean rebuild emptied the site meanwhile: the next one indexes it
+                self.log(f"Pagefind's index was not replaced ({e}); the next rebuild makes it")
+
+
+def _index_beside(site: Path, directory_urls: bool, scripts: bool) -> int:
+    """Index the site beside its index, then put the new one in the old one's place."""
+    fresh, old, live = site / f"{BUNDLE}-next", site / f"{BUNDLE}-old", site / BUNDLE
+    shutil.rmtree(fresh, ignore_errors=True)
+    pages = index_site(site, directory_urls=directory_urls, scripts=scripts, bundle=fresh.name)
+    shutil.rmtree(old, ignore_errors=True)
+    if live.exists():
+        live.rename(old)
+    fresh.rename(live)
+    shutil.rmtree(old, ignore_errors=True)
     return pages
 
 

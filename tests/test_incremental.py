@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from builder.exports import exports
 from builder.pipeline import Memory, build, corpus_files, write_pages
+from builder.readers import source_name
 from conftest import CORPUS, ROOT
 
 
@@ -40,6 +42,7 @@ def test_a_rebuild_gives_what_a_fresh_build_gives(tmp_path: Path) -> None:
     shutil.copytree(CORPUS, corpus)
     memory = Memory()
     first = build(corpus_files(corpus), tmp_path, memory=memory)
+    exported = dict(exports(first.site, sources(corpus), memory.exports))
     edited = corpus / "wtsa-res-74.txt"
     text = edited.read_text(encoding="utf-8")
     assert "Resolution\u00a0123 (Rev" in text
@@ -50,6 +53,14 @@ def test_a_rebuild_gives_what_a_fresh_build_gives(tmp_path: Path) -> None:
     assert rebuilt.pages == fresh.pages and rebuilt.nav == fresh.nav
     changed = {src for src in fresh.pages if fresh.pages[src] != first.pages.get(src)}
     assert "wtsa/res-74.md" in changed and "pp/res-123.md" in changed
+    re_exported = dict(exports(rebuilt.site, sources(corpus), memory.exports))
+    assert re_exported == dict(exports(fresh.site, sources(corpus)))  # kept exports: as a fresh build's
+    moved = {path for path, data in re_exported.items() if exported.get(path) != data}
+    assert {"wtsa/res-74.json.gz", "pp/res-123.json.gz", "sources/corpus/wtsa-res-74.txt.gz"} <= moved
+
+
+def sources(corpus: Path) -> dict[str, Path]:
+    return {source_name(p, corpus.parent): p for p in corpus_files(corpus)}
 
 
 def test_two_builds_give_the_same_markdown() -> None:

@@ -1,6 +1,6 @@
 """`mkdocs serve` as an editor uses it: the plugin keeps what it read and rendered on its
 instance between rebuilds, and an edit, a new file and a removed file each show on the served
-site as a fresh build would show them."""
+site as a fresh build would show them; the search index follows, made in the background."""
 
 from __future__ import annotations
 
@@ -46,11 +46,14 @@ def test_an_edit_a_new_file_and_a_removed_one_show_under_serve(tmp_path: Path) -
     site = f"http://127.0.0.1:{port}/"
     try:
         until(lambda: "recalling" in fetch(site + "wtsa/res-74/")[1])
+        until(lambda: fetch(site + "pagefind/pagefind-entry.json")[0] == 200)  # indexed in the background
+        index = fetch(site + "pagefind/pagefind-entry.json")[1]
         time.sleep(2)  # the watcher starts after the first build
         edited = corpus / "wtsa-res-74.txt"
         edited.write_text(edited.read_text(encoding="utf-8").replace(
             "to support initiatives", "to support zanzibar initiatives"), encoding="utf-8")
         until(lambda: "zanzibar" in fetch(site + "wtsa/res-74/")[1])
+        until(lambda: fetch(site + "pagefind/pagefind-entry.json")[1] not in ("", index))  # search catches up
 
         added = corpus / "wtdc-res-901.txt"
         added.write_text("RESOLUTION 901 (Kigali, 2022)\nA text added while serving\nThe World Telecommunication "
