@@ -54,17 +54,30 @@ class Writer:
     def __init__(self, site: Site) -> None:
         self.works = {r.id: work_iri(f"itu-{r.body}", _first_year(r), r.number) for r in site.resolutions}
         self.references = {e.key for e in site.references}
+        self.looked_up: dict[str, tuple[str | None, bool]] = {}
+        """What the documents written since it was emptied looked up (`known`): a document
+        written again gives the same bytes if its page and these are unchanged (builder/exports.py)."""
+
+    def known(self, rid: str) -> tuple[str | None, bool]:
+        """A text's work IRI (None: not in the collection) and whether the references list it."""
+        return self.works.get(rid), rid in self.references
+
+    def _look_up(self, rid: str) -> tuple[str | None, bool]:
+        self.looked_up[rid] = found = self.known(rid)
+        return found
 
     # documents
 
     def resolution(self, page: ResolutionPage) -> bytes | None:
         if page.text is None:
             return None
-        return self._statement(page.text, page.footnotes, f"itu-{page.body}", self.works[page.id], page.text.revision, "resolution")
+        work = self._look_up(page.id)[0] or ""
+        return self._statement(page.text, page.footnotes, f"itu-{page.body}", work, page.text.revision, "resolution")
 
     def revision(self, page: RevisionPage) -> bytes:
         body = page.id.split("-")[0]
-        return self._statement(page.text, page.footnotes, f"itu-{body}", self.works[page.id], page.revision, "resolution")
+        work = self._look_up(page.id)[0] or ""
+        return self._statement(page.text, page.footnotes, f"itu-{body}", work, page.revision, "resolution")
 
     def proposal(self, page: ProposalPage) -> bytes | None:
         text = page.proposal.text
@@ -73,7 +86,7 @@ class Writer:
         meeting = page.conference.revision if page.conference else None
         actor = f"itu-{page.conference.body}" if page.conference else "itu"
         work = work_iri(actor, meeting.year if meeting else None, page.id.replace("/", "-"))
-        target = self.works.get(page.target_id or "")
+        target = self._look_up(page.target_id)[0] if page.target_id else None
         return self._statement(text, page.footnotes, actor, work, text.revision or meeting, "resolutionDraft", proposal=page, target=target)
 
     # the statement
@@ -192,9 +205,9 @@ class _Content:
         target = citation.target
         if target is None:
             return None
-        work = self.writer.works.get(target.id)
+        work, referenced = self.writer._look_up(target.id)
         if work is None:  # a provision or text outside the collection: its entry on the references page
-            return f"/references/#{target.id}" if target.id in self.writer.references else None
+            return f"/references/#{target.id}" if referenced else None
         return f"{work}~{target.anchor}" if target.anchor else work
 
     def _label(self, clause: Clause, owner: str) -> list[Any]:

@@ -59,16 +59,15 @@ def _json(value: Any) -> bytes:
 @dataclass
 class Exported:
     """What `mkdocs serve` keeps of the exports from one rebuild to the next (pipeline.Memory). A
-    document's JSON and Akoma Ntoso are made from its page alone (and, for Akoma Ntoso, the
-    collection's works and references), so a page equal to last time's exports the same bytes:
+    document's JSON and Akoma Ntoso are made from its page alone (and, for Akoma Ntoso, what it
+    looks up of the collection's works and references), so a page equal to last time's exports the same bytes:
     only the pages an edit changed are exported again, and only an edited source compressed again."""
 
     json: dict[str, tuple[Any, bytes, bytes]] = field(default_factory=dict)
     """Page source → (page, JSON, compressed)."""
-    akn: dict[str, tuple[Any, bytes | None]] = field(default_factory=dict)
-    """Page source → (page, compressed XML or None)."""
-    context: Any = None
-    """The Akoma Ntoso writer's works and references the `akn` bytes were made with."""
+    akn: dict[str, tuple[Any, bytes | None, dict[str, tuple[str | None, bool]]]] = field(default_factory=dict)
+    """Page source → (page, compressed XML or None, what writing it looked up of the collection:
+    akn.Writer.looked_up). A text added or removed changes only the documents that cite it."""
     sources: dict[tuple[Path, int, int], bytes] = field(default_factory=dict)
     """Source file (path, modification time, size) → its bytes as published."""
 
@@ -118,15 +117,14 @@ def _json_files(site: Site, kept: Exported) -> Iterator[tuple[str, bytes]]:
 
 def _akn_files(site: Site, kept: Exported) -> Iterator[tuple[str, bytes]]:
     writer = Writer(site)
-    if kept.context != (writer.works, writer.references):
-        kept.akn, kept.context = {}, (writer.works, writer.references)
-    made: dict[str, tuple[Any, bytes | None]] = {}
+    made: dict[str, tuple[Any, bytes | None, dict[str, tuple[str | None, bool]]]] = {}
 
     def xml(page: Any, write: Any) -> bytes | None:
         last = kept.akn.get(page.src)
-        if not _unchanged(last, page):
+        if not (_unchanged(last, page) and all(writer.known(rid) == found for rid, found in last[2].items())):
+            writer.looked_up = {}
             text = write(page)
-            last = (page, None if text is None else gzipped(text))
+            last = (page, None if text is None else gzipped(text), writer.looked_up)
         made[page.src] = last
         return last[1]
 
