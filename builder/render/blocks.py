@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..ir import Block, Change, Citation, Clause, Footnote, FootnoteRef, Inline, Table
-from ..link.model import Annotations
+from ..link.model import Annotations, CitedBy, ProposalPage
 from ..markdown_blocks import HTML_END, HTML_START
+from . import backlinks
 from .escape import attribute_text, escape_text, html_text
 
 Href = Callable[..., str]
@@ -70,6 +71,17 @@ class BlockWriter:
         return Markup(_redline(parts, escape_text))
 
     # HTML blocks.
+
+    # What other pages say of this one (builder/render/backlinks.py).
+
+    def cited_by(self, entries: Iterable[CitedBy]) -> Markup:
+        return _html([backlinks.cited_by(self, entries)])
+
+    def amended_by(self, proposals: Iterable[ProposalPage]) -> Markup:
+        return _html([backlinks.amended_by(self, proposals)])
+
+    def changes(self, proposal: ProposalPage) -> Markup:
+        return _html([backlinks.changes(self, proposal)])
 
     def paragraphs(self, blocks: Iterable[Block], notes: Annotations | None = None) -> Markup:
         """Blocks one after another, as one run of HTML."""
@@ -128,9 +140,10 @@ class BlockWriter:
             return words
         if markdown:
             return f"[{words}]({self.href(c.target.src, c.target.anchor)}){{: .citation .citation-{c.ref.kind} }}"
-        return f'<a class="citation citation-{c.ref.kind}" href="{self._url(c.target.src, c.target.anchor)}">{words}</a>'
+        return f'<a class="citation citation-{c.ref.kind}" href="{self.link(c.target.src, c.target.anchor)}">{words}</a>'
 
-    def _url(self, src: str, anchor: str | None = None) -> str:
+    def link(self, src: str, anchor: str | None = None) -> str:
+        """A link's URL in this page's HTML, recorded for MkDocs' validation."""
         self.links.append((src, anchor))
         return attribute_text(self.url(src, anchor))
 
@@ -156,7 +169,7 @@ class BlockWriter:
         if any(isinstance(piece, Change) and piece.inferred for piece in c.text):
             line += ' <span class="change-badge change-inferred">changes inferred from the adopted text</span>'
         for mark in notes.marks.get(c.anchor, ()):
-            line += f' <a class="change-mark" href="{self._url(mark.src, mark.anchor)}">{html_text(mark.proposal)}: {html_text(mark.what)}</a>'
+            line += f' <a class="change-mark" href="{self.link(mark.src, mark.anchor)}">{html_text(mark.proposal)}: {html_text(mark.what)}</a>'
         parts = [line + "</p>"]
         parts += [self._block(child, notes) for child in c.children]
         if redline := notes.redlines.get(c.anchor):

@@ -41,6 +41,12 @@ def html_text(text: str) -> str:
     return _LINE_BREAKS.sub(" ", html.escape(text, quote=False))
 
 
+def cell_text(text: str) -> str:
+    """Source text as the content of an element of a raw HTML block, its whitespace as
+    `escape_text` leaves it in Markdown (one space for a run): the HTML Python-Markdown made of it."""
+    return html_text(_WHITESPACE.sub(" ", text))
+
+
 def markdown_text(value: object) -> Markup:
     """Escape a value for a Markdown inline context (paragraph, heading, table cell, list item)."""
     if hasattr(value, "__html__"):
