@@ -129,7 +129,7 @@ def test_marks_on_a_resolution_whose_text_is_in_the_collection() -> None:
     assert "changed" in page.annotations.marks["recognizing-b"][0].what
     markdown = render(site).pages["wtdc/res-900.md"]
     assert '<a class="change-mark" href="../../proposals/afcp-1a1-1/#resolves-3">' in markdown
-    assert "## Changes proposed" in markdown and "(../proposals/afcp-1a1-1.md#resolves-2)" in markdown
+    assert "## Changes proposed" in markdown and '<a href="../../proposals/afcp-1a1-1/#resolves-2">' in markdown
     proposal = render(site).pages["proposals/afcp-1a1-1.md"]
     assert "<del>2</del><ins>3</ins>" in proposal and 'class="clause clause-inserted" id="resolves-2"' in proposal
 

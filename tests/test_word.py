@@ -215,8 +215,8 @@ def test_text_export_revisions_read_as_redlines(corpus_build) -> None:
 def test_resolution_pages_name_the_words_changed() -> None:
     result = build([WORD / "mod-words.docx", CORPUS / "iap-39a13.txt"], ROOT)
     page = result.pages["wtsa/res-68.md"]
-    row = next(line for line in page.splitlines() if "considering-b)" in line)
-    assert "b) amended" in row and "<del>520</del><ins>700</ins>" in row
+    row = next(row for row in page.split("<tr>") if '#considering-b">' in row)  # the Changes proposed table
+    assert "<td>b) amended</td>" in row and "<del>520</del><ins>700</ins>" in row
 
 
 def test_corpus_files_reads_word_documents_first(tmp_path: Path) -> None:
