@@ -16,8 +16,9 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
+from . import parallel
 from .akn import Writer
 from .dump import pages
 from .link import Site
@@ -97,47 +98,58 @@ def _unchanged(kept: tuple | None, page: Any) -> bool:
 
 def _json_files(site: Site, kept: Exported) -> Iterator[tuple[str, bytes]]:
     """Each document's JSON, then the collection, compressed document by document as they go by
-    (each document serialised once; only the compressed collection is held)."""
+    (each document serialised once; only the compressed collection is held). Made in worker
+    processes where there are cores (builder/parallel.py): each document's from its page alone."""
+    documents = list(pages(site))
+
+    def make(n: int) -> tuple[bytes, bytes]:
+        page, document = documents[n]
+        last = kept.json.get(page.src)
+        if _unchanged(last, page):
+            return last[1], last[2]  # type: ignore[index]
+        data = _json(document(page))
+        return data, gzipped(data)
+
     collection = io.BytesIO()
     made: dict[str, tuple[Any, bytes, bytes]] = {}
     with gzip.GzipFile(filename="", mode="wb", compresslevel=LEVEL, fileobj=collection, mtime=0) as stream:
         stream.write(b'{"documents":[')
-        for n, (page, document) in enumerate(pages(site)):
-            last = kept.json.get(page.src)
-            if not _unchanged(last, page):
-                data = _json(document(page))
-                last = (page, data, gzipped(data))
-            made[page.src] = last
-            stream.write(b"," + last[1] if n else last[1])
-            yield json_src(page.src), last[2]
+        for n, (data, compressed) in enumerate(parallel.each(make, range(len(documents)))):
+            page = documents[n][0]
+            made[page.src] = (page, data, compressed)
+            stream.write(b"," + data if n else data)
+            yield json_src(page.src), compressed
         stream.write(b"]}")
     kept.json = made
     yield COLLECTION, collection.getvalue()
 
 
 def _akn_files(site: Site, kept: Exported) -> Iterator[tuple[str, bytes]]:
+    """Each resolution's, revision's and proposal's text as Akoma Ntoso, made in worker processes
+    where there are cores; the latest revision's is its resolution's, written once."""
     writer = Writer(site)
-    made: dict[str, tuple[Any, bytes | None, dict[str, tuple[str | None, bool]]]] = {}
+    texts: list[tuple[Any, Callable[[Any], bytes | None]]] = [
+        *((r, writer.resolution) for r in site.resolutions),
+        *((v, writer.revision) for v in site.revisions if not v.latest),
+        *((p, writer.proposal) for p in site.proposals),
+    ]
 
-    def xml(page: Any, write: Any) -> bytes | None:
+    def make(n: int) -> tuple[bytes | None, dict[str, tuple[str | None, bool]]]:
+        page, write = texts[n]
         last = kept.akn.get(page.src)
-        if not (_unchanged(last, page) and all(writer.known(rid) == found for rid, found in last[2].items())):
-            writer.looked_up = {}
-            text = write(page)
-            last = (page, None if text is None else gzipped(text), writer.looked_up)
-        made[page.src] = last
-        return last[1]
+        if _unchanged(last, page) and all(writer.known(rid) == found for rid, found in last[2].items()):  # type: ignore[index]
+            return last[1], last[2]  # type: ignore[index]
+        writer.looked_up = {}
+        xml = write(page)
+        return None if xml is None else gzipped(xml), writer.looked_up
 
-    latest = {v.canonical_src: v.src for v in site.revisions if v.latest}  # its resolution's text: written once
-    for r in site.resolutions:
-        if (data := xml(r, writer.resolution)) is not None:
-            yield akn_src(r.src), data
-            if r.src in latest:
-                yield akn_src(latest[r.src]), data
-    for v in site.revisions:
-        if not v.latest:
-            yield akn_src(v.src), xml(v, writer.revision)  # type: ignore[misc]
-    for p in site.proposals:
-        if (data := xml(p, writer.proposal)) is not None:
-            yield akn_src(p.src), data
+    latest = {v.canonical_src: v.src for v in site.revisions if v.latest}
+    made: dict[str, tuple[Any, bytes | None, dict[str, tuple[str | None, bool]]]] = {}
+    for n, (data, looked_up) in enumerate(parallel.each(make, range(len(texts)))):
+        page = texts[n][0]
+        made[page.src] = (page, data, looked_up)
+        if data is not None:
+            yield akn_src(page.src), data
+            if page.src in latest:
+                yield akn_src(latest[page.src]), data
     kept.akn = made

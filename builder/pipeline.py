@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import gc
 import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_all_start_methods, get_context
+from functools import partial
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Mapping
+
+from . import parallel
 
 from .diagnostics import Diagnostic, Diagnostics
 from .exports import Exported
@@ -86,7 +86,8 @@ def read_all(
         stat = path.stat()
         keys.append((path.resolve(), stat.st_mtime_ns, stat.st_size))
     unread = [(key, path) for key, path in zip(keys, paths) if key not in known]
-    for n, (key, read) in enumerate(zip([key for key, _ in unread], _read_each([path for _, path in unread], root)), start=1):
+    reads = parallel.each(partial(_read_one, root=root), [path for _, path in unread])  # per file and pure
+    for n, (key, read) in enumerate(zip([key for key, _ in unread], reads), start=1):
         known[key] = read
         progress.update("documents read", n, len(unread))
     files = []
@@ -97,19 +98,6 @@ def read_all(
     if memory:
         memory.files = {key: known[key] for key in keys}  # an edited file's earlier reading, or a removed file's, is let go
     return files
-
-
-def _read_each(paths: list[Path], root: Roots) -> Iterator[tuple[SourceFile, list[Diagnostic]]]:
-    """Each file read, in order. Reading is per file and pure, so where the machine has cores to
-    share it (and no thread runs that a fork could catch half-way), worker processes read the
-    files and send back what they read: at 2,000 documents on two cores, reading takes 0.6 times as
-    long, what it read crossing back included."""
-    jobs = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
-    if jobs < 2 or len(paths) < 4 * jobs or "fork" not in get_all_start_methods() or threading.active_count() > 1:
-        yield from (_read_one(path, root) for path in paths)
-        return
-    with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
-        yield from pool.map(_read_one, paths, [root] * len(paths), chunksize=max(1, len(paths) // (jobs * 8)))
 
 
 def _read_one(path: Path, root: Roots) -> tuple[SourceFile, list[Diagnostic]]:

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..conventions import ACTIONS, BODIES, MODIFYING, meeting_name, revision_label, revision_named, source
+from .. import parallel
 from ..anchors import slug
 from ..bundle import OfflineCopy
 from ..exports import akn_src, json_src, source_src
@@ -171,7 +172,8 @@ class Renderer:
         }) for c in site.conferences for part in c.lists[1:]]
         jobs += [("unplaced.md.j2", u.src, {"page": u}) for u in site.unplaced]
         out: dict[str, str] = {}
-        kept: dict[str, tuple[str, Any, str, Written]] = {}
+        kept: dict[str, tuple[str, Any]] = {}
+        todo: list[tuple[str, str, dict[str, Any]]] = []
         for template, src, context in jobs:
             assert src not in out, f"two pages at {src}"  # the link stage gives every page its own address
             page = context.get("page")
@@ -185,11 +187,16 @@ class Renderer:
             if page is not None and last is not None and last[0] == template and last[1] == key:
                 out[src], self.written[src] = last[2], last[3]
             else:
-                out[src], self.written[src] = self._render(template, src, **context)
+                out[src] = ""  # in its place among the pages, rendered below
+                todo.append((template, src, context))
             if page is not None:
-                kept[src] = (template, key, out[src], self.written[src])
+                kept[src] = (template, key)
+        # each page from its own context: in worker processes where there are cores (builder/parallel.py)
+        rendered = parallel.each(lambda n: self._render(todo[n][0], todo[n][1], **todo[n][2]), range(len(todo)))
+        for (_, src, _), (markdown, written) in zip(todo, rendered):
+            out[src], self.written[src] = markdown, written
         self.last.clear()
-        self.last.update(kept)
+        self.last.update({src: (template, key, out[src], self.written[src]) for src, (template, key) in kept.items()})
         return out
 
     @cached_property
