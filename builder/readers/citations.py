@@ -416,7 +416,8 @@ BARE_PROVISION = re.compile(
 """A provision named without its instrument: `No. 5.266`, `Nos. 5.149 and 5.340`, `Article 5`,
 `Appendix 30A`, `Annex 7 to Appendix 30`, `footnote 5.341`. Not one followed by `of the …`
 (another instrument's, read by INSTRUMENT or OTHER_INSTRUMENT or left as text)."""
-_BARE_WORDS = ("No", "rticle", "ppendi", "ootnote")
+_BARE_WORDS = ("No.", "Nos.", "rticle", "ppendi", "ootnote")
+"""Words BARE_PROVISION cannot match without: a line with none of them is not searched."""
 
 
 def find_bare_provisions(text: str) -> tuple[Inline, ...]:
