@@ -62,7 +62,8 @@ class Writer:
         """A text's work IRI (None: not in the collection) and whether the references list it."""
         return self.works.get(rid), rid in self.references
 
-    def _look_up(self, rid: str) -> tuple[str | None, bool]:
+    def look_up(self, rid: str) -> tuple[str | None, bool]:
+        """`known`, noted in `looked_up`."""
         self.looked_up[rid] = found = self.known(rid)
         return found
 
@@ -71,12 +72,12 @@ class Writer:
     def resolution(self, page: ResolutionPage) -> bytes | None:
         if page.text is None:
             return None
-        work = self._look_up(page.id)[0] or ""
+        work = self.look_up(page.id)[0] or ""
         return self._statement(page.text, page.footnotes, f"itu-{page.body}", work, page.text.revision, "resolution")
 
     def revision(self, page: RevisionPage) -> bytes:
         body = page.id.split("-")[0]
-        work = self._look_up(page.id)[0] or ""
+        work = self.look_up(page.id)[0] or ""
         return self._statement(page.text, page.footnotes, f"itu-{body}", work, page.revision, "resolution")
 
     def proposal(self, page: ProposalPage) -> bytes | None:
@@ -86,7 +87,7 @@ class Writer:
         meeting = page.conference.revision if page.conference else None
         actor = f"itu-{page.conference.body}" if page.conference else "itu"
         work = work_iri(actor, meeting.year if meeting else None, page.id.replace("/", "-"))
-        target = self._look_up(page.target_id)[0] if page.target_id else None
+        target = self.look_up(page.target_id)[0] if page.target_id else None
         return self._statement(text, page.footnotes, actor, work, text.revision or meeting, "resolutionDraft", proposal=page, target=target)
 
     # the statement
@@ -205,7 +206,7 @@ class _Content:
         target = citation.target
         if target is None:
             return None
-        work, referenced = self.writer._look_up(target.id)
+        work, referenced = self.writer.look_up(target.id)
         if work is None:  # a provision or text outside the collection: its entry on the references page
             return f"/references/#{target.id}" if referenced else None
         return f"{work}~{target.anchor}" if target.anchor else work
