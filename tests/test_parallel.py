@@ -1,9 +1,12 @@
 """Work shared among worker processes (builder/parallel.py) gives what the same work done in the
-builder's own process gives, in the same order."""
+builder's own process gives, in the same order. The checks that need workers run in a fresh
+interpreter: in the test session other tests' threads (servers, browsers) may still run, and
+then the work stays in-process, as it must."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -11,21 +14,29 @@ from pathlib import Path
 import pytest
 
 from builder import parallel
-from builder.exports import exports
-from builder.pipeline import build, corpus_files
-from builder.readers import source_name
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+needs_cores = pytest.mark.skipif(parallel.cores() < 2, reason="one core: nothing is shared")
 
 
-def test_each_runs_in_workers_in_order_sharing_what_the_job_holds() -> None:
-    held = threading.Lock()  # a job may hold what cannot be pickled: a fork shares it
-    results = list(parallel.each(lambda n: (n * n, os.getpid(), held is not None), range(200)))
-    assert [r[0] for r in results] == [n * n for n in range(200)] and all(r[2] for r in results)
-    if parallel.cores() >= 2:
-        assert os.getpid() not in {r[1] for r in results}
+def in_fresh_python(code: str, tmp_path: Path) -> None:
+    script = tmp_path / "check.py"
+    script.write_text(code, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=600,
+                         env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench'}"})
+    assert run.returncode == 0, run.stderr[-3000:]
+
+
+@needs_cores
+def test_each_runs_in_workers_in_order_sharing_what_the_job_holds(tmp_path: Path) -> None:
+    in_fresh_python("""
+import os, threading
+from builder import parallel
+held = threading.Lock()  # a job may hold what cannot be pickled: a fork shares it
+results = list(parallel.each(lambda n: (n * n, os.getpid(), held is not None), range(200)))
+assert [r[0] for r in results] == [n * n for n in range(200)] and all(r[2] for r in results)
+assert os.getpid() not in {r[1] for r in results}, "not run in workers"
+""", tmp_path)
 
 
 def test_each_stays_in_this_process_while_another_thread_runs() -> None:
@@ -39,16 +50,28 @@ def test_each_stays_in_this_process_while_another_thread_runs() -> None:
         thread.join()
 
 
-@pytest.mark.skipif(parallel.cores() < 2, reason="one core: nothing is shared")
-def test_a_build_in_workers_is_the_build_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    generate(60, tmp_path / "corpus")
-    files = corpus_files(tmp_path / "corpus")
+@needs_cores
+def test_a_build_in_workers_is_the_build_in_one_process(tmp_path: Path) -> None:
+    in_fresh_python(f"""
+import threading
+from pathlib import Path
+from builder import parallel
+from builder.exports import exports
+from builder.pipeline import build, corpus_files
+from builder.readers import source_name
+from generate import generate
 
-    def built() -> tuple:
-        result = build(files, tmp_path)
-        data = list(exports(result.site, {source_name(p, tmp_path): p for p in files}))
-        return result.pages, result.nav, result.written, result.meta, [str(d) for d in result.diagnostics], data
+tmp = Path({str(tmp_path)!r})
+generate(60, tmp / "corpus")
+files = corpus_files(tmp / "corpus")
+assert threading.active_count() == 1  # nothing keeps the work in this process: pages and exports go to workers
 
-    shared = built()
-    monkeypatch.setattr(parallel, "cores", lambda: 1)
-    assert built() == shared
+def built():
+    result = build(files, tmp)
+    data = list(exports(result.site, {{source_name(p, tmp): p for p in files}}))
+    return result.pages, result.nav, result.written, result.meta, [str(d) for d in result.diagnostics], data
+
+shared = built()
+parallel.cores = lambda: 1
+assert built() == shared
+""", tmp_path)
