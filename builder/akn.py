@@ -67,18 +67,22 @@ class Writer:
         self.looked_up[rid] = found = self.known(rid)
         return found
 
+    def _work(self, rid: str) -> str:
+        """A held text's work IRI: every resolution of the site has one."""
+        work = self.look_up(rid)[0]
+        assert work is not None, rid
+        return work
+
     # documents
 
     def resolution(self, page: ResolutionPage) -> bytes | None:
         if page.text is None:
             return None
-        work = self.look_up(page.id)[0] or ""
-        return self._statement(page.text, page.footnotes, f"itu-{page.body}", work, page.text.revision, "resolution")
+        return self._statement(page.text, page.footnotes, f"itu-{page.body}", self._work(page.id), page.text.revision, "resolution")
 
     def revision(self, page: RevisionPage) -> bytes:
         body = page.id.split("-")[0]
-        work = self.look_up(page.id)[0] or ""
-        return self._statement(page.text, page.footnotes, f"itu-{body}", work, page.revision, "resolution")
+        return self._statement(page.text, page.footnotes, f"itu-{body}", self._work(page.id), page.revision, "resolution")
 
     def proposal(self, page: ProposalPage) -> bytes | None:
         text = page.proposal.text

@@ -84,11 +84,12 @@ def exports(site: Site, sources: dict[str, Path], kept: Exported | None = None) 
     for name, path in sources.items():
         stat = path.stat()
         key = (path, stat.st_mtime_ns, stat.st_size)
+        src = source_src(name)
         if key not in kept.sources:
             data = path.read_bytes()
-            kept.sources[key] = data if name.endswith(AS_IS) else gzipped(data)
+            kept.sources[key] = gzipped(data) if src.endswith(".gz") else data
         published[key] = kept.sources[key]
-        yield source_src(name), published[key]
+        yield src, published[key]
     kept.sources = published
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from . import parallel
-
 from .diagnostics import Diagnostic, Diagnostics
 from .exports import Exported
 from .ir import SourceFile

@@ -4,8 +4,8 @@ citations. A walk that changes nothing returns the very same nodes, so it copies
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from .ir import Block, Clause, Contribution, Footnote, Inline, Proposal, ResolutionText, Span, Table
 
@@ -34,20 +34,22 @@ class Walker:
         text = self.inlines(block.text, block.span, anchor, where)
         return block if text is block.text else replace(block, text=text)
 
-    def blocks(self, blocks: Iterable[Block], anchor: str | None, where: str) -> tuple:
-        return tuple(self.block(b, anchor, where) for b in blocks)
+    def blocks(self, blocks: tuple[Block, ...], anchor: str | None, where: str) -> tuple:
+        walked = tuple(self.block(b, anchor, where) for b in blocks)
+        return blocks if all(a is b for a, b in zip(walked, blocks)) else walked
 
     def text(self, text: ResolutionText) -> ResolutionText:
-        return replace(
-            text,
-            title=self.inlines(text.title, text.span, None, "title"),
-            foreword=self.blocks(text.foreword, "foreword", "Foreword"),
-            preamble=self.blocks(text.preamble, None, "preamble"),
-            sections=tuple(replace(s, blocks=self.blocks(s.blocks, s.anchor, s.heading)) for s in text.sections),
+        title = self.inlines(text.title, text.span, None, "title")  # in reading order: the walk may record what it meets
+        foreword = self.blocks(text.foreword, "foreword", "Foreword")
+        preamble = self.blocks(text.preamble, None, "preamble")
+        sections = tuple(_kept(s, blocks=self.blocks(s.blocks, s.anchor, s.heading)) for s in text.sections)
+        return _kept(
+            text, title=title, foreword=foreword, preamble=preamble,
+            sections=text.sections if all(a is b for a, b in zip(sections, text.sections)) else sections,
         )
 
     def proposal(self, p: Proposal) -> Proposal:
-        return replace(
+        return _kept(
             p,
             summary=self.blocks(p.summary, "summary", "Summary"),
             introduction=self.blocks(p.introduction, "introduction", "Introduction"),
@@ -58,13 +60,19 @@ class Walker:
 
     def contribution(self, c: Contribution) -> Contribution:
         """Its own text; its proposals are pages of their own, walked apart (`proposal`)."""
-        return replace(
+        return _kept(
             c, abstract=self.blocks(c.abstract, "abstract", "Abstract"),
             trailing=self.blocks(c.trailing, "other-text", "Other text"),
         )
 
     def footnotes(self, notes: tuple[Footnote, ...]) -> tuple[Footnote, ...]:
-        return tuple(
-            replace(f, text=self.inlines(f.text, f.span, f"fn:fn{f.key}", f"footnote {n}"))
+        walked = tuple(
+            _kept(f, text=self.inlines(f.text, f.span, f"fn:fn{f.key}", f"footnote {n}"))
             for n, f in enumerate(notes, start=1)
         )
+        return notes if all(a is b for a, b in zip(walked, notes)) else walked
+
+
+def _kept(node: Any, **fields: Any) -> Any:
+    """The node with these fields, itself where each is the very object it holds."""
+    return node if all(getattr(node, name) is value for name, value in fields.items()) else replace(node, **fields)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..anchors import slug
 from ..conventions import source
 from ..link.model import CitedBy, ProposalPage
-from .escape import cell_text
+from .escape import cell_text, redline_html
 
 if TYPE_CHECKING:
     from .blocks import BlockWriter
@@ -51,7 +51,7 @@ def changes(md: BlockWriter, p: ProposalPage) -> str:
             change = f"heading “{c.old_section}” replaced"
         else:
             change = f"{c.new or c.old or 'paragraph'} {c.status}"
-        words = "".join(_WORDS[op].format(cell_text(text)) for op, text in c.words) if c.words else ""
+        words = redline_html(c.words, cell_text)
         rows.append((cell_text(c.section), cell_text(change), words, _a(md, f"{c.section} {c.new or c.old or ''}", p.src, c.anchor)))
     return _table(("Section", "Change", "Words changed", "In the proposal"), rows)
 
@@ -66,9 +66,6 @@ def outcome(md: BlockWriter, p: ProposalPage) -> str:
         return ""
     short = _a(md, p.outcome.short, p.src, "adopted") if p.outcome.rows else cell_text(p.outcome.short)
     return f'<span class="outcome outcome-{slug(p.outcome.state)}">{short}</span>'
-
-
-_WORDS = {"": "{}", "ins": "<ins>{}</ins>", "del": "<del>{}</del>"}
 
 
 def _conference(md: BlockWriter, p: ProposalPage) -> str:

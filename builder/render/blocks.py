@@ -24,7 +24,7 @@ from ..ir import Block, Change, Citation, Clause, Footnote, FootnoteRef, Inline,
 from ..link.model import Annotations, CitedBy, ProposalPage
 from ..markdown_blocks import HTML_END, HTML_START
 from . import backlinks
-from .escape import attribute_text, escape_text, html_text
+from .escape import REDLINE, attribute_text, escape_text, html_text, redline_html
 
 Href = Callable[..., str]
 Link = tuple[str, str | None]
@@ -37,7 +37,6 @@ class Written:
 
     links: tuple[Link, ...]
     ids: tuple[str, ...]
-_TAGS = {"": "{}", "ins": "<ins>{}</ins>", "del": "<del>{}</del>"}
 _INFERRED = {op: f'<{op} class="inferred" title="{what} inferred from the adopted text, not marked in the source">{{}}</{op}>'
              for op, what in (("ins", "Insertion"), ("del", "Deletion"))}
 """A change told apart from the adopted text (builder/link/inferred.py): styled apart from the source's own."""
@@ -68,7 +67,7 @@ class BlockWriter:
         return Markup(self._inline(text, markdown=True))
 
     def redline(self, parts: tuple[tuple[str, str], ...]) -> Markup:
-        return Markup(_redline(parts, escape_text))
+        return Markup(redline_html(parts, escape_text))
 
     # HTML blocks.
 
@@ -113,11 +112,11 @@ class BlockWriter:
             if isinstance(piece, str):
                 out.append(esc(piece))
             elif isinstance(piece, FootnoteRef):
-                out.append(_TAGS[piece.op].format(self._footnote_call(piece.key)))
+                out.append(REDLINE[piece.op].format(self._footnote_call(piece.key)))
             elif isinstance(piece, Change) and piece.inferred:
                 out.append(_INFERRED[piece.op].format(esc(piece.text)))
             elif isinstance(piece, Change):
-                out.append(_redline(((piece.op, piece.text),), esc))
+                out.append(redline_html(((piece.op, piece.text),), esc))
             else:
                 out.append(self._citation(piece, markdown))
         return "".join(out)
@@ -135,7 +134,7 @@ class BlockWriter:
 
     def _citation(self, c: Citation, markdown: bool) -> str:
         esc = escape_text if markdown else html_text
-        words = _redline(c.printed, esc) if c.printed else esc(c.text)
+        words = redline_html(c.printed, esc) if c.printed else esc(c.text)
         if c.target is None:
             return words
         if markdown:
@@ -157,7 +156,7 @@ class BlockWriter:
     def _clause(self, c: Clause, notes: Annotations) -> str:
         status = c.change.status if c.change else ""
         classes = f"clause clause-{status}" if status and status != "unchanged" else "clause"
-        label = _redline(c.change.printed, html_text) if c.change else html_text(c.label or "")
+        label = redline_html(c.change.printed, html_text) if c.change else html_text(c.label or "")
         self.ids.append(c.anchor)
         line = (
             f'<div class="{classes}" id="{c.anchor}">\n'
@@ -175,7 +174,7 @@ class BlockWriter:
         if redline := notes.redlines.get(c.anchor):
             parts.append(
                 f'<div class="redline">\n<p><span class="redline-label">Compared with {html_text(redline.against)}, '
-                f"{html_text(redline.shows)} shown:</span> {_redline(redline.parts, html_text)}</p>\n</div>"
+                f"{html_text(redline.shows)} shown:</span> {redline_html(redline.parts, html_text)}</p>\n</div>"
             )
         return "\n".join(parts) + "\n</div>"
 
@@ -193,9 +192,3 @@ class BlockWriter:
 def _html(blocks: list[str]) -> Markup:
     """A run of HTML blocks, between the lines that keep Markdown from parsing it again."""
     return Markup(f"{HTML_START}\n" + "\n".join(blocks) + f"\n{HTML_END}\n\n") if blocks else Markup("")
-
-
-def _redline(parts: tuple[tuple[str, str], ...], esc: Callable[[str], str]) -> str:
-    """Word's redline as HTML: `<ins>` and `<del>`, which screen readers announce and copy
-    keeps apart; deletions are left out of the search index (the text as proposed)."""
-    return "".join(_TAGS[kind].format(esc(text)) for kind, text in parts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -64,3 +65,12 @@ def escape_text(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[1]}\\{m[4]}", text)
 
+
+REDLINE = {"": "{}", "ins": "<ins>{}</ins>", "del": "<del>{}</del>"}
+"""A piece of text as HTML, by what it is: kept, inserted or deleted."""
+
+
+def redline_html(parts: tuple[tuple[str, str], ...], esc: Callable[[str], str]) -> str:
+    """Word's redline as HTML: `<ins>` and `<del>`, which screen readers announce and copy
+    keeps apart; deletions are left out of the search index (the text as proposed)."""
+    return "".join(REDLINE[kind].format(esc(text)) for kind, text in parts)
