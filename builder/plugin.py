@@ -14,6 +14,8 @@ build, and between `mkdocs serve` rebuilds, is on its instance.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import logging
 import os
@@ -39,11 +41,21 @@ from builder.readers import source_name
 from builder.render import offline_copy
 from builder.render.blocks import Written
 from builder.render.titles import PageMeta
-from builder.search import BackgroundIndex, index_site
+from builder.search import PART_MB, BackgroundIndex, index_site
 
 log = logging.getLogger("mkdocs.builder")
 _INDENT = re.compile(r"\n[ \t]+")
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)
+
+
+def _let_go() -> None:
+    """Give the memory freed so far back to the system. CPython returns freed blocks to the C
+    allocator, and glibc's keeps them for the process: after the builder at 2,000 documents, 245
+    of 530 MB. Elsewhere (no `malloc_trim`) it stays with the process, as before."""
+    gc.collect()
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    if hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
 
 
 class ResolutionsConfig(base.Config):
@@ -51,6 +63,8 @@ class ResolutionsConfig(base.Config):
     """Folders read, beside mkdocs.yml: the corpus and any collections."""
     official_documents = c.Type(dict, default={})
     """Conference → address patterns of its official documents (REFERENCE.md, "Official documents")."""
+    search_part_mb = c.Type(int, default=PART_MB)
+    """The most HTML one Pagefind process indexes (builder/search.py `PART_MB`)."""
 
 
 class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
@@ -104,7 +118,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         config.nav = result.nav
         del result
         if not self.serving:
-            gc.collect()  # a one-off build keeps nothing of the builder's: its memory is MkDocs' to use
+            _let_go()  # a one-off build keeps nothing of the builder's: its memory is MkDocs' to use
         for folder in folders:  # `mkdocs serve` rebuilds on an edit to the corpus or a collection, wherever it is
             if str(folder) not in config.watch:
                 config.watch.append(str(folder))
@@ -179,9 +193,10 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         transport = config.extra.get("pagefind")
         if not transport:
             return
-        site, scripts = Path(config.site_dir), transport == "scripts"
+        site, scripts, part_mb = Path(config.site_dir), transport == "scripts", self.config.search_part_mb
         if self.indexing is not None:  # under `mkdocs serve`: the page shows now, search a little later
-            self.indexing.ask(site, directory_urls=config.use_directory_urls, scripts=scripts)
+            self.indexing.ask(site, directory_urls=config.use_directory_urls, scripts=scripts, part_mb=part_mb)
             return
-        pages = index_site(site, directory_urls=config.use_directory_urls, scripts=scripts)
+        _let_go()  # every page is written: what MkDocs held of them is Pagefind's to use
+        pages = index_site(site, directory_urls=config.use_directory_urls, scripts=scripts, part_mb=part_mb)
         log.info(f"Pagefind indexed {pages} pages")

@@ -21,8 +21,10 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import os
 import re
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -32,24 +34,35 @@ from pagefind.index import IndexConfig, PagefindIndex
 
 from .conventions import BODIES
 
-_BODIES = "{" + ",".join(BODIES) + "}"
-DOCUMENTS = (
-    f"{_BODIES}/{{res,dec}}-*",  # resolutions and decisions, of every body
-    f"{_BODIES}/{{res,dec}}-*/*-[0-9][0-9][0-9][0-9]",  # their revisions (`hammamet-2016`)
-    f"{_BODIES}/{{res,dec}}-*/{{wrc,warc,c}}-[0-9]*",  # named by the meeting (`wrc-97`, `c-1997`)
-    f"{_BODIES}/{{res,dec}}-*/c[0-9][0-9]",  # a Council session (`c16`)
+DOCUMENTS = tuple(
+    f"{body}/{kind}-*{below}" for body in BODIES for kind in ("res", "dec") for below in (
+        "",  # resolutions and decisions, of every body
+        "/*-[0-9][0-9][0-9][0-9]",  # their revisions (`hammamet-2016`)
+        "/wrc-[0-9]*", "/warc-[0-9]*", "/c-[0-9]*",  # named by the meeting (`wrc-97`, `c-1997`)
+        "/c[0-9][0-9]",  # a Council session (`c16`)
+    )
+) + (
     "proposals/*[0-9]*",  # proposals and contributions
     "unplaced/*",
 )
-"""The pages of documents by their URLs (REFERENCE.md, "URLs and anchors"), without the ending: a page
-is `x/index.html`, or in the offline bundle (no directory URLs) `x.html` unless its source is
-itself an index (a contribution's `proposals/acp-64a1/`)."""
+"""The pages of documents by their URLs (REFERENCE.md, "URLs and anchors"), as `Path.glob`
+patterns without the ending: a page is `x/index.html`, or in the offline bundle (no directory
+URLs) `x.html` unless its source is itself an index (a contribution's `proposals/acp-64a1/`)."""
 EXCLUDE = (
     ".clause-permalink", ".headerlink", "del", ".change-badge", ".change-mark", ".redline-switch",
     ".revision-history", ".resolution-meta", ".redline", ".footnote-backref", ".cite-as", ".exports",
 )
 BUNDLE = "pagefind"
 """The index's folder in the site."""
+PART_MB = 100
+"""The most HTML one Pagefind process indexes. Its indexer holds about eight times the bytes of
+the pages it is given (1.3 GB for the 158 MB of 2,000 documents), all until it writes: a larger
+site is indexed in parts, one process after another, and the browser merges them (Pagefind's
+`mergeIndex`), loading from each only what a query needs."""
+PARTS = "parts.json"
+"""The list of the parts after the first (`part-2/`, …), which the search box merges."""
+_PART_FILES = ("pagefind-entry.json", "*.pf_meta", "index", "fragment", "filter")
+"""What a merged part needs: the first part's module and WebAssembly serve them all."""
 MODULE = "pagefind.js"
 CLASSIC = "pagefind-classic.js"
 """Pagefind's module rewritten as a classic script, for the offline bundle."""
@@ -84,23 +97,57 @@ async def _settled(folder: Path, quiet: float = 0.5, most: float = 120.0) -> Non
         last = now
 
 
-async def _index(site: Path, directory_urls: bool, bundle: Path) -> int:
-    config = IndexConfig(
-        root_selector="article", exclude_selectors=list(EXCLUDE), force_language="en", output_path=str(bundle),
-    )
+def _pages(site: Path, directory_urls: bool) -> list[Path]:
+    """The documents' pages, by their paths in the site."""
     endings = ("/index.html",) if directory_urls else ("/index.html", ".html")
-    async with _WrittenIndex(config, bundle) as index:  # writes the bundle on leaving
-        pages = 0
-        for glob in DOCUMENTS:
-            for ending in endings:
-                pages += int((await index.add_directory(path=str(site), glob=glob + ending))["page_count"])
-    return pages
+    return sorted({path.relative_to(site) for glob in DOCUMENTS for ending in endings for path in site.glob(glob + ending)})
 
 
-def index_site(site: Path, *, directory_urls: bool = True, scripts: bool = False, bundle: str = BUNDLE) -> int:
+async def _index_part(site: Path, pages: list[Path], folder: Path) -> None:
+    """Index the pages into `folder`. Pagefind is given a folder of links to them, laid out as
+    in the site (its URLs are their paths there): its Python API waits a tenth of a second for
+    each page handed to it one by one."""
+    config = IndexConfig(
+        root_selector="article", exclude_selectors=list(EXCLUDE), force_language="en", output_path=str(folder),
+    )
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as tree:
+        for page in pages:
+            (Path(tree) / page).parent.mkdir(parents=True, exist_ok=True)
+            _link(site / page, Path(tree) / page)
+        async with _WrittenIndex(config, folder) as index:  # writes the part on leaving
+            await index.add_directory(path=tree, glob="**/*.html")
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(source, target)
+
+
+async def _index(site: Path, directory_urls: bool, bundle: Path, part_mb: int) -> int:
+    """Index the pages in parts of about `part_mb` of HTML each, the pages dealt out in turn
+    (every part a sample of the whole, so that each ranks by the same statistics): the first
+    part in `bundle`, the others in `bundle/part-N/`."""
+    pages = _pages(site, directory_urls)
+    count = max(1, -(-sum((site / page).stat().st_size for page in pages) // (part_mb * 1_000_000)))
+    for k in range(count):
+        folder = bundle / f"part-{k + 1}" if k else bundle
+        await _index_part(site, pages[k::count], folder)
+        if k:
+            for path in folder.iterdir():
+                if not any(path.match(keep) for keep in _PART_FILES):
+                    shutil.rmtree(path) if path.is_dir() else path.unlink()
+    (bundle / PARTS).write_text(json.dumps([f"part-{k + 1}/" for k in range(1, count)]), encoding="utf-8")
+    return len(pages)
+
+
+def index_site(
+    site: Path, *, directory_urls: bool = True, scripts: bool = False, bundle: str = BUNDLE, part_mb: int = PART_MB,
+) -> int:
     """Write `site/pagefind/` (as scripts for file:// if `scripts`; in `bundle` instead if given);
     returns how many pages were indexed."""
-    pages = asyncio.run(_index(site, directory_urls, site / bundle))
+    pages = asyncio.run(_index(site, directory_urls, site / bundle, part_mb))
     if scripts:
         as_scripts(site / bundle)
     return pages
@@ -116,12 +163,12 @@ class BackgroundIndex:
     def __init__(self, log: Callable[[str], None]) -> None:
         self.log = log
         self.lock = threading.Lock()
-        self.asked: tuple[Path, bool, bool] | None = None
+        self.asked: tuple[Path, bool, bool, int] | None = None
         self.running = False
 
-    def ask(self, site: Path, *, directory_urls: bool, scripts: bool) -> None:
+    def ask(self, site: Path, *, directory_urls: bool, scripts: bool, part_mb: int = PART_MB) -> None:
         with self.lock:
-            self.asked = (site, directory_urls, scripts)
+            self.asked = (site, directory_urls, scripts, part_mb)
             if not self.running:
                 self.running = True
                 threading.Thread(target=self._run, daemon=True).start()
@@ -132,18 +179,18 @@ class BackgroundIndex:
                 if self.asked is None:
                     self.running = False
                     return
-                (site, directory_urls, scripts), self.asked = self.asked, None
+                (site, directory_urls, scripts, part_mb), self.asked = self.asked, None
             try:
-                self.log(f"Pagefind indexed {_index_beside(site, directory_urls, scripts)} pages")
+                self.log(f"Pagefind indexed {_index_beside(site, directory_urls, scripts, part_mb)} pages")
             except OSError as e:  # a clean rebuild emptied the site meanwhile: the next one indexes it
                 self.log(f"Pagefind's index was not replaced ({e}); the next rebuild makes it")
 
 
-def _index_beside(site: Path, directory_urls: bool, scripts: bool) -> int:
+def _index_beside(site: Path, directory_urls: bool, scripts: bool, part_mb: int) -> int:
     """Index the site beside its index, then put the new one in the old one's place."""
     fresh, old, live = site / f"{BUNDLE}-next", site / f"{BUNDLE}-old", site / BUNDLE
     shutil.rmtree(fresh, ignore_errors=True)
-    pages = index_site(site, directory_urls=directory_urls, scripts=scripts, bundle=fresh.name)
+    pages = index_site(site, directory_urls=directory_urls, scripts=scripts, bundle=fresh.name, part_mb=part_mb)
     shutil.rmtree(old, ignore_errors=True)
     if live.exists():
         live.rename(old)

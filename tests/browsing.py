@@ -24,6 +24,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 GENERATED_DOCUMENTS = 200
 """The size of the generated collection the delegate's tasks also run on."""
+GENERATED_PART_MB = 4
+"""Its search index is made in parts of this size (mkdocs.yml `search_part_mb`), as a large
+collection's is: five parts, which every search merges."""
 
 
 def need_chromium() -> None:
@@ -36,8 +39,8 @@ def need_chromium() -> None:
 class Site:
     """Where a site is and how its pages are addressed (directory URLs, or .html files offline)."""
 
-    def __init__(self, base: str, offline: bool) -> None:
-        self.base, self.offline = base, offline
+    def __init__(self, base: str, offline: bool, folder: Path | None = None) -> None:
+        self.base, self.offline, self.folder = base, offline, folder
 
     def url(self, page: str, anchor: str = "") -> str:
         """`page` as the site's directory URL (`wtsa/res-68/`), or a file both serve
@@ -50,12 +53,15 @@ class Site:
         return f"Site({self.base!r})"
 
 
-def mkdocs_build(out: Path, corpus: Path | None = None, offline: bool = False) -> None:
+def mkdocs_build(out: Path, corpus: Path | None = None, offline: bool = False, part_mb: int | None = None) -> None:
     """`mkdocs build --strict` as `make site` (or, `offline`, `make offline`) runs it, of the
-    corpus or another folder (as `ITU_CORPUS=… make site`)."""
+    corpus or another folder (as `ITU_CORPUS=… make site`), its search index in parts of
+    `part_mb` if given (as `ITU_SEARCH_PART_MB=… make site`)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if corpus is not None:
         env["ITU_CORPUS"] = str(corpus)
+    if part_mb is not None:
+        env["ITU_SEARCH_PART_MB"] = str(part_mb)
     config = ["--config-file", "mkdocs.offline.yml"] if offline else []
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *config, "--site-dir", str(out)],
                          cwd=ROOT, env=env, capture_output=True, text=True)
@@ -70,12 +76,12 @@ def serve(folder: Path):
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False), httpd
+    return Site(f"http://127.0.0.1:{httpd.server_address[1]}/", offline=False, folder=folder), httpd
 
 
-def build_and_serve(corpus: Path, out: Path):
+def build_and_serve(corpus: Path, out: Path, part_mb: int | None = None):
     """`mkdocs build --strict` of a corpus folder (as `ITU_CORPUS=… make site`), served on localhost."""
-    mkdocs_build(out, corpus)
+    mkdocs_build(out, corpus, part_mb=part_mb)
     return serve(out)
 
 
@@ -92,9 +98,9 @@ def site_of_one_file(text: str, folder: Path):
         httpd.shutdown()
 
 
-def unzipped_bundle(work: Path, corpus: Path | None = None) -> Site:
+def unzipped_bundle(work: Path, corpus: Path | None = None, part_mb: int | None = None) -> Site:
     """The offline bundle as `make offline` makes it, unzipped somewhere else, opened from file://."""
-    mkdocs_build(work / "site", corpus, offline=True)
+    mkdocs_build(work / "site", corpus, offline=True, part_mb=part_mb)
     archive = work / "itu-resolutions-offline.zip"
     subprocess.run([sys.executable, "-m", "builder.bundle", str(work / "site"), str(archive)], cwd=ROOT, check=True)
     with zipfile.ZipFile(archive) as zf:
@@ -136,18 +142,18 @@ def generated_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def generated_site(tmp_path_factory: pytest.TempPathFactory, generated_corpus: Path):
-    """The generated collection, built and served."""
+    """The generated collection, built and served (its index in parts)."""
     need_chromium()
-    site, httpd = build_and_serve(generated_corpus, tmp_path_factory.mktemp("generated-site"))
+    site, httpd = build_and_serve(generated_corpus, tmp_path_factory.mktemp("generated-site"), GENERATED_PART_MB)
     yield site
     httpd.shutdown()
 
 
 @pytest.fixture(scope="session")
 def generated_offline(tmp_path_factory: pytest.TempPathFactory, generated_corpus: Path) -> Site:
-    """The generated collection as the offline bundle, from file://."""
+    """The generated collection as the offline bundle, from file:// (its index in parts)."""
     need_chromium()
-    return unzipped_bundle(tmp_path_factory.mktemp("generated-offline"), generated_corpus)
+    return unzipped_bundle(tmp_path_factory.mktemp("generated-offline"), generated_corpus, GENERATED_PART_MB)
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 from pathlib import Path
 
 from builder.conventions import BODIES
@@ -14,10 +15,10 @@ from conftest import ROOT
 from test_corpus import anchor_list
 
 
-def fragments(site: Path) -> dict[str, dict]:
-    """Pagefind's per-page fragments, by page URL (without the leading slash)."""
+def fragments(site: Path, bundle: str = "pagefind") -> dict[str, dict]:
+    """Pagefind's per-page fragments, of every part, by page URL (without the leading slash)."""
     out = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / bundle).rglob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
         fragment = json.loads(data)
         out[fragment["url"].lstrip("/")] = fragment
@@ -52,6 +53,29 @@ def test_the_index_holds_the_text_as_proposed(built_site: Path) -> None:
     assert "RESOLUTION 68 (Rev. New Delhi, 2024)" in iap["content"]
     assert "2016New" not in iap["content"] and "Link to this clause" not in iap["content"]
     assert iap["meta"]["title"].startswith("MOD IAP/39A13/1")
+
+
+def test_a_large_site_is_indexed_in_parts_that_hold_what_one_index_holds(built_site: Path) -> None:
+    """Pagefind holds about eight times the HTML it indexes until it writes: a large site is
+    indexed in parts of `part_mb` (here 1 MB, so that the corpus makes several), one process after
+    another. Every page is in one part, as one index has it; the parts after the first hold only
+    their index (the first part's module reads them all), and parts.json lists them."""
+    from builder.search import PARTS, index_site
+
+    bundle = "pagefind-in-parts"
+    try:
+        assert index_site(built_site, bundle=bundle, part_mb=1) == len(fragments(built_site))
+        parts = json.loads((built_site / bundle / PARTS).read_text())
+        assert len(parts) >= 2 and parts == [f"part-{k}/" for k in range(2, len(parts) + 2)]
+        for part in parts:
+            assert {p.name.split(".")[-1] for p in (built_site / bundle / part).iterdir()} == {
+                "json", "pf_meta", "index", "fragment", "filter"}
+        pages = [len(list((built_site / bundle / part / "fragment").iterdir())) for part in ["", *parts]]
+        assert max(pages) - min(pages) <= 1  # dealt out in turn
+        assert fragments(built_site, bundle) == fragments(built_site)
+        assert json.loads((built_site / "pagefind" / PARTS).read_text()) == []  # the corpus is one part
+    finally:
+        shutil.rmtree(built_site / bundle, ignore_errors=True)
 
 
 def test_the_index_is_written_into_the_site_only(built_site: Path) -> None:

@@ -246,3 +246,42 @@ def test_a_typed_citation_opens_the_current_text_unless_it_names_a_revision(
     assert page.url == bodies_site.url(at, anchor)
     assert page.errors == [] and page.external == []
     context.close()
+
+
+def every_result(page, query: str) -> list[str]:
+    """The results of a query, "Show more" pressed until all are listed."""
+    search(page, query, start="about/")
+    more = page.locator(".itu-search-more")
+    while more.is_visible():
+        shown = len(results(page))
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=shown)
+    return results(page)
+
+
+@pytest.mark.parametrize("query", ["resolves 3", "telecommunication development", "Dubai 2018", "conformance"])
+def test_an_index_in_parts_finds_what_one_index_finds(browser, generated_site: Site, tmp_path, query: str) -> None:
+    """The generated collection's index is in parts (browsing.GENERATED_PART_MB), as a large
+    collection's is: a search finds the same documents and clauses as in the same site indexed
+    whole."""
+    import shutil
+    from concurrent.futures import ThreadPoolExecutor
+
+    from browsing import serve
+    from builder.search import index_site
+
+    whole = shutil.copytree(generated_site.folder, tmp_path / "site", ignore=shutil.ignore_patterns("pagefind"))
+    with ThreadPoolExecutor(1) as thread:  # Playwright's loop runs in this one
+        thread.submit(index_site, whole, part_mb=1000).result()
+    one, httpd = serve(whole)
+    try:
+        found = {}
+        for site in (generated_site, one):
+            context, page = watched(browser, site)
+            found[site] = every_result(page, query)
+            assert page.errors == [], page.errors
+            context.close()
+        in_parts = [url.removeprefix(generated_site.base) for url in found[generated_site]]
+        assert in_parts and sorted(in_parts) == sorted(url.removeprefix(one.base) for url in found[one])
+    finally:
+        httpd.shutdown()

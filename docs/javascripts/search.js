@@ -58,14 +58,22 @@
     });
   }
 
+  // A large site's index is in parts (builder/search.py PART_MB), listed in parts.json: the
+  // first is Pagefind's own, the others are merged into it, and each query reads all of them.
+  function withParts(instance, read) {
+    return read(bundle + "parts.json").then(function (response) { return response.json(); }).then(function (parts) {
+      return Promise.all(parts.map(function (part) { return instance.mergeIndex(bundle + part, OPTIONS); }));
+    }).then(function () { return instance; });
+  }
+
   function load() {
     if (!pagefind) {
       pagefind = scripts
         ? classic().then(function (module) {
-          return module.createInstance(Object.assign({ basePath: bundle, noWorker: true }, OPTIONS));
+          return withParts(module.createInstance(Object.assign({ basePath: bundle, noWorker: true }, OPTIONS)), window.ituPagefindFetch);
         })
         : import(bundle + "pagefind.js").then(function (module) {
-          return module.options(OPTIONS).then(function () { return module; });
+          return module.options(OPTIONS).then(function () { return withParts(module, window.fetch.bind(window)); });
         });
     }
     return pagefind;
