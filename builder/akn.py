@@ -20,18 +20,18 @@ Source text is only ever element text or attribute values, which lxml escapes.""
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from lxml import etree
-from lxml.builder import ElementMaker
 
 from .conventions import BODIES
-from .ir import Block, Change, Citation, Clause, Footnote, FootnoteRef, Inline, Paragraph, Redline, Revision, ResolutionText, Section
+from .ir import Block, Change, Citation, Clause, Footnote, FootnoteRef, Inline, Paragraph, Redline, ResolutionText, Revision, Section
 from .link import ProposalPage, ResolutionPage, Site
 from .link.model import RevisionPage, revision_slug
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-E = ElementMaker(namespace=NS, nsmap={None: NS})
+_QNAME: dict[str, str] = {}
 OPERATIVE = re.compile(r"^(?:further |also |and )?[a-z]+(?<!ing)s\b")
 """An operative heading starts with a verb in the third person (`resolves`, `further invites`);
 preamble headings are participles or adjectives (`considering`, `bearing in mind`, `aware`)."""
@@ -41,6 +41,25 @@ _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-
 def _text(value: str) -> str:
     """What XML 1.0 can hold: a character it cannot (a stray control character) becomes U+FFFD."""
     return _NOT_XML.sub("\ufffd", value)
+
+
+def _sub(parent: Any, tag: str, **attributes: str) -> Any:
+    """A new last child of `parent`, in the AKN namespace. The tree is built from its root down
+    (lxml's SubElement): elements made apart and then joined cost three times as much."""
+    return etree.SubElement(parent, _name(tag), attributes)
+
+
+def _name(tag: str) -> str:
+    return _QNAME.get(tag) or _QNAME.setdefault(tag, f"{{{NS}}}{tag}")
+
+
+def _add(parent: Any, words: str) -> None:
+    """Words after what `parent` holds: its text, or its last child's tail."""
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + words
+    else:
+        parent.text = (parent.text or "") + words
 
 
 def work_iri(actor: str, year: int | None, number: str) -> str:
@@ -98,40 +117,55 @@ class Writer:
 
     def _statement(self, text: ResolutionText, footnotes: tuple[Footnote, ...], actor: str, work: str,
                    revision: Revision | None, name: str, proposal: ProposalPage | None = None, target: str | None = None) -> bytes:
-        notes = {n.key: n for n in footnotes}
-        content = _Content(self, notes)
+        content = _Content(self, {n.key: n for n in footnotes})
         expression = f"{work}/eng@{revision_slug(revision, text.body) if revision else ''}"
         # the schema wants a full date; ITU texts give the meeting's year: 1 January of it, named so
         date = f"{revision.year:04d}-01-01" if revision else "0001-01-01"
-        preface = [E.p(E.docTitle(_text(text.heading)))]
+        root = etree.Element(_name("akomaNtoso"), nsmap={None: NS})
+        statement = _sub(root, "statement", name=name, contains="singleVersion" if revision and revision.rev else "originalVersion")
+        _meta(statement, work, expression, date, actor, text, proposal)
+        preface = _sub(statement, "preface")
+        _sub(_sub(preface, "p"), "docTitle").text = _text(text.heading)
         if proposal is not None:
-            code = proposal.proposal.code
-            preface.append(E.p(E.docType(_text(proposal.proposal.action)), " ", E.docNumber(_text(code.printed)),
-                               " ", E.docProponent(_text(code.source)),
-                               *([" ", E.ref(_text(proposal.target_label or ""), href=target)] if target else [])))
-        preface.append(E.longTitle(E.p(*content.inlines(text.title, "title") if text.title else [_text(text.heading)])))
+            _proposed(_sub(preface, "p"), proposal, target)
+        title = _sub(_sub(preface, "longTitle"), "p")
+        if text.title:
+            content.inlines(title, text.title, "title")
+        else:
+            _add(title, _text(text.heading))
         if text.history:
-            preface.append(E.p(_text(text.history), **{"class": "history"}))
+            _sub(preface, "p", **{"class": "history"}).text = _text(text.history)
         if text.foreword:
-            preface.append(E.container(*[E.p(*content.inlines(p.text, "foreword")) for p in text.foreword],
-                                       name="foreword", eId="foreword"))
-        preamble: list[Any] = []
+            foreword = _sub(preface, "container", name="foreword", eId="foreword")
+            for paragraph in text.foreword:
+                content.inlines(_sub(foreword, "p"), paragraph.text, "foreword")
+        preamble = _sub(statement, "preamble")
         if text.formula:
-            preamble.append(E.formula(E.p(_text(text.formula)), name="enactingFormula"))
-        preamble += content.blocks_in_preamble(text.preamble, "preamble")
-        main: list[Any] = []
+            _sub(_sub(preamble, "formula", name="enactingFormula"), "p").text = _text(text.formula)
+        content.blocks_in_preamble(preamble, text.preamble, "preamble")
+        main = _sub(statement, "mainBody")
         operative = False
         for section in text.sections:
             operative = operative or section.kind != "section" or bool(OPERATIVE.match(section.heading))
-            (main if operative else preamble).append(content.section(section, operative))
-        statement = E.statement(
-            _meta(work, expression, date, actor, text, proposal),
-            E.preface(*preface),
-            *([E.preamble(*preamble)] if preamble else []),
-            E.mainBody(*(main or [E.p()])),
-            name=name, contains="singleVersion" if revision and revision.rev else "originalVersion",
-        )
-        return etree.tostring(E.akomaNtoso(statement), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+            content.section(main if operative else preamble, section, operative)
+        if not len(preamble):
+            statement.remove(preamble)
+        if not len(main):
+            _sub(main, "p")
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _proposed(line: Any, proposal: ProposalPage, target: str | None) -> None:
+    """What a proposal does, by whom, to what: `MOD ACP/64A1/3 ACP Resolution 68`."""
+    code = proposal.proposal.code
+    _sub(line, "docType").text = _text(proposal.proposal.action)
+    _add(line, " ")
+    _sub(line, "docNumber").text = _text(code.printed)
+    _add(line, " ")
+    _sub(line, "docProponent").text = _text(code.source)
+    if target:
+        _add(line, " ")
+        _sub(line, "ref", href=target).text = _text(proposal.target_label or "")
 
 
 def _first_year(page: ResolutionPage) -> int | None:
@@ -139,35 +173,36 @@ def _first_year(page: ResolutionPage) -> int | None:
     return min(years) if years else None
 
 
-def _meta(work: str, expression: str, date: str, actor: str, text: ResolutionText, proposal: ProposalPage | None) -> Any:
+def _meta(statement: Any, work: str, expression: str, date: str, actor: str, text: ResolutionText, proposal: ProposalPage | None) -> None:
     number = work.rsplit("/", 1)[1]
     known = "year of the meeting" if not date.startswith("0001") else "unknown"
     title = proposal.label if proposal else text.heading
-    return E.meta(
-        E.identification(
-            E.FRBRWork(
-                E.FRBRthis(value=f"{work}/!main"), E.FRBRuri(value=work), E.FRBRalias(value=_text(title), name="title"),
-                E.FRBRdate(date=date, name=f"adoption ({known})"), E.FRBRauthor(href=f"#{actor}"), E.FRBRcountry(value="un"),
-                E.FRBRsubtype(value="deliberation"), E.FRBRnumber(value=number, showAs=_text(proposal.id if proposal else text.number or number)),
-            ),
-            E.FRBRExpression(
-                E.FRBRthis(value=f"{expression}/!main"), E.FRBRuri(value=expression),
-                E.FRBRdate(date=date, name=f"revision ({known})"), E.FRBRauthor(href=f"#{actor}"),
-                E.FRBRlanguage(language="eng"),
-            ),
-            E.FRBRManifestation(
-                E.FRBRthis(value=f"{expression}/!main.xml"), E.FRBRuri(value=f"{expression}.akn.xml"),
-                E.FRBRdate(date=date, name="generation"), E.FRBRauthor(href="#site"), E.FRBRformat(value="xml"),
-            ),
-            source="#site",
-        ),
-        E.references(
-            E.TLCOrganization(eId=actor, href=f"/akn/ontology/organization/un/{actor}",
-                              showAs=BODIES[actor[4:]].name if actor[4:] in BODIES else "International Telecommunication Union"),
-            E.TLCOrganization(eId="site", href="/akn/ontology/organization/un/itu-resolutions-site", showAs="ITU resolutions (this site)"),
-            source="#site",
-        ),
-    )
+    meta = _sub(statement, "meta")
+    identification = _sub(meta, "identification", source="#site")
+    for level, this, uri, rest in (
+        ("FRBRWork", f"{work}/!main", work, (
+            ("FRBRalias", {"value": _text(title), "name": "title"}), ("FRBRdate", {"date": date, "name": f"adoption ({known})"}),
+            ("FRBRauthor", {"href": f"#{actor}"}), ("FRBRcountry", {"value": "un"}), ("FRBRsubtype", {"value": "deliberation"}),
+            ("FRBRnumber", {"value": number, "showAs": _text(proposal.id if proposal else text.number or number)}),
+        )),
+        ("FRBRExpression", f"{expression}/!main", expression, (
+            ("FRBRdate", {"date": date, "name": f"revision ({known})"}), ("FRBRauthor", {"href": f"#{actor}"}),
+            ("FRBRlanguage", {"language": "eng"}),
+        )),
+        ("FRBRManifestation", f"{expression}/!main.xml", f"{expression}.akn.xml", (
+            ("FRBRdate", {"date": date, "name": "generation"}), ("FRBRauthor", {"href": "#site"}), ("FRBRformat", {"value": "xml"}),
+        )),
+    ):
+        element = _sub(identification, level)
+        _sub(element, "FRBRthis", value=this)
+        _sub(element, "FRBRuri", value=uri)
+        for tag, attributes in rest:
+            _sub(element, tag, **attributes)
+    references = _sub(meta, "references", source="#site")
+    _sub(references, "TLCOrganization", eId=actor, href=f"/akn/ontology/organization/un/{actor}",
+         showAs=BODIES[actor[4:]].name if actor[4:] in BODIES else "International Telecommunication Union")
+    _sub(references, "TLCOrganization", eId="site", href="/akn/ontology/organization/un/itu-resolutions-site",
+         showAs="ITU resolutions (this site)")
 
 
 class _Content:
@@ -182,29 +217,47 @@ class _Content:
         self.used[base] = self.used.get(base, 0) + 1
         return f"{base}_{self.used[base]}"
 
-    def redline(self, pieces: Redline, owner: str) -> list[Any]:
+    def redline(self, parent: Any, pieces: Redline, owner: str) -> None:
         """Words in (op, words) pieces: `<ins>`/`<del>` where op says, plain text elsewhere."""
-        return [E(op, _text(w), eId=self._id(f"{owner}__{op}")) if op else _text(w) for op, w in pieces]
+        for op, words in pieces:
+            if op:
+                _sub(parent, op, eId=self._id(f"{owner}__{op}")).text = _text(words)
+            else:
+                _add(parent, _text(words))
 
-    def inlines(self, text: Iterable[Inline], owner: str) -> list[Any]:
-        out: list[Any] = []
+    def inlines(self, parent: Any, text: Iterable[Inline], owner: str) -> None:
         for piece in text:
             if isinstance(piece, str):
-                out.append(_text(piece))
+                _add(parent, _text(piece))
             elif isinstance(piece, Change) and piece.inferred:  # not the source's: its words as they are
-                out.append(_text(piece.text))
+                _add(parent, _text(piece.text))
             elif isinstance(piece, Change):
-                out.append(E(piece.op, _text(piece.text), eId=self._id(f"{owner}__{piece.op}")))
+                _sub(parent, piece.op, eId=self._id(f"{owner}__{piece.op}")).text = _text(piece.text)
             elif isinstance(piece, Citation):
-                words = self.redline(piece.printed, owner) if piece.printed else [_text(piece.text)]
                 href = self._href(piece)
-                out.append(E.ref(*words, href=href) if href else E.span(*words))
+                cited = _sub(parent, "ref", href=href) if href else _sub(parent, "span")
+                if piece.printed:
+                    self.redline(cited, piece.printed, owner)
+                else:
+                    _add(cited, _text(piece.text))
             elif isinstance(piece, FootnoteRef):
-                note = self.notes.get(piece.key)
-                element = E.authorialNote(E.p(*self.inlines(note.text, owner) if note else ""), marker=piece.key,
-                                          eId=self._id(f"{owner}__authorialNote"), placement="bottom")
-                out.append(E(piece.op, element, eId=self._id(f"{owner}__{piece.op}")) if piece.op else element)
-        return out
+                self._note(parent, piece, owner)
+
+    def _note(self, parent: Any, piece: FootnoteRef, owner: str) -> None:
+        """The footnote's text where it is called; the words of a note first, then its id, then
+        the id of the insertion or deletion around it (the order its numbers have always had)."""
+        changed = _sub(parent, piece.op) if piece.op else None
+        element = _sub(changed if changed is not None else parent, "authorialNote")
+        note = self.notes.get(piece.key)
+        words = _sub(element, "p")
+        if note:
+            self.inlines(words, note.text, owner)
+        else:
+            _add(words, "")
+        for key, value in (("marker", piece.key), ("eId", self._id(f"{owner}__authorialNote")), ("placement", "bottom")):
+            element.set(key, value)
+        if changed is not None:
+            changed.set("eId", self._id(f"{owner}__{piece.op}"))
 
     def _href(self, citation: Citation) -> str | None:
         target = citation.target
@@ -215,51 +268,72 @@ class _Content:
             return f"/references/#{target.id}" if referenced else None
         return f"{work}~{target.anchor}" if target.anchor else work
 
-    def _label(self, clause: Clause, owner: str) -> list[Any]:
+    def _label(self, parent: Any, clause: Clause, owner: str) -> None:
         if clause.change and clause.change.printed and any(op for op, _ in clause.change.printed):
-            return [E.num(*self.redline(clause.change.printed, owner))]
-        return [E.num(_text(clause.label))] if clause.label else []
+            self.redline(_sub(parent, "num"), clause.change.printed, owner)
+        elif clause.label:
+            _sub(parent, "num").text = _text(clause.label)
 
-    def blocks_in_preamble(self, blocks: Iterable[Block], owner: str) -> list[Any]:
+    def blocks_in_preamble(self, parent: Any, blocks: Iterable[Block], owner: str) -> None:
         """Clauses as a blockList (consecutive ones together), prose as paragraphs, tables as tables."""
-        out: list[Any] = []
-        items: list[Any] = []
+        items = None
         for block in blocks:
             if isinstance(block, Clause):
-                items.append(self._item(block))
+                if items is None:
+                    items = _sub(parent, "blockList")
+                self._item(items, block)
                 continue
-            if items:
-                out.append(E.blockList(*items, eId=self._id(f"{owner}__list")))
-                items = []
-            out.append(self._prose(block, owner))
-        if items:
-            out.append(E.blockList(*items, eId=self._id(f"{owner}__list")))
-        return out
+            if items is not None:
+                items.set("eId", self._id(f"{owner}__list"))
+                items = None
+            self._prose(parent, block, owner)
+        if items is not None:
+            items.set("eId", self._id(f"{owner}__list"))
 
-    def _item(self, clause: Clause) -> Any:
-        nested = self.blocks_in_preamble(clause.children, clause.anchor) if clause.children else []
-        return E.item(*self._label(clause, clause.anchor), E.p(*self.inlines(clause.text, clause.anchor)), *nested, eId=clause.anchor)
+    def _item(self, parent: Any, clause: Clause) -> None:
+        """A clause of a preamble; its own list first, for the numbers of the ids it shares."""
+        item = _sub(parent, "item", eId=clause.anchor)
+        if clause.children:
+            self.blocks_in_preamble(item, clause.children, clause.anchor)
+        nested = list(item)
+        self._label(item, clause, clause.anchor)
+        self.inlines(_sub(item, "p"), clause.text, clause.anchor)
+        for element in nested:
+            item.append(element)  # moved after the label and words
 
-    def _prose(self, block: Block, owner: str) -> Any:
+    def _prose(self, parent: Any, block: Block, owner: str) -> None:
         if isinstance(block, Paragraph):
-            return E.p(*self.inlines(block.text, owner))
-        return E.table(*[E.tr(*[E.td(E.p(*self.inlines(cell, owner))) for cell in row]) for row in block.rows],
-                       eId=self._id(f"{owner}__table"))
+            self.inlines(_sub(parent, "p"), block.text, owner)
+            return
+        table = _sub(parent, "table")
+        for row in block.rows:
+            line = _sub(table, "tr")
+            for cell in row:
+                self.inlines(_sub(_sub(line, "td"), "p"), cell, owner)
+        table.set("eId", self._id(f"{owner}__table"))
 
-    def section(self, section: Section, operative: bool) -> Any:
-        heading = self.redline(section.printed_heading, section.anchor) if section.printed_heading else [_text(section.heading)]
+    def section(self, parent: Any, section: Section, operative: bool) -> None:
         name = re.sub(r"[^a-z0-9]+", "_", section.heading.lower()).strip("_") or "section"
+        element = _sub(parent, "hcontainer" if operative else "container", name=name, eId=section.anchor)
+        heading = _sub(element, "heading") if operative else _sub(_sub(element, "p"), "i")
+        if section.printed_heading:
+            self.redline(heading, section.printed_heading, section.anchor)
+        else:
+            _add(heading, _text(section.heading))
         if not operative:
-            return E.container(E.p(E.i(*heading)), *self.blocks_in_preamble(section.blocks, section.anchor),
-                               name=name, eId=section.anchor)
-        return E.hcontainer(E.heading(*heading), *[self._hier(b, section.anchor) for b in section.blocks],
-                            name=name, eId=section.anchor)
+            self.blocks_in_preamble(element, section.blocks, section.anchor)
+            return
+        for block in section.blocks:
+            self._hier(element, block, section.anchor)
 
-    def _hier(self, block: Block, owner: str) -> Any:
+    def _hier(self, parent: Any, block: Block, owner: str) -> None:
         if not isinstance(block, Clause):
-            return E.hcontainer(E.content(self._prose(block, owner)), name="text", eId=self._id(f"{owner}__text"))
-        label = self._label(block, block.anchor)
-        words = E.p(*self.inlines(block.text, block.anchor))
-        if not block.children:
-            return E.paragraph(*label, E.content(words), eId=block.anchor)
-        return E.paragraph(*label, E.intro(words), *[self._hier(c, block.anchor) for c in block.children], eId=block.anchor)
+            prose = _sub(parent, "hcontainer", name="text")
+            self._prose(_sub(prose, "content"), block, owner)
+            prose.set("eId", self._id(f"{owner}__text"))
+            return
+        paragraph = _sub(parent, "paragraph", eId=block.anchor)
+        self._label(paragraph, block, block.anchor)
+        self.inlines(_sub(_sub(paragraph, "intro" if block.children else "content"), "p"), block.text, block.anchor)
+        for child in block.children:
+            self._hier(paragraph, child, block.anchor)
