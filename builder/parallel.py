@@ -19,6 +19,13 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
+BATCH = 1000
+"""The most items one set of workers does. A worker shares the builder's memory only until it
+writes to it, and reading an object writes its reference count: a worker that did a large part
+of the work would end up with its own copy of most of the builder's memory (at 10,000 documents,
+a gigabyte more in each). New workers for each batch keep what each copies proportional to a
+batch, whatever the collection's size."""
+
 _job: Callable[[Any], Any] | None = None
 """A worker process's job, set in the worker as it starts (never in the builder's own process)."""
 
@@ -36,8 +43,10 @@ def each(job: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     if workers < 2 or len(items) < 4 * workers or "fork" not in get_all_start_methods() or threading.active_count() > 1:
         yield from map(job, items)
         return
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start, initargs=(job,)) as pool:
-        yield from pool.map(_run, items, chunksize=max(1, len(items) // (workers * 8)))
+    for start in range(0, len(items), BATCH):  # fresh workers for each batch
+        batch = items[start:start + BATCH]
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start, initargs=(job,)) as pool:
+            yield from pool.map(_run, batch, chunksize=max(1, len(batch) // (workers * 8)))
 
 
 def _start(job: Callable[[Any], Any]) -> None:

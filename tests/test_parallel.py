@@ -39,6 +39,21 @@ assert os.getpid() not in {r[1] for r in results}, "not run in workers"
 """, tmp_path)
 
 
+@needs_cores
+def test_each_batch_has_workers_of_its_own(tmp_path: Path) -> None:
+    """A worker copies what it reads of the builder's memory: each batch of BATCH items gets
+    new workers, so that what they copy stays proportional to a batch."""
+    in_fresh_python("""
+import os
+from builder import parallel
+parallel.BATCH = 50
+results = list(parallel.each(lambda n: (n, os.getpid()), range(200)))
+assert [n for n, _ in results] == list(range(200))
+workers = [{pid for _, pid in results[k:k + 50]} for k in range(0, 200, 50)]
+assert all(not (a & b) for i, a in enumerate(workers) for b in workers[i + 1:]), "a worker outlived its batch"
+""", tmp_path)
+
+
 def test_each_stays_in_this_process_while_another_thread_runs() -> None:
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
