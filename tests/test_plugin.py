@@ -68,10 +68,12 @@ def test_html_links_are_the_relative_urls_mkdocs_would_write(tmp_path, directory
             assert url(there, "x") == files[there].url_relative_to(files[here]) + "#x", (here, there)
 
 
-def test_indentation_is_left_out_but_not_in_pre() -> None:
-    page = "<div>\n    <p>a\n\t  b</p>\n  <pre><code>x\n    y</code></pre>\n  </div>"
+def test_indentation_and_blank_lines_are_left_out_but_not_in_pre() -> None:
+    page = "<div>\n    <p>a\n\n\t  b\n\u00a0c</p>\n\n  <pre><code>x\n\n    y</code></pre>\n  </div>"
     built = SimpleNamespace(content="<p>a</p>")
-    assert ResolutionsPlugin().on_post_page(page, page=built, config=None) == "<div>\n<p>a\nb</p>\n<pre><code>x\n    y</code></pre>\n</div>"
+    assert ResolutionsPlugin().on_post_page(page, page=built, config=None) == (
+        "<div>\n<p>a\nb\n\u00a0c</p>\n<pre><code>x\n\n    y</code></pre>\n</div>"  # a no-break space is text
+    )
     assert built.content is None  # a one-off build lets the page's HTML go once it is written
 
 
