@@ -91,10 +91,13 @@ def peak_rss(command: list[str], cwd: Path, env: dict[str, str]) -> dict[str, in
     def rss(pid: int) -> tuple[str, int, int, list[int]]:
         status = Path(f"/proc/{pid}/status").read_text()
         name = re.search(r"^Name:\s*(\S+)", status, re.M)[1]
-        kb = re.search(r"^VmRSS:\s*(\d+)", status, re.M)
-        pss = re.search(r"^Pss:\s*(\d+)", Path(f"/proc/{pid}/smaps_rollup").read_text(), re.M)
+        kb = int(found[1]) if (found := re.search(r"^VmRSS:\s*(\d+)", status, re.M)) else 0
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        return name, int(kb[1]) if kb else 0, int(pss[1]) if pss else 0, [int(c) for c in children]
+        try:
+            pss = int(re.search(r"^Pss:\s*(\d+)", Path(f"/proc/{pid}/smaps_rollup").read_text(), re.M)[1])
+        except (OSError, TypeError):  # a kernel without smaps_rollup (before 4.14): shared pages count twice
+            pss = kb
+        return name, kb, pss, [int(c) for c in children]
 
     while process.poll() is None:
         todo, together = [process.pid], 0

@@ -1,5 +1,6 @@
 """Work that is the same for each of many items, shared among worker processes where the machine
-has cores for it: reading the files (per file and pure) and making the exports (per page).
+has cores for it: reading the files (per file and pure), rendering the pages and making the
+exports (per page), in batches (`BATCH`).
 
 The workers are forked from the builder's process, so they share what it holds (the site, with no
 copy sent to them); only the items and the results cross between processes. A fork is safe only
@@ -43,8 +44,9 @@ def each(job: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     if workers < 2 or len(items) < 4 * workers or "fork" not in get_all_start_methods() or threading.active_count() > 1:
         yield from map(job, items)
         return
-    for start in range(0, len(items), BATCH):  # fresh workers for each batch
-        batch = items[start:start + BATCH]
+    size = -(-len(items) // -(-len(items) // BATCH))  # batches of at most BATCH, as even as can be
+    for start in range(0, len(items), size):  # new workers for each batch
+        batch = items[start:start + size]
         with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start, initargs=(job,)) as pool:
             yield from pool.map(_run, batch, chunksize=max(1, len(batch) // (workers * 8)))
 

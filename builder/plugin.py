@@ -16,11 +16,11 @@ build, and between `mkdocs serve` rebuilds, is on its instance.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 
 from markupsafe import escape
@@ -52,11 +52,13 @@ _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)
 def _let_go() -> None:
     """Give the memory freed so far back to the system. CPython returns freed blocks to the C
     allocator, and glibc's keeps them for the process: after the builder at 2,000 documents, 245
-    of 530 MB. Elsewhere (no `malloc_trim`) it stays with the process, as before."""
+    of 530 MB. Elsewhere than Linux with glibc it stays with the process, as before."""
     gc.collect()
-    libc = ctypes.CDLL(ctypes.util.find_library("c"))
-    if hasattr(libc, "malloc_trim"):
-        libc.malloc_trim(0)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):  # a C library without it (musl)
+            pass
 
 
 class ResolutionsConfig(base.Config):
@@ -65,7 +67,7 @@ class ResolutionsConfig(base.Config):
     official_documents = c.Type(dict, default={})
     """Conference → address patterns of its official documents (REFERENCE.md, "Official documents")."""
     search_part_mb = c.Type(int, default=PART_MB)
-    """The most HTML one Pagefind process indexes (builder/search.py `PART_MB`)."""
+    """About how much HTML, in MB, one Pagefind process indexes (builder/search.py `PART_MB`)."""
 
 
 class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
@@ -97,6 +99,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             official = official_patterns(self.config.official_documents)
         except OfficialConfigError as e:
             raise PluginError(f"plugins.itu-resolutions.{e}") from None
+        part_mb = self.config.search_part_mb
+        if isinstance(part_mb, bool) or part_mb < 1:
+            raise PluginError(f"plugins.itu-resolutions.search_part_mb: a number of megabytes, 1 or more, not {part_mb!r}")
         root = Path(config.config_file_path).parent
         setting = os.environ.get("ITU_CORPUS") or os.pathsep.join(str(root / folder) for folder in self.config.corpus)
         folders = corpus_folders(setting, root)

@@ -55,7 +55,7 @@ EXCLUDE = (
 BUNDLE = "pagefind"
 """The index's folder in the site."""
 PART_MB = 100
-"""The most HTML one Pagefind process indexes. Its indexer holds about eight times the bytes of
+"""About how much HTML one Pagefind process indexes. Its indexer holds about eight times the bytes of
 the pages it is given (1.3 GB for the 158 MB of 2,000 documents), all until it writes: a larger
 site is indexed in parts, one process after another, and the browser merges them (Pagefind's
 `mergeIndex`), loading from each only what a query needs."""
@@ -103,7 +103,7 @@ def _pages(site: Path, directory_urls: bool) -> list[Path]:
     return sorted({path.relative_to(site) for glob in DOCUMENTS for ending in endings for path in site.glob(glob + ending)})
 
 
-async def _index_part(site: Path, pages: list[Path], folder: Path) -> None:
+async def _index_part(site: Path, pages: list[Path], folder: Path) -> int:
     """Index the pages into `folder`. Pagefind is given a folder of links to them, laid out as
     in the site (its URLs are their paths there): its Python API waits a tenth of a second for
     each page handed to it one by one."""
@@ -115,7 +115,7 @@ async def _index_part(site: Path, pages: list[Path], folder: Path) -> None:
             (Path(tree) / page).parent.mkdir(parents=True, exist_ok=True)
             _link(site / page, Path(tree) / page)
         async with _WrittenIndex(config, folder) as index:  # writes the part on leaving
-            await index.add_directory(path=tree, glob="**/*.html")
+            return int((await index.add_directory(path=tree, glob="**/*.html"))["page_count"])
 
 
 def _link(source: Path, target: Path) -> None:
@@ -127,19 +127,24 @@ def _link(source: Path, target: Path) -> None:
 
 async def _index(site: Path, directory_urls: bool, bundle: Path, part_mb: int) -> int:
     """Index the pages in parts of about `part_mb` of HTML each, the pages dealt out in turn
-    (every part a sample of the whole, so that each ranks by the same statistics): the first
-    part in `bundle`, the others in `bundle/part-N/`."""
+    (every part a sample of the whole, so that each ranks by nearly the same statistics): the
+    first part in `bundle`, the others in `bundle/part-N/`. Returns how many pages Pagefind
+    indexed."""
     pages = _pages(site, directory_urls)
-    count = max(1, -(-sum((site / page).stat().st_size for page in pages) // (part_mb * 1_000_000)))
+    size = sum((site / page).stat().st_size for page in pages)
+    count = max(1, min(len(pages), -(-size // (part_mb * 1_000_000))))  # no part without pages
+    for old in bundle.glob("part-*"):  # an earlier build's (`mkdocs build --dirty`)
+        shutil.rmtree(old)
+    indexed = 0
     for k in range(count):
         folder = bundle / f"part-{k + 1}" if k else bundle
-        await _index_part(site, pages[k::count], folder)
+        indexed += await _index_part(site, pages[k::count], folder)
         if k:
             for path in folder.iterdir():
                 if not any(path.match(keep) for keep in _PART_FILES):
                     shutil.rmtree(path) if path.is_dir() else path.unlink()
     (bundle / PARTS).write_text(json.dumps([f"part-{k + 1}/" for k in range(1, count)]), encoding="utf-8")
-    return len(pages)
+    return indexed
 
 
 def index_site(

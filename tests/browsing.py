@@ -26,7 +26,7 @@ GENERATED_DOCUMENTS = 200
 """The size of the generated collection the delegate's tasks also run on."""
 GENERATED_PART_MB = 4
 """Its search index is made in parts of this size (mkdocs.yml `search_part_mb`), as a large
-collection's is: five parts, which every search merges."""
+collection's is: several parts, which every search merges."""
 
 
 def need_chromium() -> None:

@@ -60,8 +60,12 @@
 
   // A large site's index is in parts (builder/search.py PART_MB), listed in parts.json: the
   // first is Pagefind's own, the others are merged into it, and each query reads all of them.
+  // The list is asked for afresh (a browser may keep an earlier build's for ten minutes, which
+  // would name parts that are gone); a site without one has one part.
   function withParts(instance, read) {
-    return read(bundle + "parts.json").then(function (response) { return response.json(); }).then(function (parts) {
+    return read(bundle + "parts.json", { cache: "no-cache" }).then(function (response) {
+      return response.ok ? response.json() : [];
+    }).then(function (parts) {
       return Promise.all(parts.map(function (part) { return instance.mergeIndex(bundle + part, OPTIONS); }));
     }).then(function () { return instance; });
   }
