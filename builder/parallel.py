@@ -10,6 +10,7 @@ results are the same."""
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -44,7 +45,7 @@ def each(job: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     if workers < 2 or len(items) < 4 * workers or "fork" not in get_all_start_methods() or threading.active_count() > 1:
         yield from map(job, items)
         return
-    size = -(-len(items) // -(-len(items) // BATCH))  # batches of at most BATCH, as even as can be
+    size = math.ceil(len(items) / math.ceil(len(items) / BATCH))  # batches of at most BATCH, as even as can be
     for start in range(0, len(items), size):  # new workers for each batch
         batch = items[start:start + size]
         with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start, initargs=(job,)) as pool:

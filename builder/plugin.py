@@ -8,8 +8,8 @@ list from there; the navigation is set from the linked site. Errors and warnings
 through MkDocs, so `mkdocs build --strict` fails on them as on its own; notes are counted in one
 line. The options: `corpus`, the folders read (beside mkdocs.yml; `$ITU_CORPUS`, several as PATH
 lists them, replaces them), `official_documents`, the address patterns of conferences'
-official documents (builder/link/official.py), and `search_part_mb`, the most HTML one Pagefind
-process indexes (builder/search.py). What the plugin keeps between the events of a
+official documents (builder/link/official.py), and `search_part_mb`, about how much HTML one
+Pagefind process indexes (builder/search.py). What the plugin keeps between the events of a
 build, and between `mkdocs serve` rebuilds, is on its instance.
 """
 

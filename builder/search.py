@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import math
 import os
 import re
 import shutil
@@ -55,10 +56,10 @@ EXCLUDE = (
 BUNDLE = "pagefind"
 """The index's folder in the site."""
 PART_MB = 100
-"""About how much HTML one Pagefind process indexes. Its indexer holds about eight times the bytes of
-the pages it is given (1.3 GB for the 158 MB of 2,000 documents), all until it writes: a larger
-site is indexed in parts, one process after another, and the browser merges them (Pagefind's
-`mergeIndex`), loading from each only what a query needs."""
+"""About how much HTML, in MB, one Pagefind process indexes. Its indexer holds about eight times
+the bytes of the pages it is given (1.3 GB for the 158 MB of 2,000 documents), all until it
+writes: a larger site is indexed in parts, one process after another, and the browser merges
+them (Pagefind's `mergeIndex`), loading from each only what a query needs."""
 PARTS = "parts.json"
 """The list of the parts after the first (`part-2/`, …), which the search box merges."""
 _PART_FILES = ("pagefind-entry.json", "*.pf_meta", "index", "fragment", "filter")
@@ -132,7 +133,7 @@ async def _index(site: Path, directory_urls: bool, bundle: Path, part_mb: int) -
     indexed."""
     pages = _pages(site, directory_urls)
     size = sum((site / page).stat().st_size for page in pages)
-    count = max(1, min(len(pages), -(-size // (part_mb * 1_000_000))))  # no part without pages
+    count = max(1, min(len(pages), math.ceil(size / (part_mb * 1_000_000))))  # no part without pages
     for old in bundle.glob("part-*"):  # an earlier build's (`mkdocs build --dirty`)
         shutil.rmtree(old)
     indexed = 0
