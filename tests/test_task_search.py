@@ -161,14 +161,19 @@ def test_an_empty_search_box_is_a_stop_on_the_way_through_the_header(delegate) -
 
 
 def every_result(page, query: str) -> list[str]:
-    """All the documents a query matches, in order ("Show more" pressed until none are left)."""
+    """Every result of a query, in order ("Show more" pressed until none are left)."""
     search(page, query)
     more = page.locator(".itu-search-more")
     while more.is_visible():
         shown = len(results(page))
         more.click()
         page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=shown)
-    return [h.split("#")[0] for h in results(page)]
+    return results(page)
+
+
+def every_document(page, query: str) -> list[str]:
+    """The documents a query matches, in the order of their first result."""
+    return list(dict.fromkeys(h.split("#")[0] for h in every_result(page, query)))
 
 
 @pytest.mark.parametrize(("query", "resolution"), [
@@ -182,7 +187,7 @@ def test_a_resolution_comes_before_the_proposals_that_amend_it(browser, pp18_sit
     amending = page.locator("#amended-by ~ div table a[href*='proposals/acp-64a1-']").evaluate_all(
         "els => els.map(e => e.href.split('#')[0])")
     assert amending, f"{resolution} lists the ACP/64A1 proposals that amend it"
-    found = every_result(page, query)
+    found = every_document(page, query)
     assert pp18_site.url(resolution) in found
     ranked = [found.index(p) for p in set(amending) if p in found]
     assert ranked, (query, found[:5])
@@ -196,7 +201,7 @@ def test_the_text_that_says_a_phrase_comes_first(browser, pp18_site: Site) -> No
     EUR/44A24/1's "Industry Advisory Panel") before those that hold the two words apart; of those
     two the resolution first, as adopted texts come before proposals."""
     context, page = watched(browser, pp18_site)
-    found = every_result(page, "Industry Advisory")
+    found = every_document(page, "Industry Advisory")
     assert found[:2] == [pp18_site.url("wtdc/res-71/"), pp18_site.url("proposals/eur-44a24-1/")], found[:4]
     assert len(found) > 2
     assert page.errors == [] and page.external == []
@@ -246,17 +251,6 @@ def test_a_typed_citation_opens_the_current_text_unless_it_names_a_revision(
     assert page.url == bodies_site.url(at, anchor)
     assert page.errors == [] and page.external == []
     context.close()
-
-
-def every_result(page, query: str) -> list[str]:
-    """The results of a query, "Show more" pressed until all are listed."""
-    search(page, query, start="about/")
-    more = page.locator(".itu-search-more")
-    while more.is_visible():
-        shown = len(results(page))
-        more.click()
-        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=shown)
-    return results(page)
 
 
 @pytest.fixture(scope="module")
