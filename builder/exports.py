@@ -12,20 +12,26 @@ them to the site's files, so that MkDocs copies them and checks the pages' links
 from __future__ import annotations
 
 import gzip
-import io
 import json
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, TypeVar
 
 from . import parallel
 from .akn import Writer
 from .dump import pages
 from .link import Site
 
+R = TypeVar("R")
+
 COLLECTION = "data/itu-resolutions.json.gz"
 LEVEL = 6
 """gzip's default level: level 9 takes longer for files a few per cent smaller (README, Performance)."""
+CHUNK = 64
+"""About how many documents one gzip member of the collection holds (`_chunk_ends`): a
+compressor looks back 32 KB, so a chunk of some hundred kilobytes compresses as well as the whole."""
 AS_IS = (".docx",)
 """Source files published uncompressed: a Word document is a zip already."""
 
@@ -71,6 +77,9 @@ class Exported:
     akn.Writer.looked_up). A text added or removed changes only the documents that cite it."""
     sources: dict[tuple[Path, int, int], bytes] = field(default_factory=dict)
     """Source file (path, modification time, size) → its bytes as published."""
+    collection: dict[tuple[bytes, ...], bytes] = field(default_factory=dict)
+    """A chunk of the collection (what comes before its documents, their JSON, what comes after)
+    → its gzip member (`_chunk_ends`)."""
 
 
 def exports(site: Site, sources: dict[str, Path], kept: Exported | None = None) -> Iterator[tuple[str, bytes]]:
@@ -97,32 +106,55 @@ def _unchanged(kept: tuple | None, page: Any) -> bool:
     return kept is not None and (kept[0] is page or kept[0] == page)
 
 
+def _made_again(make: Callable[[int], R], last: Callable[[int], R | None], count: int) -> Iterator[R]:
+    """`make(n)` for each n below `count`, in order, but `last(n)` where it is not None (what the
+    last `mkdocs serve` rebuild made of an unchanged page): looked up here, so that only the
+    pages to make again go to the workers, and kept bytes are not sent back and forth."""
+    found = [last(n) for n in range(count)]
+    made = parallel.each(make, [n for n, result in enumerate(found) if result is None])
+    for result in found:
+        yield next(made) if result is None else result
+
+
 def _json_files(site: Site, kept: Exported) -> Iterator[tuple[str, bytes]]:
-    """Each document's JSON, then the collection, compressed document by document as they go by
+    """Each document's JSON, then the collection, compressed a chunk at a time as they go by
     (each document serialised once; only the compressed collection is held). Made in worker
     processes where there are cores (builder/parallel.py): each document's from its page alone."""
     documents = list(pages(site))
 
     def make(n: int) -> tuple[bytes, bytes]:
         page, document = documents[n]
-        last = kept.json.get(page.src)
-        if _unchanged(last, page):
-            return last[1], last[2]  # type: ignore[index]
         data = _json(document(page))
         return data, gzipped(data)
 
-    collection = io.BytesIO()
+    def last(n: int) -> tuple[bytes, bytes] | None:
+        page = documents[n][0]
+        was = kept.json.get(page.src)
+        return (was[1], was[2]) if _unchanged(was, page) else None  # type: ignore[index]
+
     made: dict[str, tuple[Any, bytes, bytes]] = {}
-    with gzip.GzipFile(filename="", mode="wb", compresslevel=LEVEL, fileobj=collection, mtime=0) as stream:
-        stream.write(b'{"documents":[')
-        for n, (data, compressed) in enumerate(parallel.each(make, range(len(documents)))):
-            page = documents[n][0]
-            made[page.src] = (page, data, compressed)
-            stream.write(b"," + data if n else data)
-            yield json_src(page.src), compressed
-        stream.write(b"]}")
-    kept.json = made
-    yield COLLECTION, collection.getvalue()
+    members: dict[tuple[bytes, ...], bytes] = {}  # in order: documents differ, so chunks do
+    chunk: list[bytes] = []
+    for n, (data, compressed) in enumerate(_made_again(make, last, len(documents))):
+        page = documents[n][0]
+        made[page.src] = (page, data, compressed)
+        chunk.append(data)
+        if n == len(documents) - 1 or _chunk_ends(page.src):
+            key = (b"," if members else b'{"documents":[', *chunk, b"]}" if n == len(documents) - 1 else b"")
+            members[key] = kept.collection.get(key) or gzipped(key[0] + b",".join(key[1:-1]) + key[-1])
+            chunk = []
+        yield json_src(page.src), compressed
+    kept.json, kept.collection = made, members
+    yield COLLECTION, b"".join(members.values()) or gzipped(b'{"documents":[]}')
+
+
+def _chunk_ends(src: str) -> bool:
+    """Whether a document ends a chunk of the collection. The collection is gzip members one
+    after another (RFC 1952; `gzip.decompress`, `gunzip` and `zcat` read them as one), each a
+    chunk of about `CHUNK` documents, so that a `mkdocs serve` rebuild compresses again only the
+    chunks whose documents changed. Where a chunk ends is decided by the document that ends it,
+    not by a count, so that a document added or removed changes its own chunk alone."""
+    return zlib.crc32(src.encode("utf-8")) % CHUNK == 0
 
 
 def _akn_files(site: Site, kept: Exported) -> Iterator[tuple[str, bytes]]:
@@ -137,16 +169,20 @@ def _akn_files(site: Site, kept: Exported) -> Iterator[tuple[str, bytes]]:
 
     def make(n: int) -> tuple[bytes | None, dict[str, tuple[str | None, bool]]]:
         page, write = texts[n]
-        last = kept.akn.get(page.src)
-        if _unchanged(last, page) and all(writer.known(rid) == found for rid, found in last[2].items()):  # type: ignore[index]
-            return last[1], last[2]  # type: ignore[index]
         writer.looked_up = {}
         xml = write(page)
         return None if xml is None else gzipped(xml), writer.looked_up
 
+    def last(n: int) -> tuple[bytes | None, dict[str, tuple[str | None, bool]]] | None:
+        page = texts[n][0]
+        was = kept.akn.get(page.src)
+        if _unchanged(was, page) and all(writer.known(rid) == found for rid, found in was[2].items()):  # type: ignore[index]
+            return was[1], was[2]  # type: ignore[index]
+        return None
+
     latest = {v.canonical_src: v.src for v in site.revisions if v.latest}
     made: dict[str, tuple[Any, bytes | None, dict[str, tuple[str | None, bool]]]] = {}
-    for n, (data, looked_up) in enumerate(parallel.each(make, range(len(texts)))):
+    for n, (data, looked_up) in enumerate(_made_again(make, last, len(texts))):
         page = texts[n][0]
         made[page.src] = (page, data, looked_up)
         if data is not None:

@@ -15,6 +15,7 @@ from .exports import Exported
 from .ir import SourceFile
 from .link import Site, link
 from .link.official import OfficialPatterns
+from .link.recall import Recall
 from .progress import QUIET, Progress
 from .readers import WORD, Roots, read_file
 from .render import render
@@ -65,15 +66,20 @@ def corpus_files(*folders: Path) -> list[Path]:
 
 @dataclass
 class Memory:
-    """What `mkdocs serve` keeps from one rebuild to the next, on the plugin (builder/plugin.py):
-    the files read, by path, modification time and size, so that only an edited file is read
-    again; the pages rendered (builder/render `Renderer.last`), so that only the pages an edit
-    changed are rendered again; and the files exported (builder/exports.py `Exported`), likewise.
-    A one-off build keeps none."""
+    """What `mkdocs serve` keeps from one rebuild to the next, on the plugin (builder/plugin.py),
+    so that a rebuild does again only what an edit changes: the files read, by path,
+    modification time and size; what the link stage made of each page (builder/link/recall.py);
+    the pages rendered (builder/render `Renderer.last`); the files exported (builder/exports.py
+    `Exported`); and what was written of them. A one-off build keeps none."""
 
     files: dict[tuple[Path, int, int], tuple[SourceFile, list[Diagnostic]]] = field(default_factory=dict)
+    link: Recall = field(default_factory=Recall)
     pages: dict[str, Any] = field(default_factory=dict)
     exports: Exported = field(default_factory=Exported)
+    pages_written: dict[str, bytes] = field(default_factory=dict)
+    exports_written: dict[str, bytes] = field(default_factory=dict)
+    """What was written of the pages and the exports, by path, so that a rebuild compares with
+    it rather than read every file back."""
 
 
 def read_all(
@@ -116,7 +122,7 @@ def build(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        site = link(read_all(paths, diagnostics, root, progress, memory), diagnostics, official)
+        site = link(read_all(paths, diagnostics, root, progress, memory), diagnostics, official, memory.link if memory else None)
         rendered = render(site, directory_urls, memory.pages if memory else None)
     finally:
         if collecting:
@@ -124,38 +130,58 @@ def build(
     return Build(site, rendered.pages, rendered.nav, rendered.written, rendered.meta, diagnostics)
 
 
-def write_if_changed(target: Path, data: bytes) -> bool:
-    """Write `data` to `target` unless it holds those bytes already: an unchanged file keeps its
+def write_if_changed(target: Path, data: bytes, last: bytes | None = None) -> bool:
+    """Write `data` to `target` unless it holds those bytes already (`last`: what was written
+    there last, where that is known; else the file is read): an unchanged file keeps its
     modification time, which `mkdocs serve --dirty` goes by."""
-    if target.is_file() and target.read_bytes() == data:
+    if last is not None and (last is data or last == data):
+        return False
+    if last is None and target.is_file() and target.read_bytes() == data:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return True
 
 
-def write_pages(pages: dict[str, str], out: Path, progress: Progress = QUIET) -> int:
+def write_pages(pages: dict[str, str], out: Path, progress: Progress = QUIET, written: dict[str, bytes] | None = None) -> int:
     """Write the generated pages under `out`, touching only those whose content changed (the
-    others keep their bytes and modification time), and remove pages no longer generated.
-    Returns how many files were written."""
-    written = 0
+    others keep their bytes and modification time), and remove pages no longer generated
+    (`written`: what the last `mkdocs serve` rebuild wrote, updated). Returns how many files
+    were written."""
+    known, count = bool(written), 0
     for n, (src, content) in enumerate(pages.items(), start=1):
-        written += write_if_changed(out / src, content.encode("utf-8"))
+        count += _write(out, src, content.encode("utf-8"), written)
         progress.update("pages written", n, len(pages))
-    for stale in [p for p in out.rglob("*.md") if p.relative_to(out).as_posix() not in pages]:
-        stale.unlink()
-    return written
+    _remove_others(out, set(pages), written if known else None, "*.md")
+    return count
 
 
-def write_exports(files: Iterable[tuple[str, bytes]], out: Path) -> list[str]:
+def write_exports(files: Iterable[tuple[str, bytes]], out: Path, written: dict[str, bytes] | None = None) -> list[str]:
     """Write the files under `out`, touching only those whose bytes changed (MkDocs copies a file
     newer than its copy in the site, so `mkdocs serve --dirty` copies only those), and remove
-    files no longer published. Returns their paths in the site."""
-    published = []
+    files no longer published (`written` as for write_pages). Returns their paths in the site."""
+    known, published = bool(written), []
     for src, data in files:
-        write_if_changed(out / src, data)
+        _write(out, src, data, written)
         published.append(src)
-    kept = set(published)
-    for stale in [p for p in out.rglob("*") if p.is_file() and p.relative_to(out).as_posix() not in kept]:
-        stale.unlink()
+    _remove_others(out, set(published), written if known else None, "*")
     return published
+
+
+def _write(out: Path, src: str, data: bytes, written: dict[str, bytes] | None) -> bool:
+    changed = write_if_changed(out / src, data, written.get(src) if written is not None else None)
+    if written is not None:
+        written[src] = data
+    return changed
+
+
+def _remove_others(out: Path, kept: set[str], written: dict[str, bytes] | None, pattern: str) -> None:
+    """Remove the files under `out` that are not `kept`: of those written last time, where that
+    is known, else of all those the folder holds."""
+    if written is not None:
+        for src in [src for src in written if src not in kept]:
+            (out / src).unlink(missing_ok=True)
+            del written[src]
+        return
+    for stale in [p for p in out.rglob(pattern) if p.is_file() and p.relative_to(out).as_posix() not in kept]:
+        stale.unlink()

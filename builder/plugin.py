@@ -117,11 +117,12 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         site_dir = Path(config.site_dir)
         self.generated = site_dir.with_name(site_dir.name + "-pages")  # beside the site: one per build target
         self.data = site_dir.with_name(site_dir.name + "-data")
-        write_pages(result.pages, self.generated, progress)
+        memory = self.memory
+        write_pages(result.pages, self.generated, progress, memory.pages_written if memory else None)
         self.pages, self.written, self.meta = list(result.pages), dict(result.written), dict(result.meta)
         result.pages.clear()  # on disk now: their room (0.4 GB at 10,000 documents) is the exports'
-        kept = self.memory.exports if self.memory else None
-        self.exports = write_exports(exports(result.site, {source_name(p, roots): p for p in paths}, kept), self.data)
+        made = exports(result.site, {source_name(p, roots): p for p in paths}, memory.exports if memory else None)
+        self.exports = write_exports(made, self.data, memory.exports_written if memory else None)
         config.nav = result.nav
         del result
         if not self.serving:

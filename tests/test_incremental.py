@@ -14,6 +14,9 @@ from builder.pipeline import Memory, build, corpus_files, write_pages
 from builder.readers import source_name
 from conftest import CORPUS, ROOT
 
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
 
 def test_only_changed_pages_are_rewritten(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
@@ -89,3 +92,46 @@ def test_two_site_builds_give_the_same_bytes(built_site: Path, tmp_path: Path) -
     stamped = {Path("sitemap.xml"), Path("sitemap.xml.gz")}
     differ = [f for f in files if f not in stamped and not filecmp.cmp(built_site / f, again / f, shallow=False)]
     assert differ == []
+
+
+CITED = ("RESOLUTION 9001 (Kigali, 2022)\nA text cited\nThe World Telecommunication Development Conference (Kigali, 2022),\n"
+         "resolves\n1\tto do one thing;\n2\tto do another thing.\n")
+CITING = ("RESOLUTION 9002 (Kigali, 2022)\nA text citing\nThe World Telecommunication Development Conference (Kigali, 2022),\n"
+          "resolves\n1\tto apply resolves 2 of Resolution 9001 (Kigali, 2022);\n")
+
+
+def test_rebuilds_after_each_edit_give_what_fresh_builds_give(tmp_path: Path) -> None:
+    """What `mkdocs serve` keeps (pipeline.Memory) is given back only where nothing it depends
+    on changed, in any file: after each edit of a series, the rebuild's pages, navigation,
+    diagnostics and exports are a fresh build's. The edits: a word; the clause another text
+    cites removed (the citing text, unchanged, links to the resolution now, with a warning);
+    the cited resolution renumbered (it cites a page without text); the file removed; the file
+    back as it was. Among 150 generated documents, with earlier revisions."""
+    corpus = tmp_path / "corpus"
+    generate(150, corpus, revisions=True)
+    cited, citing = corpus / "wtdc-res-9001.txt", corpus / "wtdc-res-9002.txt"
+    cited.write_text(CITED, encoding="utf-8")
+    citing.write_text(CITING, encoding="utf-8")
+    memory = Memory()
+    first = build(corpus_files(corpus), tmp_path, memory=memory)
+    dict(exports(first.site, sources(corpus), memory.exports))
+    word = next(p for p in sorted(corpus.glob("*.txt")) if "to support initiatives" in p.read_text(encoding="utf-8"))
+    edits = [
+        ("a word", lambda: word.write_text(word.read_text(encoding="utf-8").replace(
+            "to support initiatives", "to support zanzibar initiatives"), encoding="utf-8")),
+        ("a cited clause removed", lambda: cited.write_text(CITED.replace("2\tto do another thing.\n", ""), encoding="utf-8")),
+        ("the cited text renumbered", lambda: cited.write_text(CITED.replace("9001", "9901"), encoding="utf-8")),
+        ("its file removed", cited.unlink),
+        ("its file back", lambda: cited.write_text(CITED, encoding="utf-8")),
+    ]
+    for name, edit in edits:
+        edit()
+        paths = corpus_files(corpus)
+        rebuilt, fresh = build(paths, tmp_path, memory=memory), build(paths, tmp_path)
+        assert rebuilt.pages == fresh.pages and rebuilt.nav == fresh.nav, name
+        assert rebuilt.written == fresh.written and rebuilt.meta == fresh.meta, name
+        assert list(map(str, rebuilt.diagnostics)) == list(map(str, fresh.diagnostics)), name
+        assert dict(exports(rebuilt.site, sources(corpus), memory.exports)) == dict(exports(fresh.site, sources(corpus))), name
+        if name == "a cited clause removed":
+            assert any(d.code == "citation-clause-missing" for d in rebuilt.diagnostics)
+    assert any("zanzibar" in markdown for markdown in rebuilt.pages.values())

@@ -23,16 +23,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..anchors import section_slug, slug
 from ..conventions import OTHER_CONFERENCES, PART_WORDS, bodies_meeting, revision_label
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostic, Diagnostics
 from ..ir import Block, BodyId, Citation, Clause, Inline, Reference, Resolved, ResolutionText, Span
 from ..readers.unread import NO_INSTRUMENT
 from ..walk import Walker
+from .recall import Recall
 from .references import REFERENCES_SRC, reference_pages
 from .model import (
     CitationUse, CitedBy, body_of, ContributionPage, ProposalPage, ReferenceEntry, ResolutionPage, Site, UnplacedPage,
@@ -129,6 +130,14 @@ class Resolver:
         """Resolution id → its revisions held besides the latest: meeting → (page, anchors)."""
         self.diagnostics = diagnostics
         self.reported: set[tuple[Span, str]] = set()
+        self.looked_up: dict[str, tuple[set[str] | None, dict[tuple[str, int], tuple[str, set[str]]] | None]] = {}
+        """What resolving a page's citations looked up of the collection (`held`), by resolution
+        id: what the link stage compares before it gives back the page's last relinking (builder/link/recall.py)."""
+
+    def held(self, rid: str) -> tuple[set[str] | None, dict[tuple[str, int], tuple[str, set[str]]] | None]:
+        """The anchors of a resolution whose text the collection holds, and its earlier revisions held."""
+        found = self.looked_up[rid] = (self.anchors.get(rid), self.earlier_revisions.get(rid))
+        return found
 
     def body(
         self, ref: Reference, citing: BodyId | None, span: Span, text: str, earlier: dict[str, BodyId]
@@ -180,8 +189,9 @@ class Resolver:
         rid = resolution_id(ref.kind, body, ref.number)
         cited = clause_anchor(ref)
         named = ref.revisions[-1] if ref.revisions else None
-        page, anchors = resolution_src(rid), self.anchors.get(rid)
-        if named and (held := self.earlier_revisions.get(rid, {}).get((named.venue, named.year))):
+        anchors, earlier_held = self.held(rid)
+        page = resolution_src(rid)
+        if named and (held := (earlier_held or {}).get((named.venue, named.year))):
             page, anchors = held  # the revision cited, at its own address
         anchor = cited if cited and cited in (anchors or ()) else None
         if cited and anchors is not None and anchor is None:
@@ -211,19 +221,21 @@ class Resolver:
         return tuple(out)
 
 
-def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
+def resolve_citations(site: Site, diagnostics: Diagnostics, recall: Recall | None = None) -> Site:
     """Every citation of every page resolved (a page of the collection, an earlier revision's,
     an entry of "Other texts"), each page's list of its citations and "cited by" lists; a page
-    for each text only cited; the references' pages."""
+    for each text only cited; the references' pages. `recall`: what the last `mkdocs serve`
+    rebuild relinked (builder/link/recall.py)."""
+    recall = recall or Recall()
     anchors = {r.id: set(anchors_of(r.text)) for r in site.resolutions if r.text}
     earlier: dict[str, dict[tuple[str, int], tuple[str, set[str]]]] = {}
     for v in site.revisions:
         if not v.latest:
             earlier.setdefault(v.id, {})[(v.revision.venue, v.revision.year)] = (v.src, set(anchors_of(v.text)))
-    cited = _Citing(Resolver(anchors, diagnostics, earlier))
+    cited = _Citing(Resolver(anchors, diagnostics, earlier), recall)
     relinked = cited.site(site)
     references, pages_of_references = reference_pages(_references(cited.seen, cited.cited_by), list(REFERENCE_KINDS))
-    relinked = _retargeted(relinked, _Retargeter({e.key: e.src for e in references if not e.moved_to}))
+    relinked = _retargeted(relinked, _Retargeter({e.key: e.src for e in references if not e.moved_to}, recall))
     pages = {r.id: replace(r, **_cited_titles(r, cited.titles.get(r.id, []))) for r in relinked.resolutions}
     only_cited: dict[str, list[Citation]] = {}
     for c in cited.seen:
@@ -241,12 +253,12 @@ def resolve_citations(site: Site, diagnostics: Diagnostics) -> Site:
 class _Relinker(Walker):
     """Rewrites one page's IR with resolved citations, recording each use and each "cited by"."""
 
-    def __init__(self, resolver: Resolver, citing: BodyId | None, page: tuple[str, str, str],
-                 record: Callable[[str, CitedBy, str | None], None]) -> None:
+    def __init__(self, resolver: Resolver, citing: BodyId | None, page: tuple[str, str, str]) -> None:
         self.resolver = resolver
         self.citing = citing
         self.page_id, self.page_label, self.page_src = page
-        self.record = record
+        self.records: list[tuple[str, CitedBy, str | None]] = []
+        """Each text cited, with the entry its "cited by" list gets and the title the citation gives it."""
         self.uses: list[CitationUse] = []
         self.resolved: list[Citation] = []
         self.earlier: dict[str, BodyId] = {}
@@ -264,27 +276,35 @@ class _Relinker(Walker):
                     named = piece.ref.revisions[-1] if piece.ref.revisions else None
                     entry = CitedBy(self.page_id, self.page_label, self.page_src, anchor, where,
                                     revision_label(body_of(target.id), named) if named else None)
-                    self.record(target.id, entry, piece.title)
+                    self.records.append((target.id, entry, piece.title))
                 piece = replace(piece, target=target)
                 self.resolved.append(piece)
             out.append(piece)
         return tuple(out)
 
 
+@dataclass(frozen=True)
+class _Relinked:
+    """One page relinked: the fields it gets, and what the relinking found and looked up."""
+
+    fields: dict[str, Any]
+    resolved: tuple[Citation, ...]
+    records: tuple[tuple[str, CitedBy, str | None], ...]
+    diagnostics: tuple[Diagnostic, ...]
+    looked_up: dict[str, Any]
+
+
 class _Citing:
     """Relinks every page of a site with one resolver, gathering what cites what."""
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: Resolver, recall: Recall) -> None:
         self.resolver = resolver
+        self.recall = recall
         self.cited_by: dict[str, list[CitedBy]] = {}
         self.titles: dict[str, list[str]] = {}
         """The titles citing texts give each text."""
         self.recorded: set[tuple[str, CitedBy]] = set()
-        self.relinkers: list[_Relinker] = []
-
-    @property
-    def seen(self) -> list[Citation]:
-        return [c for rl in self.relinkers for c in rl.resolved]
+        self.seen: list[Citation] = []
 
     def record(self, target: str, entry: CitedBy, title: str | None) -> None:
         if (target, entry) not in self.recorded:  # one entry per citing clause, however often it cites
@@ -292,11 +312,6 @@ class _Citing:
             self.cited_by.setdefault(target, []).append(entry)
         if title:
             self.titles.setdefault(target, []).append(title)
-
-    def relinker(self, citing: BodyId | None, page_id: str, label: str, src: str) -> _Relinker:
-        rl = _Relinker(self.resolver, citing, (page_id, label, src), self.record)
-        self.relinkers.append(rl)
-        return rl
 
     def site(self, site: Site) -> Site:
         """Each page relinked, with the citations it makes (the latest revision's page is its
@@ -315,15 +330,43 @@ class _Citing:
                        contributions=tuple(contributions), unplaced=tuple(unplaced), revisions=tuple(revisions))
 
     def page(self, page: Any, citing: BodyId | None, page_id: str, label: str) -> Any:
-        rl = self.relinker(citing, page_id, label, page.src)
+        """The page relinked; as the last rebuild relinked it where its text and what its
+        citations looked up are the same (builder/link/recall.py)."""
+        inputs = (*(getattr(page, name) for name in _relinked_fields(page)), citing, page_id, label)
+        made = self.recall.get("relink", page.src, inputs)
+        if made is None or any(self.resolver.held(rid) != was for rid, was in made.looked_up.items()):
+            made = self.recall.put("relink", page.src, inputs, self._relink(page, citing, page_id, label))
+        else:
+            self.resolver.diagnostics.extend(made.diagnostics)
+        for record in made.records:
+            self.record(*record)
+        self.seen.extend(made.resolved)
+        return replace(page, **made.fields)
+
+    def _relink(self, page: Any, citing: BodyId | None, page_id: str, label: str) -> _Relinked:
+        rl = _Relinker(self.resolver, citing, (page_id, label, page.src))
+        found, self.resolver.looked_up = len(self.resolver.diagnostics), {}
+        fields: dict[str, Any] = {}  # in reading order: the text, then its footnotes
         if isinstance(page, ProposalPage):
-            return replace(page, proposal=rl.proposal(page.proposal), footnotes=rl.footnotes(page.footnotes), citations=tuple(rl.uses))
-        if isinstance(page, ContributionPage):
-            return replace(page, contribution=rl.contribution(page.contribution), footnotes=rl.footnotes(page.footnotes),
-                           citations=tuple(rl.uses))
-        if isinstance(page, UnplacedPage):
-            return replace(page, text=rl.text(page.text), footnotes=rl.footnotes(page.footnotes))
-        return replace(page, text=rl.text(page.text), footnotes=rl.footnotes(page.footnotes), citations=tuple(rl.uses))
+            fields["proposal"] = rl.proposal(page.proposal)
+        elif isinstance(page, ContributionPage):
+            fields["contribution"] = rl.contribution(page.contribution)
+        else:
+            fields["text"] = rl.text(page.text)
+        fields["footnotes"] = rl.footnotes(page.footnotes)
+        if not isinstance(page, UnplacedPage):
+            fields["citations"] = tuple(rl.uses)
+        return _Relinked(fields, tuple(rl.resolved), tuple(rl.records), tuple(self.resolver.diagnostics[found:]),
+                         self.resolver.looked_up)
+
+
+def _relinked_fields(page: Any) -> tuple[str, ...]:
+    """The fields of a page that hold the text relinking walks."""
+    if isinstance(page, ProposalPage):
+        return ("proposal", "footnotes")
+    if isinstance(page, ContributionPage):
+        return ("contribution", "footnotes")
+    return ("text", "footnotes")
 
 
 def _retargeted(site: Site, retarget: "_Retargeter") -> Site:
@@ -349,8 +392,9 @@ class _Retargeter(Walker):
     """Leads the citations of texts outside the collection, resolved to the references page
     while the entries were being gathered, to the page each entry is on."""
 
-    def __init__(self, srcs: dict[str, str]) -> None:
+    def __init__(self, srcs: dict[str, str], recall: Recall) -> None:
         self.srcs = srcs
+        self.recall = recall
 
     def inlines(self, text: tuple[Inline, ...], span: Span, anchor: str | None, where: str) -> tuple[Inline, ...]:
         if not any(isinstance(piece, Citation) and piece.target and piece.target.src == REFERENCES_SRC for piece in text):
@@ -362,14 +406,21 @@ class _Retargeter(Walker):
         )
 
     def page(self, page):
-        """The page with its citations of references retargeted; the page itself where it cites none."""
-        if not any(use.target in self.srcs for use in page.citations):
+        """The page with its citations of references retargeted; the page itself where it cites
+        none. As the last rebuild retargeted it where its text and its entries' pages are the same."""
+        entries = {use.target: self.srcs[use.target] for use in page.citations if use.target in self.srcs}
+        if not entries:
             return page
+        names = _relinked_fields(page)
+        inputs = (*(getattr(page, name) for name in names), entries)
+        return replace(page, **self.recall.call("retarget", page.src, inputs, lambda: dict(zip(names, self._walk(page)))))
+
+    def _walk(self, page) -> tuple:
         if isinstance(page, ProposalPage):
-            return replace(page, proposal=self.proposal(page.proposal), footnotes=self.footnotes(page.footnotes))
+            return self.proposal(page.proposal), self.footnotes(page.footnotes)
         if isinstance(page, ContributionPage):
-            return replace(page, contribution=self.contribution(page.contribution), footnotes=self.footnotes(page.footnotes))
-        return replace(page, text=self.text(page.text), footnotes=self.footnotes(page.footnotes))
+            return self.contribution(page.contribution), self.footnotes(page.footnotes)
+        return self.text(page.text), self.footnotes(page.footnotes)
 
 
 def _proposal_body(p: ProposalPage) -> BodyId | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -24,6 +24,7 @@ from .conferences import conference_pages
 from .inferred import infer_changes
 from .outcomes import outcome
 from .official import OfficialPatterns, official_document
+from .recall import Recall
 from .model import (
     Abrogation, Annotations, Conference, ContributionPage, HistoryEntry, ProposalPage, ProposalsCompared, ResolutionPage,
     RevisionComparison, RevisionPage, Site, UnplacedPage, compared_src, comparison_src, meeting, page_order, resolution_id, resolution_src, revision_src,
@@ -136,8 +137,9 @@ def _merged(first: ContributionPage, second: ContributionPage) -> ContributionPa
 
 
 class _Linker:
-    def __init__(self, diagnostics: Diagnostics) -> None:
+    def __init__(self, diagnostics: Diagnostics, recall: Recall) -> None:
         self.diagnostics = diagnostics
+        self.recall = recall
         self.texts: dict[str, dict[tuple[str, int] | None, tuple[ResolutionText, str, dict[str, Footnote]]]] = {}
         """Resolution id → its texts by revision (the meeting; None for a text that names none)."""
         self.proposals: list[ProposalPage] = []
@@ -165,12 +167,12 @@ class _Linker:
             return
         shown: set[str] = set()
         for text in file.resolutions:
-            shown.update(_text_refs(text))
+            shown.update(self._calls(text, _text_refs))
         for contribution in file.contributions:
             shown.update(_block_refs(contribution.abstract))
             shown.update(_block_refs(contribution.trailing))
             for p in contribution.proposals:
-                shown.update(_proposal_refs(p))
+                shown.update(self._calls(p, _proposal_refs))
         for note in file.footnotes:
             if note.key not in shown:
                 self.diagnostics.warning(
@@ -180,10 +182,19 @@ class _Linker:
                     "is on no page; move the call into a clause, a paragraph or the title",
                 )
 
+    def _calls(self, node: Any, refs: Callable[[Any], Iterable[str]]) -> tuple[str, ...]:
+        """The footnotes a text or a proposal calls (`refs` finds the calls), once each, in
+        order; as the last rebuild found them where it is the same."""
+        return self.recall.call("calls", (type(node).__name__, node.span), (node,), lambda: tuple(dict.fromkeys(refs(node))))
+
+    def _notes(self, node: Any, refs: Callable[[Any], Iterable[str]], by_key: dict[str, Footnote]) -> tuple[Footnote, ...]:
+        """The footnotes of its file (`by_key`) a text or a proposal shows (`_calls`)."""
+        return tuple(by_key[k] for k in self._calls(node, refs) if k in by_key) if by_key else ()
+
     def _unplace(self, text: ResolutionText, path: str, by_key: dict[str, Footnote], reason: str) -> None:
         """Keep a text that gets no page of its own, so that nothing read is lost from the site."""
         src = f"unplaced/{slug(path)}-{text.span.line}.md"
-        self.unplaced.append(UnplacedPage(src, text, reason, _footnotes(_text_refs(text), by_key), path, self.provenance[path]))
+        self.unplaced.append(UnplacedPage(src, text, reason, self._notes(text, _text_refs, by_key), path, self.provenance[path]))
 
     def add_resolution(self, text: ResolutionText, path: str, by_key: dict[str, Footnote]) -> None:
         if text.kind == "fragment":  # the reader has reported it
@@ -271,8 +282,9 @@ class _Linker:
             label = text_label(p.target.body, p.target.kind, p.target.number)
         return ProposalPage(
             pid, src, p, contribution, csrc, target_id, target_src, label,
-            _conference(p.text, p.target, p.action), _footnotes(_proposal_refs(p), by_key), path,
-            changes=clause_changes(p.text) if p.action in MODIFYING else (), provenance=self.provenance[path],
+            _conference(p.text, p.target, p.action), self._notes(p, _proposal_refs, by_key), path,
+            changes=self.recall.call("changes", p.span, (p.text,), lambda: clause_changes(p.text)) if p.action in MODIFYING else (),
+            provenance=self.provenance[path],
         )
 
     def resolution_pages(self) -> list[ResolutionPage]:
@@ -286,7 +298,7 @@ class _Linker:
                 pages.append(ResolutionPage(
                     rid, resolution_src(rid), text.kind, text.body, text.number, text,
                     (plain_text(text.title),), tuple(r for r in (text.revision,) if r), amended_by,
-                    _footnotes(_text_refs(text), by_key), path, history=self.history(rid), provenance=self.provenance[path],
+                    self._notes(text, _text_refs, by_key), path, history=self.history(rid), provenance=self.provenance[path],
                 ))
             else:
                 target = amending[0][0]
@@ -356,7 +368,7 @@ class _Linker:
                 label = text_label(text.body, text.kind, text.number)
                 pages.append(RevisionPage(
                     rid, revision_src(rid, text.revision), label, resolution_src(rid), text.revision, text,
-                    _footnotes(_text_refs(text), by_key), path, latest=text is latest[0], history=self.history(rid),
+                    self._notes(text, _text_refs, by_key), path, latest=text is latest[0], history=self.history(rid),
                     provenance=self.provenance[path],
                 ))
         return pages
@@ -370,13 +382,19 @@ class _Linker:
         )
 
 
-def link(files: Iterable[SourceFile], diagnostics: Diagnostics, official: Mapping[str, OfficialPatterns] | None = None) -> Site:
+def link(
+    files: Iterable[SourceFile], diagnostics: Diagnostics, official: Mapping[str, OfficialPatterns] | None = None,
+    recall: Recall | None = None,
+) -> Site:
     """The site of the files; `official`: the address patterns of conferences' official
-    documents (builder/link/official.py)."""
-    linker = _Linker(diagnostics)
+    documents (builder/link/official.py); `recall`: what the last `mkdocs serve` rebuild linked,
+    given back where its inputs are unchanged (builder/link/recall.py), and updated."""
+    recall = recall or Recall()
+    linker = _Linker(diagnostics, recall)
     for file in files:
         linker.add_file(file)
-    site = compare_proposals(compare_revisions(annotate_changes(resolve_citations(linker.site(), diagnostics))))
+    site = compare_proposals(compare_revisions(annotate_changes(resolve_citations(linker.site(), diagnostics, recall))))
+    recall.turn()
     return conference_pages(link_official_documents(site, official) if official else site)
 
 

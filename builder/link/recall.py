@@ -1,0 +1,50 @@
+"""What the link stage made of each page in the last `mkdocs serve` rebuild, given back where the
+page's inputs are unchanged.
+
+The reader's memory (builder/pipeline.py `Memory.files`) gives an unchanged file's IR back as the
+very objects it gave before, so an unchanged input is found by identity, without walking it;
+what a step looked up of the rest of the collection is compared by the step itself
+(`Resolver.looked_up`). Given back, the made objects are the same objects too, so the stages
+after (rendering, exports) find the pages unchanged at the cost of a glance. A one-off build
+starts with nothing to give back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(x is y or x == y for x, y in zip(a, b))
+
+
+class Recall:
+    def __init__(self) -> None:
+        self.last: dict[tuple[str, Hashable], tuple[tuple, Any]] = {}
+        """What the last link made, by step and page: (its inputs, what it made)."""
+        self.now: dict[tuple[str, Hashable], tuple[tuple, Any]] = {}
+
+    def get(self, step: str, key: Hashable, inputs: tuple) -> Any | None:
+        """What `step` made last time for `key` from the same inputs; None if it made nothing or
+        from other inputs."""
+        last = self.last.get((step, key))
+        if last is None or not _same(last[0], inputs):
+            return None
+        self.now[(step, key)] = last
+        return last[1]
+
+    def put(self, step: str, key: Hashable, inputs: tuple, made: T) -> T:
+        self.now[(step, key)] = (inputs, made)
+        return made
+
+    def call(self, step: str, key: Hashable, inputs: tuple, make: Callable[[], T]) -> T:
+        """What `make()` makes of `inputs`, made again only where they changed."""
+        made = self.get(step, key, inputs)
+        return made if made is not None else self.put(step, key, inputs, make())
+
+    def turn(self) -> None:
+        """The link done: what it made is what the next one may give back, and nothing older."""
+        self.last, self.now = self.now, {}
