@@ -125,7 +125,9 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         self.exports = write_exports(made, self.data, memory.exports_written if memory else None)
         config.nav = result.nav
         del result
-        if not self.serving:
+        if self.serving:
+            gc.freeze()  # what serve keeps for the next rebuild, out of the cyclic collector's sight (`_let_go`)
+        else:
             _let_go()  # a one-off build keeps nothing of the builder's: its memory is MkDocs' to use
         for folder in folders:  # `mkdocs serve` rebuilds on an edit to the corpus or a collection, wherever it is
             if str(folder) not in config.watch:

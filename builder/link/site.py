@@ -394,8 +394,9 @@ def link(
     for file in files:
         linker.add_file(file)
     site = compare_proposals(compare_revisions(annotate_changes(resolve_citations(linker.site(), diagnostics, recall))))
+    site = recall.pages(conference_pages(link_official_documents(site, official) if official else site))
     recall.turn()
-    return conference_pages(link_official_documents(site, official) if official else site)
+    return site
 
 
 def link_official_documents(site: Site, patterns: Mapping[str, OfficialPatterns]) -> Site:

@@ -114,9 +114,12 @@ class Renderer:
         self.site = site
         self.last: dict[str, tuple[str, Any, str, Written]] = last if last is not None else {}
         """The last render of this `mkdocs serve` (pipeline.Memory), by page source: (template,
-        (page object, crumbs, directory URLs), Markdown, what its HTML blocks hold). The per-page
-        templates read nothing but their page and where it is, so a page equal to last time's
-        renders the same, and only the pages an edit changed are rendered again."""
+        (context, directory URLs), Markdown, what its HTML blocks hold). A template reads nothing
+        but its context (the page, a list, where it is; `site` for the few that count the whole
+        site, rendered every time), so a context equal to last time's renders the same, and
+        only the pages an edit changed are rendered again. The link stage gives back an
+        unchanged page as the very object it gave before (builder/link/recall.py), so most
+        contexts compare by identity."""
         self.directory_urls = directory_urls
         self.env = environment()
         self.written: dict[str, Written] = {}
@@ -128,16 +131,16 @@ class Renderer:
         href = _href(src)
         page = context.get("page")
         md = BlockWriter(href, _url(src, self.directory_urls), getattr(page, "footnotes", ()))
-        markdown = self.env.get_template(template).render(href=href, md=md, site=self.site, **context)
+        markdown = self.env.get_template(template).render(href=href, md=md, **context)
         return markdown, Written(tuple(md.links), tuple(md.ids))
 
     def pages(self) -> dict[str, str]:
         site = self.site
-        jobs: list[tuple[str, str, dict[str, Any]]] = [
-            ("home.md.j2", "index.md", {}),
-            ("proposals_index.md.j2", "proposals/index.md", {"title": "Proposals to amend ITU resolutions"}),
-            ("proposals_by_source.md.j2", BY_SOURCE, {"groups": self.by_source, "title": "Proposals by source"}),
-            ("proposals_by_action.md.j2", BY_ACTION, {"groups": self.by_action, "title": "Proposals by action"}),
+        jobs: list[tuple[str, str, dict[str, Any]]] = [  # the pages that count the whole site: rendered every time
+            ("home.md.j2", "index.md", {"site": site}),
+            ("proposals_index.md.j2", "proposals/index.md", {"site": site, "title": "Proposals to amend ITU resolutions"}),
+            ("proposals_by_source.md.j2", BY_SOURCE, {"site": site, "groups": self.by_source, "title": "Proposals by source"}),
+            ("proposals_by_action.md.j2", BY_ACTION, {"site": site, "groups": self.by_action, "title": "Proposals by action"}),
         ]
         for group in (*self.by_source, *self.by_action):
             jobs.append(("proposals_group.md.j2", group.src, {"group": group, "crumbs": _PROPOSALS[:1] + (group.index,),
@@ -182,14 +185,14 @@ class Renderer:
             meta = document_meta(page) if page is not None else PageMeta(context["title"]) if "title" in context else None
             if meta:
                 self.meta[src] = meta
-            key = (page, context.get("crumbs"), self.directory_urls)
+            key = (tuple(context.items()), self.directory_urls)
             last = self.last.get(src)
-            if page is not None and last is not None and last[0] == template and last[1] == key:
+            if "site" not in context and last is not None and last[0] == template and last[1] == key:
                 out[src], self.written[src] = last[2], last[3]
             else:
                 out[src] = ""  # in its place among the pages, rendered below
                 todo.append((template, src, context))
-            if page is not None:
+            if "site" not in context:
                 kept[src] = (template, key)
         # each page from its own context: in worker processes where there are cores (builder/parallel.py)
         rendered = parallel.each(lambda n: self._render(todo[n][0], todo[n][1], **todo[n][2]), range(len(todo)))
