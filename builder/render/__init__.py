@@ -7,6 +7,7 @@ unless it is `Markup` (see builder.render.escape).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -53,7 +54,7 @@ def environment() -> Environment:
     env.filters["slug"] = lambda text: Markup(slug(str(text)))
     env.globals.update(
         BODIES=BODIES, ACTIONS=ACTIONS, MODIFYING=MODIFYING, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
-        citation_examples=citation_examples, akn_src=akn_src, json_src=json_src, source_src=source_src,
+        akn_src=akn_src, json_src=json_src, source_src=source_src,
         moved_keys=moved_keys, kind_src=kind_src, revision_label=revision_label, revision_named=revision_named, meeting=meeting,
     )
     return env
@@ -115,9 +116,8 @@ class Renderer:
         self.last: dict[str, tuple[str, Any, str, Written]] = last if last is not None else {}
         """The last render of this `mkdocs serve` (pipeline.Memory), by page source: (template,
         (context, directory URLs), Markdown, what its HTML blocks hold). A template reads nothing
-        but its context (the page, a list, where it is; `site` for the few that count the whole
-        site, rendered every time), so a context equal to last time's renders the same, and
-        only the pages an edit changed are rendered again. The link stage gives back an
+        but its context (the page, a list, where it is, what the home page counts), so a context
+        equal to last time's renders the same, and only the pages an edit changed are rendered again. The link stage gives back an
         unchanged page as the very object it gave before (builder/link/recall.py), so most
         contexts compare by identity."""
         self.directory_urls = directory_urls
@@ -136,11 +136,13 @@ class Renderer:
 
     def pages(self) -> dict[str, str]:
         site = self.site
-        jobs: list[tuple[str, str, dict[str, Any]]] = [  # the pages that count the whole site: rendered every time
-            ("home.md.j2", "index.md", {"site": site}),
-            ("proposals_index.md.j2", "proposals/index.md", {"site": site, "title": "Proposals to amend ITU resolutions"}),
-            ("proposals_by_source.md.j2", BY_SOURCE, {"site": site, "groups": self.by_source, "title": "Proposals by source"}),
-            ("proposals_by_action.md.j2", BY_ACTION, {"site": site, "groups": self.by_action, "title": "Proposals by action"}),
+        proposals = len(site.proposals)
+        jobs: list[tuple[str, str, dict[str, Any]]] = [
+            ("home.md.j2", "index.md", {"holdings": holdings(site), "examples": citation_examples(site)}),
+            ("proposals_index.md.j2", "proposals/index.md", {"contributions": site.contributions, "proposals": proposals,
+                                                             "title": "Proposals to amend ITU resolutions"}),
+            ("proposals_by_source.md.j2", BY_SOURCE, {"groups": self.by_source, "proposals": proposals, "title": "Proposals by source"}),
+            ("proposals_by_action.md.j2", BY_ACTION, {"groups": self.by_action, "proposals": proposals, "title": "Proposals by action"}),
         ]
         for group in (*self.by_source, *self.by_action):
             jobs.append(("proposals_group.md.j2", group.src, {"group": group, "crumbs": _PROPOSALS[:1] + (group.index,),
@@ -175,7 +177,7 @@ class Renderer:
         }) for c in site.conferences for part in c.lists[1:]]
         jobs += [("unplaced.md.j2", u.src, {"page": u}) for u in site.unplaced]
         out: dict[str, str] = {}
-        kept: dict[str, tuple[str, Any]] = {}
+        kept: dict[str, tuple[str, tuple]] = {}
         todo: list[tuple[str, str, dict[str, Any]]] = []
         for template, src, context in jobs:
             assert src not in out, f"two pages at {src}"  # the link stage gives every page its own address
@@ -187,13 +189,12 @@ class Renderer:
                 self.meta[src] = meta
             key = (tuple(context.items()), self.directory_urls)
             last = self.last.get(src)
-            if "site" not in context and last is not None and last[0] == template and last[1] == key:
+            if last is not None and last[0] == template and last[1] == key:
                 out[src], self.written[src] = last[2], last[3]
             else:
                 out[src] = ""  # in its place among the pages, rendered below
                 todo.append((template, src, context))
-            if "site" not in context:
-                kept[src] = (template, key)
+            kept[src] = (template, key)
         # each page from its own context: in worker processes where there are cores (builder/parallel.py)
         rendered = parallel.each(lambda n: self._render(todo[n][0], todo[n][1], **todo[n][2]), range(len(todo)))
         for (_, src, _), (markdown, written) in zip(todo, rendered):
@@ -315,6 +316,40 @@ _PROPOSALS = (("Proposals", "proposals/index.md"), ("By source", BY_SOURCE))
 _REFERENCES = (("Other texts", REFERENCES_SRC),)
 def _body_crumb(body: str) -> tuple[tuple[str, str], ...]:
     return ((BODIES[body].short, f"{body}/index.md"),)
+
+
+@dataclass(frozen=True)
+class Holding:
+    """What the collection holds of one body's texts (the home page's table)."""
+
+    body: Any
+    resolutions: int
+    with_text: int
+    amended: int
+    cited: int
+
+
+@dataclass(frozen=True)
+class Holdings:
+    bodies: tuple[Holding, ...]
+    proposals: int
+    contributions: int
+    actions: tuple[tuple[str, int], ...]
+    """How many proposals of each action, in ACTION_ORDER, those with none left out."""
+    references: bool
+
+
+def holdings(site: Site) -> Holdings:
+    """What the home page counts of the whole collection."""
+    bodies = []
+    for body in BODIES.values():
+        rs = [r for r in site.resolutions if r.body == body.id]
+        if rs:
+            bodies.append(Holding(body, len(rs), sum(1 for r in rs if r.text), sum(1 for r in rs if r.amended_by),
+                                  sum(1 for r in rs if r.cited_by)))
+    actions = Counter(p.proposal.action for p in site.proposals)
+    return Holdings(tuple(bodies), len(site.proposals), len(site.contributions),
+                    tuple((a, actions[a]) for a in ACTION_ORDER if actions[a]), bool(site.references))
 
 
 def citation_examples(site: Site, count: int = 2) -> list[tuple[str, ResolutionPage, Clause]]:
