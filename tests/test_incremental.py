@@ -135,3 +135,26 @@ def test_rebuilds_after_each_edit_give_what_fresh_builds_give(tmp_path: Path) ->
         if name == "a cited clause removed":
             assert any(d.code == "citation-clause-missing" for d in rebuilt.diagnostics)
     assert any("zanzibar" in markdown for markdown in rebuilt.pages.values())
+
+
+def test_an_edited_template_has_every_page_rendered_again(monkeypatch) -> None:
+    """Under `mkdocs serve` an unchanged page keeps its last render, unless a template changed
+    (`make serve` rebuilds on an edit to `templates/`)."""
+    import builder.parallel
+    import builder.render as render
+    monkeypatch.setattr(builder.parallel, "cores", lambda: 1)  # rendered here, where they are counted
+    rendered: list[str] = []
+    real = render.Renderer._render
+
+    def counted(self, template, src, **context):
+        rendered.append(src)
+        return real(self, template, src, **context)
+
+    monkeypatch.setattr(render.Renderer, "_render", counted)
+    memory = Memory()
+    first = build(corpus_files(CORPUS), ROOT, memory=memory)
+    build(corpus_files(CORPUS), ROOT, memory=memory)
+    assert len(rendered) == len(first.pages)  # the second build rendered nothing again
+    monkeypatch.setattr(render, "templates_stamp", lambda: (("resolution.md.j2", 1),))
+    again = build(corpus_files(CORPUS), ROOT, memory=memory)
+    assert len(rendered) == 2 * len(first.pages) and again.pages == first.pages

@@ -113,11 +113,12 @@ def relative(to_src: str, from_dir: list[str]) -> str:
 class Renderer:
     def __init__(self, site: Site, directory_urls: bool = True, last: dict[str, Any] | None = None) -> None:
         self.site = site
-        self.last: dict[str, tuple[str, Any, str, Written]] = last if last is not None else {}
+        self.last: dict[str, Any] = last if last is not None else {}
         """The last render of this `mkdocs serve` (pipeline.Memory), by page source: (template,
         (context, directory URLs), Markdown, what its HTML blocks hold). A template reads nothing
         but its context (the page, a list, where it is, what the home page counts), so a context
-        equal to last time's renders the same, and only the pages an edit changed are rendered again. The link stage gives back an
+        equal to last time's renders the same, and only the pages an edit changed are rendered
+        again; every page is, where a template changed (`templates_stamp`). The link stage gives back an
         unchanged page as the very object it gave before (builder/link/recall.py), so most
         contexts compare by identity."""
         self.directory_urls = directory_urls
@@ -177,6 +178,7 @@ class Renderer:
         }) for c in site.conferences for part in c.lists[1:]]
         jobs += [("unplaced.md.j2", u.src, {"page": u}) for u in site.unplaced]
         out: dict[str, str] = {}
+        stamp = templates_stamp()
         kept: dict[str, tuple[str, tuple]] = {}
         todo: list[tuple[str, str, dict[str, Any]]] = []
         for template, src, context in jobs:
@@ -188,7 +190,7 @@ class Renderer:
             if meta:
                 self.meta[src] = meta
             key = (tuple(context.items()), self.directory_urls)
-            last = self.last.get(src)
+            last = self.last.get(src) if self.last.get(_STAMP) == stamp else None
             if last is not None and last[0] == template and last[1] == key:
                 out[src], self.written[src] = last[2], last[3]
             else:
@@ -201,6 +203,7 @@ class Renderer:
             out[src], self.written[src] = markdown, written
         self.last.clear()
         self.last.update({src: (template, key, out[src], self.written[src]) for src, (template, key) in kept.items()})
+        self.last[_STAMP] = stamp
         return out
 
     @cached_property
@@ -308,6 +311,16 @@ class Renderer:
         nav.append({"About": "about.md"})
         nav.append({"Data": "data.md"})
         return nav
+
+
+_STAMP = "templates/"
+"""Where the last render keeps the templates' stamp (no page's source ends so)."""
+
+
+def templates_stamp() -> tuple[tuple[str, int], ...]:
+    """Each template by name and modification time: under `mkdocs serve`, an edited template (or
+    the macros every page imports) has every page rendered again."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.glob("*.j2")))
 
 
 BY_SOURCE = "proposals/by-source.md"
