@@ -118,9 +118,9 @@ class Renderer:
         (context, directory URLs), Markdown, what its HTML blocks hold). A template reads nothing
         but its context (the page, a list, where it is, what the home page counts), so a context
         equal to last time's renders the same, and only the pages an edit changed are rendered
-        again; every page is, where a template changed (`templates_stamp`). The link stage gives back an
-        unchanged page as the very object it gave before (builder/link/recall.py), so most
-        contexts compare by identity."""
+        again; every page is, where a template changed (`templates_stamp`). The link stage gives
+        back an unchanged page as the very object it gave before (builder/link/recall.py), so
+        most contexts compare by identity."""
         self.directory_urls = directory_urls
         self.env = environment()
         self.written: dict[str, Written] = {}
