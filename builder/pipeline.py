@@ -76,7 +76,7 @@ class Memory:
     link: Recall = field(default_factory=Recall)
     pages: dict[str, Any] = field(default_factory=dict)
     exports: Exported = field(default_factory=Exported)
-    pages_written: dict[str, bytes] = field(default_factory=dict)
+    pages_written: dict[str, str] = field(default_factory=dict)
     exports_written: dict[str, bytes] = field(default_factory=dict)
     """What was written of the pages and the exports, by path, so that a rebuild compares with
     it rather than read every file back."""
@@ -130,33 +130,30 @@ def build(
     return Build(site, rendered.pages, rendered.nav, rendered.written, rendered.meta, diagnostics)
 
 
-def write_if_changed(target: Path, data: bytes, last: bytes | None = None) -> bool:
-    """Write `data` to `target` unless it holds those bytes already (`last`: what was written
-    there last, where that is known; else the file is read): an unchanged file keeps its
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Write `data` to `target` unless it holds those bytes already: an unchanged file keeps its
     modification time, which `mkdocs serve --dirty` goes by."""
-    if last is not None and (last is data or last == data):
-        return False
-    if last is None and target.is_file() and target.read_bytes() == data:
+    if target.is_file() and target.read_bytes() == data:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return True
 
 
-def write_pages(pages: dict[str, str], out: Path, progress: Progress = QUIET, written: dict[str, bytes] | None = None) -> int:
+def write_pages(pages: dict[str, str], out: Path, progress: Progress = QUIET, written: dict[str, Any] | None = None) -> int:
     """Write the generated pages under `out`, touching only those whose content changed (the
     others keep their bytes and modification time), and remove pages no longer generated
     (`written`: what the last `mkdocs serve` rebuild wrote, updated). Returns how many files
     were written."""
     known, count = bool(written), 0
     for n, (src, content) in enumerate(pages.items(), start=1):
-        count += _write(out, src, content.encode("utf-8"), written)
+        count += _write(out, src, content, written)
         progress.update("pages written", n, len(pages))
     _remove_others(out, set(pages), written if known else None, "*.md")
     return count
 
 
-def write_exports(files: Iterable[tuple[str, bytes]], out: Path, written: dict[str, bytes] | None = None) -> list[str]:
+def write_exports(files: Iterable[tuple[str, bytes]], out: Path, written: dict[str, Any] | None = None) -> list[str]:
     """Write the files under `out`, touching only those whose bytes changed (MkDocs copies a file
     newer than its copy in the site, so `mkdocs serve --dirty` copies only those), and remove
     files no longer published (`written` as for write_pages). Returns their paths in the site."""
@@ -168,14 +165,19 @@ def write_exports(files: Iterable[tuple[str, bytes]], out: Path, written: dict[s
     return published
 
 
-def _write(out: Path, src: str, data: bytes, written: dict[str, bytes] | None) -> bool:
-    changed = write_if_changed(out / src, data, written.get(src) if written is not None else None)
+def _write(out: Path, src: str, content: str | bytes, written: dict[str, Any] | None) -> bool:
+    """Write a page's Markdown or an export's bytes unless unchanged: compared with what was
+    written last where that is known (the very object, most often, kept by the memories of
+    rendering and exports, so that this holds no copy), else with the file."""
+    last = written.get(src) if written is not None else None
+    if last is not None and (last is content or last == content):
+        return False
     if written is not None:
-        written[src] = data
-    return changed
+        written[src] = content
+    return write_if_changed(out / src, content.encode("utf-8") if isinstance(content, str) else content)
 
 
-def _remove_others(out: Path, kept: set[str], written: dict[str, bytes] | None, pattern: str) -> None:
+def _remove_others(out: Path, kept: set[str], written: dict[str, Any] | None, pattern: str) -> None:
     """Remove the files under `out` that are not `kept`: of those written last time, where that
     is known, else of all those the folder holds."""
     if written is not None:
