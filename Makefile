@@ -28,6 +28,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py --outcomes --documents 2000
 	$(BIN)/python bench/run.py --documents 200
 	$(BIN)/python bench/run.py --documents 2000 --twin
+	$(BIN)/python bench/serve.py --documents 2000
 	$(BIN)/python bench/run.py --documents 10000
 
 serve: $(BIN)/.installed
