@@ -158,3 +158,24 @@ def test_an_edited_template_has_every_page_rendered_again(monkeypatch) -> None:
     monkeypatch.setattr(render, "templates_stamp", lambda: (("resolution.md.j2", 1),))
     again = build(corpus_files(CORPUS), ROOT, memory=memory)
     assert len(rendered) == 2 * len(first.pages) and again.pages == first.pages
+
+
+SHARED_NOTE = ("RESOLUTION 9001 (Kigali, 2022)\nFirst text\nThe World Telecommunication Development Conference (Kigali, 2022),\n"
+               "resolves\n1\tto do one thing{call};\n"
+               "RESOLUTION 9002 (Kigali, 2022)\nSecond text\nThe World Telecommunication Development Conference (Kigali, 2022),\n"
+               "resolves\n1\tto do {word} thing[footnoteRef:1]; [1: 1\tSee No. 5.266 for details.]\n")
+
+
+def test_a_note_reported_once_for_two_pages_stays_once_after_edits(tmp_path: Path) -> None:
+    """A footnote two texts call is relinked with each page, and what it names without an
+    instrument reported once: still once, after the first text stops calling it, or after the
+    second is edited and the first kept as it was (a reviewer's two cases)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for edits in ([("[footnoteRef:1]", "another"), ("", "another")], [("[footnoteRef:1]", "another"), ("[footnoteRef:1]", "a second")]):
+        memory = Memory()
+        for call, word in edits:
+            (corpus / "wtdc-res-9001.txt").write_text(SHARED_NOTE.format(call=call, word=word), encoding="utf-8")
+            rebuilt, fresh = build(corpus_files(corpus), tmp_path, memory=memory), build(corpus_files(corpus), tmp_path)
+            assert list(map(str, rebuilt.diagnostics)) == list(map(str, fresh.diagnostics)), (call, word)
+            assert sum(d.code == "citation-no-instrument" for d in fresh.diagnostics) == 1

@@ -129,15 +129,18 @@ class Resolver:
         self.earlier_revisions = earlier or {}
         """Resolution id → its revisions held besides the latest: meeting → (page, anchors)."""
         self.diagnostics = diagnostics
-        self.reported: set[tuple[Span, str]] = set()
         self.looked_up: dict[str, tuple[set[str] | None, dict[tuple[str, int], tuple[str, set[str]]] | None]] = {}
         """What resolving a page's citations looked up of the collection (`held`), by resolution
         id: what the link stage compares before it gives back the page's last relinking (builder/link/recall.py)."""
 
     def held(self, rid: str) -> tuple[set[str] | None, dict[tuple[str, int], tuple[str, set[str]]] | None]:
-        """The anchors of a resolution whose text the collection holds, and its earlier revisions held."""
-        found = self.looked_up[rid] = (self.anchors.get(rid), self.earlier_revisions.get(rid))
+        """The anchors of a resolution whose text the collection holds, and its earlier revisions
+        held (recorded in `looked_up`)."""
+        found = self.looked_up[rid] = self.lookup(rid)
         return found
+
+    def lookup(self, rid: str) -> tuple[set[str] | None, dict[tuple[str, int], tuple[str, set[str]]] | None]:
+        return self.anchors.get(rid), self.earlier_revisions.get(rid)
 
     def body(
         self, ref: Reference, citing: BodyId | None, span: Span, text: str, earlier: dict[str, BodyId]
@@ -210,8 +213,7 @@ class Resolver:
         out: list[Inline] = []
         for piece in text:
             if isinstance(piece, Citation) and piece.ref.bare:
-                if piece.text != piece.ref.number and (span, piece.text) not in self.reported:  # once, for a list
-                    self.reported.add((span, piece.text))
+                if piece.text != piece.ref.number:  # once for a list, however often given (`_Citing.report`)
                     self.diagnostics.info("citation-no-instrument", span, f"“{piece.text}” {NO_INSTRUMENT}")
                 piece = piece.text
             if isinstance(piece, str) and out and isinstance(out[-1], str):
@@ -305,6 +307,9 @@ class _Citing:
         """The titles citing texts give each text."""
         self.recorded: set[tuple[str, CitedBy]] = set()
         self.seen: list[Citation] = []
+        self.reported: set[tuple[Span, str]] = set()
+        """The provisions named without their instrument reported so far, where and how: a list
+        (`Nos. 5.266 and 5.267`), or a footnote shown on two pages, is reported once."""
 
     def record(self, target: str, entry: CitedBy, title: str | None) -> None:
         if (target, entry) not in self.recorded:  # one entry per citing clause, however often it cites
@@ -334,18 +339,26 @@ class _Citing:
         citations looked up are the same (builder/link/recall.py)."""
         inputs = (*(getattr(page, name) for name in _relinked_fields(page)), citing, page_id, label)
         made = self.recall.get("relink", page.src, inputs)
-        if made is None or any(self.resolver.held(rid) != was for rid, was in made.looked_up.items()):
+        if made is None or any(self.resolver.lookup(rid) != was for rid, was in made.looked_up.items()):
             made = self.recall.put("relink", page.src, inputs, self._relink(page, citing, page_id, label))
-        else:
-            self.resolver.diagnostics.extend(made.diagnostics)
+        for d in made.diagnostics:
+            self.report(d)
         for record in made.records:
             self.record(*record)
         self.seen.extend(made.resolved)
         return replace(page, **made.fields)
 
+    def report(self, d: Diagnostic) -> None:
+        if d.code == "citation-no-instrument":
+            if (d.span, d.message) in self.reported:
+                return
+            self.reported.add((d.span, d.message))
+        self.resolver.diagnostics.append(d)
+
     def _relink(self, page: Any, citing: BodyId | None, page_id: str, label: str) -> _Relinked:
         rl = _Relinker(self.resolver, citing, (page_id, label, page.src))
-        found, self.resolver.looked_up = len(self.resolver.diagnostics), {}
+        diagnostics, self.resolver.diagnostics = self.resolver.diagnostics, Diagnostics()
+        self.resolver.looked_up = {}
         fields: dict[str, Any] = {}  # in reading order: the text, then its footnotes
         if isinstance(page, ProposalPage):
             fields["proposal"] = rl.proposal(page.proposal)
@@ -356,8 +369,8 @@ class _Citing:
         fields["footnotes"] = rl.footnotes(page.footnotes)
         if not isinstance(page, UnplacedPage):
             fields["citations"] = tuple(rl.uses)
-        return _Relinked(fields, tuple(rl.resolved), tuple(rl.records), tuple(self.resolver.diagnostics[found:]),
-                         self.resolver.looked_up)
+        found, self.resolver.diagnostics = self.resolver.diagnostics, diagnostics
+        return _Relinked(fields, tuple(rl.resolved), tuple(rl.records), tuple(found), self.resolver.looked_up)
 
 
 def _relinked_fields(page: Any) -> tuple[str, ...]:
