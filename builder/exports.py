@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import struct
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ COLLECTION = "data/itu-resolutions.json.gz"
 LEVEL = 6
 """gzip's default level: level 9 takes longer for files a few per cent smaller (README, Performance)."""
 CHUNK = 64
-"""About how many documents one gzip member of the collection holds (`_chunk_ends`): a
+"""About how many documents one chunk of the collection holds (`_chunk_ends`): a
 compressor looks back 32 KB, so a chunk of some hundred kilobytes compresses as well as the whole."""
 AS_IS = (".docx",)
 """Source files published uncompressed: a Word document is a zip already."""
@@ -79,7 +80,7 @@ class Exported:
     """Source file (path, modification time, size) → its bytes as published."""
     collection: dict[tuple[bytes, ...], bytes] = field(default_factory=dict)
     """A chunk of the collection (what comes before its documents, their JSON, what comes after)
-    → its gzip member (`_chunk_ends`)."""
+    → its deflate data (`_Collection`)."""
 
 
 def exports(site: Site, sources: dict[str, Path], kept: Exported | None = None) -> Iterator[tuple[str, bytes]]:
@@ -133,27 +134,57 @@ def _json_files(site: Site, kept: Exported) -> Iterator[tuple[str, bytes]]:
         return (was[1], was[2]) if _unchanged(was, page) else None  # type: ignore[index]
 
     made: dict[str, tuple[Any, bytes, bytes]] = {}
-    members: dict[tuple[bytes, ...], bytes] = {}  # in order: documents differ, so chunks do
+    collection = _Collection(kept.collection)
     chunk: list[bytes] = []
     for n, (data, compressed) in enumerate(_made_again(make, last, len(documents))):
         page = documents[n][0]
         made[page.src] = (page, data, compressed)
         chunk.append(data)
         if n == len(documents) - 1 or _chunk_ends(page.src):
-            key = (b"," if members else b'{"documents":[', *chunk, b"]}" if n == len(documents) - 1 else b"")
-            members[key] = kept.collection.get(key) or gzipped(key[0] + b",".join(key[1:-1]) + key[-1])
+            collection.add(chunk, last=n == len(documents) - 1)
             chunk = []
         yield json_src(page.src), compressed
-    kept.json, kept.collection = made, members
-    yield COLLECTION, b"".join(members.values()) or gzipped(b'{"documents":[]}')
+    kept.json, kept.collection = made, collection.made
+    yield COLLECTION, collection.gzipped()
+
+
+class _Collection:
+    """The collection's JSON as one gzip stream (RFC 1952) made of chunks compressed apart: each
+    chunk's deflate data ends with a full flush, which leaves nothing for the next to refer back
+    to, so that chunks compressed one by one, or kept from the last `mkdocs serve` rebuild, join
+    into one valid stream. (A file of several gzip members would do for `gunzip`, but not for
+    readers that decode one member: zlib's, Rust's flate2, a browser's DecompressionStream.)"""
+
+    def __init__(self, kept: dict[tuple[bytes, ...], bytes]) -> None:
+        self.kept = kept
+        self.made: dict[tuple[bytes, ...], bytes] = {}
+        self.pieces: list[bytes] = []
+        self.crc = self.size = 0
+
+    def add(self, documents: list[bytes], last: bool) -> None:
+        key = (b"," if self.pieces else b'{"documents":[', *documents, b"]}" if last else b"")
+        text = key[0] + b",".join(documents) + key[-1]
+        deflated = self.kept.get(key)
+        if deflated is None:
+            compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+            deflated = compressor.compress(text) + compressor.flush(zlib.Z_FULL_FLUSH)
+        self.made[key] = deflated
+        self.pieces.append(deflated)
+        self.crc, self.size = zlib.crc32(text, self.crc), self.size + len(text)
+
+    def gzipped(self) -> bytes:
+        if not self.pieces:
+            return gzipped(b'{"documents":[]}')
+        end = zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS).flush(zlib.Z_FINISH)  # the last block
+        header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # as gzipped's: no name, no time, level 6
+        return b"".join([header, *self.pieces, end, struct.pack("<II", self.crc, self.size & 0xFFFFFFFF)])
 
 
 def _chunk_ends(src: str) -> bool:
-    """Whether a document ends a chunk of the collection. The collection is gzip members one
-    after another (RFC 1952; `gzip.decompress`, `gunzip` and `zcat` read them as one), each a
-    chunk of about `CHUNK` documents, so that a `mkdocs serve` rebuild compresses again only the
-    chunks whose documents changed. Where a chunk ends is decided by the document that ends it,
-    not by a count, so that a document added or removed changes its own chunk alone."""
+    """Whether a document ends a chunk of the collection (`_Collection`), chunks of about `CHUNK`
+    documents, so that a `mkdocs serve` rebuild compresses again only the chunks whose documents
+    changed. Where a chunk ends is decided by the document that ends it, not by a count, so
+    that a document added or removed changes its own chunk alone."""
     return zlib.crc32(src.encode("utf-8")) % CHUNK == 0
 
 

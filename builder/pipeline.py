@@ -172,9 +172,10 @@ def _write(out: Path, src: str, content: str | bytes, written: dict[str, Any] | 
     last = written.get(src) if written is not None else None
     if last is not None and (last is content or last == content):
         return False
+    changed = write_if_changed(out / src, content.encode("utf-8") if isinstance(content, str) else content)
     if written is not None:
         written[src] = content
-    return write_if_changed(out / src, content.encode("utf-8") if isinstance(content, str) else content)
+    return changed
 
 
 def _remove_others(out: Path, kept: set[str], written: dict[str, Any] | None, pattern: str) -> None:

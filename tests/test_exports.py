@@ -8,6 +8,7 @@ import gzip
 import json
 import os
 import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,8 @@ def unzipped(path: Path) -> bytes:
 def test_the_collection_file_and_every_document_file_validate(built_site: Path, corpus_build) -> None:
     collection = json.loads(unzipped(built_site / COLLECTION))
     assert collection == json.loads(json.dumps(dump(corpus_build.site)))
+    one_member = zlib.decompressobj(31)  # as readers that decode one gzip member read it (a browser's DecompressionStream)
+    assert json.loads(one_member.decompress((built_site / COLLECTION).read_bytes())) == collection and one_member.eof
     assert errors(collection) == []
     kinds = set()
     for document in collection["documents"]:

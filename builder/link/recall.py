@@ -38,7 +38,7 @@ class Recall:
         last = self.last.get((step, key))
         if last is None or not _same(last[0], inputs):
             return None
-        self.now[(step, key)] = last
+        self.now[(step, key)] = (inputs, last[1])  # this build's inputs: the next compares by identity
         return last[1]
 
     def put(self, step: str, key: Hashable, inputs: tuple, made: T) -> T:
