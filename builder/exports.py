@@ -176,7 +176,7 @@ class _Collection:
         if not self.pieces:
             return gzipped(b'{"documents":[]}')
         end = zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS).flush(zlib.Z_FINISH)  # the last block
-        header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # as gzipped's: no name, no time, level 6
+        header = gzipped(b"")[:10]  # gzip's header as every export has it: no name, no time
         return b"".join([header, *self.pieces, end, struct.pack("<II", self.crc, self.size & 0xFFFFFFFF)])
 
 
