@@ -11,7 +11,6 @@ them to the site's files, so that MkDocs copies them and checks the pages' links
 
 from __future__ import annotations
 
-import gzip
 import json
 import struct
 import zlib
@@ -20,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import parallel
+from zlib_ng import gzip_ng, zlib_ng
+
+from . import collector, parallel
 from .akn import Writer
 from .dump import pages
 from .link import Site
@@ -29,7 +30,9 @@ R = TypeVar("R")
 
 COLLECTION = "data/itu-resolutions.json.gz"
 LEVEL = 6
-"""gzip's default level: level 9 takes longer for files a few per cent smaller (README, Performance)."""
+"""gzip's default level: level 9 takes longer for files a few per cent smaller (README, Performance).
+Compressed with zlib-ng (REFERENCE.md, "Data"): at this level twice as fast as zlib on the exports,
+for files no larger."""
 CHUNK = 64
 """About how many documents one chunk of the collection holds (`_chunk_ends`): a
 compressor looks back 32 KB, so a chunk of some hundred kilobytes compresses as well as the whole."""
@@ -55,9 +58,9 @@ def source_src(source_file: str) -> str:
 
 
 def gzipped(data: bytes) -> bytes:
-    """Deterministic gzip: no modification time and no file name in the header, so that two
-    builds give the same bytes."""
-    return gzip.compress(data, compresslevel=LEVEL, mtime=0)
+    """Deterministic gzip: no modification time, no file name and no system in the header, so
+    that two builds give the same bytes."""
+    return gzip_ng.compress(data, compresslevel=LEVEL, mtime=0)
 
 
 def _json(value: Any) -> bytes:
@@ -88,8 +91,9 @@ def exports(site: Site, sources: dict[str, Path], kept: Exported | None = None) 
     published; `sources`: each source file by the name pages give it; `kept`: what the last
     `mkdocs serve` rebuild exported, reused where its page is unchanged (and updated)."""
     kept = kept if kept is not None else Exported()
-    yield from _json_files(site, kept)
-    yield from _akn_files(site, kept)
+    with collector.paused():
+        yield from _json_files(site, kept)
+        yield from _akn_files(site, kept)
     published: dict[tuple[Path, int, int], bytes] = {}
     for name, path in sources.items():
         stat = path.stat()
@@ -166,8 +170,8 @@ class _Collection:
         text = key[0] + b",".join(documents) + key[-1]
         deflated = self.kept.get(key)
         if deflated is None:
-            compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
-            deflated = compressor.compress(text) + compressor.flush(zlib.Z_FULL_FLUSH)
+            compressor = zlib_ng.compressobj(LEVEL, zlib_ng.DEFLATED, -zlib_ng.MAX_WBITS)
+            deflated = compressor.compress(text) + compressor.flush(zlib_ng.Z_FULL_FLUSH)
         self.made[key] = deflated
         self.pieces.append(deflated)
         self.crc, self.size = zlib.crc32(text, self.crc), self.size + len(text)
@@ -175,7 +179,7 @@ class _Collection:
     def gzipped(self) -> bytes:
         if not self.pieces:
             return gzipped(b'{"documents":[]}')
-        end = zlib.compressobj(LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS).flush(zlib.Z_FINISH)  # the last block
+        end = zlib_ng.compressobj(LEVEL, zlib_ng.DEFLATED, -zlib_ng.MAX_WBITS).flush(zlib_ng.Z_FINISH)  # the last block
         header = gzipped(b"")[:10]  # gzip's header as every export has it: no name, no time
         return b"".join([header, *self.pieces, end, struct.pack("<II", self.crc, self.size & 0xFFFFFFFF)])
 

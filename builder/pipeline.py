@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from . import parallel
+from . import collector, parallel
 from .diagnostics import Diagnostic, Diagnostics
 from .exports import Exported
 from .ir import SourceFile
@@ -117,16 +116,9 @@ def build(
     """`official`: the address patterns of conferences' official documents (builder/link/official.py);
     `memory`: what an earlier build of this `mkdocs serve` kept, to read and render only what changed."""
     diagnostics = Diagnostics()
-    # The IR is millions of small objects that live until the end: the cyclic garbage collector
-    # would scan them again and again (a third of the time at 2,000 documents) and free nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         site = link(read_all(paths, diagnostics, root, progress, memory), diagnostics, official, memory.link if memory else None)
         rendered = render(site, directory_urls, memory.pages if memory else None)
-    finally:
-        if collecting:
-            gc.enable()
     return Build(site, rendered.pages, rendered.nav, rendered.written, rendered.meta, diagnostics)
 
 

@@ -197,7 +197,10 @@ class Renderer:
                 out[src] = ""  # in its place among the pages, rendered below
                 todo.append((template, src, context))
             kept[src] = (template, key)
-        # each page from its own context: in worker processes where there are cores (builder/parallel.py)
+        # each page from its own context: in worker processes where there are cores (builder/parallel.py),
+        # each of which would otherwise compile the templates again
+        for template in self.env.list_templates() if todo else ():
+            self.env.get_template(template)
         rendered = parallel.each(lambda n: self._render(todo[n][0], todo[n][1], **todo[n][2]), range(len(todo)))
         for (_, src, _), (markdown, written) in zip(todo, rendered):
             out[src], self.written[src] = markdown, written
