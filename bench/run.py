@@ -45,6 +45,7 @@ import search  # noqa: E402
 from generate import ROOT, generate  # noqa: E402
 from twin import build_twin, twin_site  # noqa: E402
 
+from builder import collector  # noqa: E402
 from builder.bundle import bundle  # noqa: E402
 from builder.exports import exports  # noqa: E402
 from builder.ir import Clause  # noqa: E402
@@ -225,13 +226,14 @@ def main() -> None:
         folders = [work / "corpus", *([PP18] if PP18.is_dir() else [])]
         paths, roots = corpus_files(*folders), naming_roots(folders, work)
         collection = sum(1 for p in paths if p.is_relative_to(PP18))
-        started = time.perf_counter()
-        result = build(paths, roots)
-        write_pages(result.pages, work / "docs")
-        builder_s = time.perf_counter() - started
-        started = time.perf_counter()
-        exports_bytes = sum(len(data) for _, data in exports(result.site, {source_name(p, roots): p for p in paths}))
-        exports_s = time.perf_counter() - started
+        with collector.paused():  # as the plugin runs them (builder/plugin.py)
+            started = time.perf_counter()
+            result = build(paths, roots)
+            write_pages(result.pages, work / "docs")
+            builder_s = time.perf_counter() - started
+            started = time.perf_counter()
+            exports_bytes = sum(len(data) for _, data in exports(result.site, {source_name(p, roots): p for p in paths}))
+            exports_s = time.perf_counter() - started
         env = {**os.environ, "ITU_CORPUS": os.pathsep.join(map(str, folders)), "NO_MKDOCS_2_WARNING": "1"}
         started = time.perf_counter()
         peaks = peak_rss([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "site")], ROOT, env)

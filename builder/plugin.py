@@ -23,6 +23,7 @@ import re
 import sys
 from pathlib import Path
 from types import CodeType
+from typing import Any
 
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
@@ -35,10 +36,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from builder import collector
 from builder.bundle import OFFLINE_COPY, OfflineCopy
 from builder.diagnostics import notes_line
 from builder.exports import exports
-from builder.link.official import OfficialConfigError, official_patterns
+from builder.link.official import OfficialConfigError, OfficialPatterns, official_patterns
 from builder.pipeline import Memory, build, corpus_files, corpus_folders, naming_roots, write_exports, write_pages
 from builder.progress import Progress
 from builder.readers import source_name
@@ -135,26 +137,7 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         root = Path(config.config_file_path).parent
         setting = os.environ.get("ITU_CORPUS") or os.pathsep.join(str(root / folder) for folder in self.config.corpus)
         folders = corpus_folders(setting, root)
-        roots = naming_roots(folders, root)
-        progress = Progress()
-        paths = corpus_files(*folders)
-        result = build(paths, roots, progress, directory_urls=config.use_directory_urls, official=official, memory=self.memory)
-        for d in result.diagnostics:  # notes are counted: a real collection has thousands, which would drown the warnings
-            if d.severity != "info":
-                {"error": log.error, "warning": log.warning}[d.severity](str(d))
-        if notes := notes_line(list(result.diagnostics)):
-            log.info(notes)
-        site_dir = Path(config.site_dir)
-        self.generated = site_dir.with_name(site_dir.name + "-pages")  # beside the site: one per build target
-        self.data = site_dir.with_name(site_dir.name + "-data")
-        memory = self.memory
-        write_pages(result.pages, self.generated, progress, memory.pages_written if memory else None)
-        self.pages, self.written, self.meta = list(result.pages), dict(result.written), dict(result.meta)
-        result.pages.clear()  # on disk now: their room (0.4 GB at 10,000 documents) is the exports'
-        made = exports(result.site, {source_name(p, roots): p for p in paths}, memory.exports if memory else None)
-        self.exports = write_exports(made, self.data, memory.exports_written if memory else None)
-        config.nav = result.nav
-        del result
+        config.nav = self._build(corpus_files(*folders), naming_roots(folders, root), config, official)
         if self.serving:
             _set_aside()
         else:
@@ -163,6 +146,28 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
             if str(folder) not in config.watch:
                 config.watch.append(str(folder))
         return config
+
+    def _build(self, paths: list[Path], roots: tuple[Path, ...], config: MkDocsConfig, official: dict[str, OfficialPatterns]) -> list[Any]:
+        """Build, write the pages and the exports beside the site; the navigation. With the cyclic
+        collector paused through the writing too (builder/collector.py): a collection then would
+        go through the whole site, most of the writing's time at 10,000 documents."""
+        progress, memory = Progress(), self.memory
+        with collector.paused():
+            result = build(paths, roots, progress, directory_urls=config.use_directory_urls, official=official, memory=memory)
+            for d in result.diagnostics:  # notes are counted: a real collection has thousands, which would drown the warnings
+                if d.severity != "info":
+                    {"error": log.error, "warning": log.warning}[d.severity](str(d))
+            if notes := notes_line(list(result.diagnostics)):
+                log.info(notes)
+            site_dir = Path(config.site_dir)
+            self.generated = site_dir.with_name(site_dir.name + "-pages")  # beside the site: one per build target
+            self.data = site_dir.with_name(site_dir.name + "-data")
+            write_pages(result.pages, self.generated, progress, memory.pages_written if memory else None)
+            self.pages, self.written, self.meta = list(result.pages), dict(result.written), dict(result.meta)
+            result.pages.clear()  # on disk now: their room (0.4 GB at 10,000 documents) is the exports'
+            made = exports(result.site, {source_name(p, roots): p for p in paths}, memory.exports if memory else None)
+            self.exports = write_exports(made, self.data, memory.exports_written if memory else None)
+            return result.nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.serving:
