@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import collector
 from .dump import dump
 from .pipeline import Build, build, corpus_files, write_pages
 from .progress import Progress
@@ -37,13 +38,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no such file or folder: {', '.join(map(repr, missing))}")
 
     progress = Progress()
-    result = build(_paths(args.paths), Path.cwd(), progress)
-    if args.command == "dump":
-        json.dump(dump(result.site), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    elif args.command == "build":
-        written = write_pages(result.pages, args.out, progress)
-        print(f"{written} of {len(result.pages)} pages written (the others had not changed)", file=sys.stderr)
+    with collector.paused():  # through the dump and the writing too, as the plugin does
+        result = build(_paths(args.paths), Path.cwd(), progress)
+        if args.command == "dump":
+            json.dump(dump(result.site), sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        elif args.command == "build":
+            written = write_pages(result.pages, args.out, progress)
+            print(f"{written} of {len(result.pages)} pages written (the others had not changed)", file=sys.stderr)
     return _report(result, getattr(args, "strict", False))
 
 
