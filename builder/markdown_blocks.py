@@ -17,23 +17,38 @@ HTML_END = "<!-- /itu-html -->"
 
 
 class StoreHtml(Preprocessor):
+    """Runs with nothing but blank lines between them are stored as one: each stored run is a
+    paragraph that Markdown's tree and inline processors go through."""
+
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         block: list[str] | None = None
+        ended: list[str] = []  # the runs that ended, stored once a line other than a blank or a run follows
         for line in lines:
-            if block is None:
-                if line == HTML_START:
-                    block = []
+            if block is not None:
+                if line == HTML_END:
+                    ended += block
+                    block = None
                 else:
-                    out.append(line)
-            elif line == HTML_END:
-                out += ["", self.md.htmlStash.store("\n".join(block)), ""]
-                block = None
+                    block.append(line)
+            elif line == HTML_START:
+                block = []
+            elif ended and not line:
+                continue
             else:
-                block.append(line)
+                self._store(ended, out)
+                out.append(line)
+        self._store(ended, out)
         if block is not None:  # not ended: shown as written, as Markdown would
             out += [HTML_START, *block]
         return out
+
+    def _store(self, runs: list[str], out: list[str]) -> None:
+        if runs:
+            # a blank line after it even at the end, or Markdown makes its paragraph "placeholder\n",
+            # which the raw HTML postprocessor does not unwrap
+            out += ["", self.md.htmlStash.store("\n".join(runs)), "", ""]
+            runs.clear()
 
 
 class HtmlBlocks(Extension):

@@ -35,6 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from builder import collector
 from builder.bundle import OFFLINE_COPY, OfflineCopy
@@ -45,13 +46,32 @@ from builder.pipeline import Memory, build, corpus_files, corpus_folders, naming
 from builder.progress import Progress
 from builder.readers import source_name
 from builder.render import offline_copy
-from builder.render.blocks import Written
+from builder.render.blocks import Heading, Written
 from builder.render.titles import PageMeta
 from builder.search import PART_MB, BackgroundIndex, index_site
 
 log = logging.getLogger("mkdocs.builder")
 _INDENT = re.compile(r"\n[ \t\n]+")  # ASCII only: a no-break space is text
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)
+
+
+def table_of_contents(found: TableOfContents, headings: tuple[Heading, ...]) -> TableOfContents:
+    """A page's table of contents: the headings MkDocs found in its Markdown (its title, whose
+    id MkDocs makes), each heading the builder wrote as HTML under the last that is higher,
+    in order, as Markdown's toc extension nests them. A page writes all its headings but its
+    title one way or the other (tests/test_plugin.py)."""
+    top = list(found)
+    assert all(not item.children for item in top), "a page mixes Markdown headings with the builder's"
+    parents: list[AnchorLink] = top[-1:]
+    for level, ident, name in headings:
+        item = AnchorLink(name, ident, level)
+        while parents and parents[-1].level >= level:
+            parents.pop()
+        (parents[-1].children if parents else top).append(item)
+        parents.append(item)
+    if top:
+        top[0].active = True  # type: ignore[attr-defined]  # as get_toc marks it
+    return TableOfContents(top)
 
 
 def _let_go() -> None:
@@ -200,12 +220,15 @@ class ResolutionsPlugin(BasePlugin[ResolutionsConfig]):
         return markdown.replace(OFFLINE_COPY, offline_copy(OfflineCopy.from_config(config.extra, config.site_url)))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The HTML the builder wrote (clauses, footnotes) is not parsed by MkDocs
+        """The HTML the builder wrote (clauses, footnotes, headings) is not parsed by MkDocs
         (builder/markdown_blocks.py): hand its ids and links to MkDocs' validation, a missing page
-        here and a missing anchor after the build, by `validation.links` like its own."""
+        here and a missing anchor after the build, by `validation.links` like its own, and its
+        headings to the table of contents."""
         written = self.written.get(page.file.src_uri)
         if written is None:
             return html
+        if written.headings:
+            page.toc = table_of_contents(page.toc, written.headings)
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(written.ids)
         for to_src, anchor in written.links:

@@ -27,6 +27,7 @@ from ..link import REFERENCES_SRC, ContributionPage, ProposalPage, ReferencePage
 from ..link.citations import REFERENCE_KINDS
 from ..link.model import ConferencePage
 from ..link.references import kind_src
+from ..markdown_blocks import HTML_END, HTML_START
 from .blocks import BlockWriter, Written
 from .escape import attribute, attribute_text, markdown_text
 from .titles import PageMeta, document_meta
@@ -52,12 +53,20 @@ def environment() -> Environment:
     )
     env.filters["attribute"] = attribute
     env.filters["slug"] = lambda text: Markup(slug(str(text)))
+    env.filters["html_block"] = html_block
     env.globals.update(
         BODIES=BODIES, ACTIONS=ACTIONS, MODIFYING=MODIFYING, ACTION_ORDER=ACTION_ORDER, REFERENCE_KINDS=REFERENCE_KINDS, source=source,
         akn_src=akn_src, json_src=json_src, source_src=source_src,
         moved_keys=moved_keys, kind_src=kind_src, revision_label=revision_label, revision_named=revision_named, meeting=meeting,
     )
     return env
+
+
+def html_block(html: str) -> Markup:
+    """`{% filter html_block %}`: what a template writes as HTML, kept from Markdown
+    (builder/markdown_blocks.py): its links are `link(src, anchor)`, which MkDocs validates
+    from what the page's `md` recorded, and its values are escaped as everywhere."""
+    return Markup(f"{HTML_START}\n{html.strip()}\n{HTML_END}\n\n") if html.strip() else Markup("")
 
 
 def meeting(body: str, revision) -> str:
@@ -79,7 +88,10 @@ def _href(from_src: str):
 def page_url(src: str, directory_urls: bool) -> str:
     """The URL MkDocs gives a page's Markdown source, from the site's root: `wtsa/res-68.md` →
     `wtsa/res-68/` (or `wtsa/res-68.html` without directory URLs), `proposals/acp-64a1/index.md`
-    → `proposals/acp-64a1/` (`proposals/acp-64a1/index.html`)."""
+    → `proposals/acp-64a1/` (`proposals/acp-64a1/index.html`); a file that is not a page
+    (`wtsa/res-68.json.gz`) keeps its path."""
+    if not src.endswith(".md"):
+        return src
     stem = src.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
         folder = stem.removesuffix("index")
@@ -131,9 +143,9 @@ class Renderer:
     def _render(self, template: str, src: str, **context: Any) -> tuple[str, Written]:
         href = _href(src)
         page = context.get("page")
-        md = BlockWriter(href, _url(src, self.directory_urls), getattr(page, "footnotes", ()))
-        markdown = self.env.get_template(template).render(href=href, md=md, **context)
-        return markdown, Written(tuple(md.links), tuple(md.ids))
+        md = BlockWriter(_url(src, self.directory_urls), getattr(page, "footnotes", ()))
+        markdown = self.env.get_template(template).render(href=href, link=md.link, md=md, **context)
+        return markdown, Written(tuple(md.links), tuple(md.ids), tuple(md.headings))
 
     def pages(self) -> dict[str, str]:
         site = self.site

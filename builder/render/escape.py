@@ -3,7 +3,10 @@ blocks the builder writes itself (builder/render/blocks.py).
 
 The Jinja environment runs every `{{ value }}` through `markdown_text` unless the value is
 `Markup` (output of our own macros, or an id/URL the builder made). So a template cannot
-forget to escape, and source text can never become Markdown, HTML or template markup.
+forget to escape, and source text can never become Markdown, HTML or template markup. The
+escape reads as the same text in a Markdown paragraph, heading or table cell and in a raw HTML
+block alike (Markdown's characters become character references, not backslash escapes), so a
+template writes the same `{{ value }}` in either, and so does a macro used in both.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 # Python-Markdown's escapable characters (with the tables extension's `|`), minus `(`, `)`,
-# `.`, `+`, `-`, which only matter at the start of a line (handled below).
-_INLINE = re.compile(r"([\\`*_{}\[\]#!|])")
+# `.`, `+`, `-`, which only matter at the start of a line (handled below): as character
+# references, which Markdown passes through and HTML reads as the characters.
+_INLINE = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]#!|"})
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 _LINE_START = re.compile(r"^( ?)(?:(\d+)([.)])|([-+]))")
 _SPECIAL = re.compile(r"[\\`*_{}\[\]#!|&<>\t\r\n\f\v]|  ")
@@ -49,21 +53,21 @@ def cell_text(text: str) -> str:
 
 
 def markdown_text(value: object) -> Markup:
-    """Escape a value for a Markdown inline context (paragraph, heading, table cell, list item)."""
+    """Escape a value for a Markdown inline context (paragraph, heading, table cell, list item)
+    or the content of an element in raw HTML."""
     if hasattr(value, "__html__"):
         return Markup(value)
     return Markup(escape_text(str(value)))
 
 
 def escape_text(text: str) -> str:
-    """`markdown_text` for a plain string, as a plain string: for code that assembles Markdown
+    """`markdown_text` for a plain string, as a plain string: for code that assembles markup
     from many pieces and marks only the whole as `Markup`."""
     if not _SPECIAL.search(text) and not _LINE_START.match(text):
         return text  # the common case: nothing to escape
     text = _WHITESPACE.sub(" ", text)  # one line; never 4 leading spaces (code), as HTML shows it anyway
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[1]}\\{m[4]}", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_INLINE)
+    return _LINE_START.sub(lambda m: f"{m[1]}{m[2]}&#{ord(m[3])};" if m[2] else f"{m[1]}&#{ord(m[4])};", text)
 
 
 REDLINE = {"": "{}", "ins": "<ins>{}</ins>", "del": "<del>{}</del>"}
