@@ -129,7 +129,7 @@ def test_marks_on_a_resolution_whose_text_is_in_the_collection() -> None:
     assert "changed" in page.annotations.marks["recognizing-b"][0].what
     markdown = render(site).pages["wtdc/res-900.md"]
     assert '<a class="change-mark" href="../../proposals/afcp-1a1-1/#resolves-3">' in markdown
-    assert "## Changes proposed" in markdown and '<a href="../../proposals/afcp-1a1-1/#resolves-2">' in markdown
+    assert 'id="changes-proposed">Changes proposed<' in markdown and '<a href="../../proposals/afcp-1a1-1/#resolves-2">' in markdown
     proposal = render(site).pages["proposals/afcp-1a1-1.md"]
     assert "<del>2</del><ins>3</ins>" in proposal and 'class="clause clause-inserted" id="resolves-2"' in proposal
 
@@ -232,10 +232,10 @@ def test_what_the_conference_adopted() -> None:
         ("considering c)", "b) renumbered c)", "adopted with changes", "considering c)"),
     ]
     page = render(site).pages["proposals/afcp-2a1-1.md"]
-    assert "## What the conference adopted" in page and "| inserted | not adopted |" in page
+    assert 'id="adopted">What the conference adopted<' in page and "<td>inserted</td><td>not adopted</td>" in page
     # `520700` against the adopted `700`: 520 deleted, 700 inserted, as inferred; then the adopted words
     assert 'over <del class="inferred"' in page
-    assert ("[adopted with changes](../wtdc/res-900/baku-2025.md#considering-c): over 700 Sector "
+    assert ('<a href="../../wtdc/res-900/baku-2025/#considering-c">adopted with changes</a>: over 700 Sector '
             "<del>Members and academia;</del><ins>Members;</ins>") in page
 
 

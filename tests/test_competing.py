@@ -55,9 +55,9 @@ def test_three_proposals_side_by_side(competing) -> None:
 
 
 def test_linked_from_the_resolution_and_each_proposal(competing) -> None:
-    assert "[The competing proposals side by side](res-11/proposals-compared.md)" in competing.pages["pp/res-11.md"]
+    assert '<a href="proposals-compared/">The competing proposals side by side</a>' in competing.pages["pp/res-11.md"]
     for src in ("proposals/acp-64a1-3.md", "proposals/eur-12a1-1.md", "proposals/iap-12a1-1.md"):
-        assert "(../pp/res-11/proposals-compared.md)" in competing.pages[src], src
+        assert 'href="../../pp/res-11/proposals-compared/"' in competing.pages[src], src
     page = competing.pages["pp/res-11/proposals-compared.md"]
     assert "has been</del><ins>is</ins>" in page and "Unchanged by every proposal:" in page
 

@@ -126,10 +126,11 @@ def test_each_change_its_outcome_and_one_line(decided) -> None:
         ("considering d)", "added by the conference"), ("resolves 2", "added by the conference")]
     assert o.summary == "WTDC (Baku, 2025) adopted 1 of its 1 change; 1 more inferred from the adopted text."
     markdown = rendered.pages["proposals/afcp-7a1-1.md"]
-    assert f"**Outcome:** {o.summary}" in markdown
-    assert "[changed in the adopted text](../wtdc/res-900/baku-2025.md#considering-c)" in markdown
+    assert f"<strong>Outcome:</strong> {o.summary}" in markdown
+    assert '<a href="../../wtdc/res-900/baku-2025/#considering-c">changed in the adopted text</a>' in markdown
     # a clause the conference added is named: the row has no proposed clause to name it
-    assert "| (not proposed) |  | [added by the conference](../wtdc/res-900/baku-2025.md#resolves-2): resolves 2 |" in markdown
+    assert ('<tr><td>(not proposed)</td><td></td><td><a href="../../wtdc/res-900/baku-2025/#resolves-2">added by the conference</a>:'
+            " resolves 2</td></tr>") in markdown
 
 
 def test_what_cannot_be_known_is_said(decided) -> None:
@@ -149,18 +150,18 @@ def test_a_page_per_conference(decided) -> None:
     assert [t.label for part in conference.lists for t in part.rows] == ["WTDC Resolution 900", "WTDC Resolution 902"]
     page = rendered.pages["wtdc/baku-2025.md"]
     assert page.count("# World Telecommunication Development Conference (Baku, 2025)") == 1
-    assert "[AFCP/7A1/1](../proposals/afcp-7a1-1.md)" in page and "1 of 1 adopted" in page
-    assert "[Rev. Baku, 2025](res-900/baku-2025.md)" in page
+    assert '<a href="../../proposals/afcp-7a1-1/">AFCP/7A1/1</a>' in page and "1 of 1 adopted" in page
+    assert '<a href="../res-900/baku-2025/">Rev. Baku, 2025</a>' in page
     # linked from the body's index, the texts it adopted and the proposals made to it
     assert "[WTDC (Baku, 2025)](baku-2025.md)" in rendered.pages["wtdc/index.md"]
-    assert "[WTDC (Baku, 2025)](../baku-2025.md)" in rendered.pages["wtdc/res-900/baku-2025.md"]
-    assert "(../wtdc/baku-2025.md)" in rendered.pages["proposals/afcp-7a1-1.md"]
+    assert '<a href="../../baku-2025/">WTDC (Baku, 2025)</a>' in rendered.pages["wtdc/res-900/baku-2025.md"]
+    assert 'href="../../wtdc/baku-2025/"' in rendered.pages["proposals/afcp-7a1-1.md"]
     # the contribution tables its proposals with their outcomes
     table = rendered.pages["proposals/afcp-7a1/index.md"]
-    assert "| Action | Proposal | Target | Outcome | Summary |" in table
+    assert "<tr><th>Action</th><th>Proposal</th><th>Target</th><th>Outcome</th><th>Summary</th></tr>" in table
     assert "WTDC (Baku, 2025) decided 1 of its 2 proposals: 1 of the 1 change they mark adopted." in table
     assert "not known" in table
-    assert "[1 of 1 adopted](../afcp-7a1-1.md#adopted)" in table
+    assert '<a href="../afcp-7a1-1/#adopted">1 of 1 adopted</a>' in table
 
 
 def test_a_word_document_s_change_not_adopted() -> None:
@@ -197,12 +198,12 @@ def test_acp_64a1_outcomes_at_pp18(with_pp18) -> None:
     assert new.outcome and new.outcome.state == "not known"
     assert "Perhaps it became Resolution 205 (Dubai, 2018)" in new.outcome.summary and "a guess from the words" in new.outcome.summary
     table = with_pp18.pages["proposals/acp-64a1/index.md"]
-    rows = re.findall(r"^\| <span class=\"action-badge.*$", table, re.MULTILINE)
+    rows = re.findall(r"^<tr><td><span class=\"action-badge.*$", table, re.MULTILINE)
     assert len(rows) == 25 and all("outcome outcome-" in r for r in rows)
     conference = with_pp18.pages["pp/dubai-2018.md"]
-    assert len(set(re.findall(r"\(\.\./proposals/acp-64a1-[\w-]+\.md\)", conference))) == 25
+    assert len(set(re.findall(r'href="\.\./\.\./proposals/acp-64a1-[\w-]+/"', conference))) == 25
     assert "## Texts revised" in conference and "## Texts adopted" in conference
-    assert "[PP Resolution 71 (Rev. Dubai, 2018)](res-71/dubai-2018.md)" in conference
+    assert '<a href="../res-71/dubai-2018/">PP Resolution 71 (Rev. Dubai, 2018)</a>' in conference
     # inferred changes are few and never the source's: each is in the dump as inferred
     docs = {d["id"]: d for d in dump(site)["documents"]}
     inferred = [c for p in mods for s in docs[p.id]["sections"] for c in s["clauses"] if c["inferred_changes"]]
@@ -243,7 +244,7 @@ def test_a_conference_s_proposals_by_text_a_page_at_a_time(monkeypatch) -> None:
     pages = render(site).pages
     assert "Pages: **1** · [2](baku-2025/proposals-2.md)" in pages["wtdc/baku-2025.md"]
     second = pages["wtdc/baku-2025/proposals-2.md"]
-    assert "[1](../baku-2025.md#by-text) · **2**" in second and "[AFCP/7A1/2](../../proposals/afcp-7a1-2.md)" in second
+    assert "[1](../baku-2025.md#by-text) · **2**" in second and '<a href="../../../proposals/afcp-7a1-2/">AFCP/7A1/2</a>' in second
 
 
 def test_a_meeting_named_like_a_page_of_texts_gets_its_own_address() -> None:
@@ -287,8 +288,9 @@ def test_suppressed_only_where_the_conference_s_list_says_so() -> None:
     pages = render(site).pages
     assert "- [WTDC Resolution 902](res-902.md), listed in [WTDC Resolution 901 (Baku, 2025), resolves -]" in pages["wtdc/baku-2025.md"]
     assert "- WTDC Resolution 77, listed in" in pages["wtdc/baku-2025.md"]  # no page of its own: named, not linked
-    assert "abrogated by [WTDC (Baku, 2025)](baku-2025.md)" in pages["wtdc/res-902.md"]
-    assert "See [the list, in WTDC Resolution 901 (Baku, 2025), resolves -](../wtdc/res-901/baku-2025.md#resolves-1-item-1)" in pages["proposals/afcp-7a1-2.md"]
+    assert 'abrogated by <a href="../baku-2025/">WTDC (Baku, 2025)</a>' in pages["wtdc/res-902.md"]
+    assert ('See <a href="../../wtdc/res-901/baku-2025/#resolves-1-item-1">the list, in WTDC Resolution 901 (Baku, 2025), resolves -</a>'
+            in pages["proposals/afcp-7a1-2.md"])
 
 
 def test_a_sup_is_judged_by_its_conference_not_by_the_meeting_its_text_names() -> None:

@@ -8,11 +8,12 @@ import logging
 from types import SimpleNamespace
 
 import pytest
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from builder.plugin import ResolutionsPlugin
+from builder.plugin import ResolutionsPlugin, table_of_contents
 from builder.render import _url, page_url
 from builder.render.blocks import Written
 from conftest import ROOT
@@ -110,3 +111,45 @@ def test_properdocs_builds_the_same_site(built_site, tmp_path) -> None:
     differing = [str(p) for p in sorted(ours) if p.name != "sitemap.xml.gz"
                  and generator.sub(b"", (built_site / p).read_bytes()) != generator.sub(b"", (out / p).read_bytes())]
     assert differing == []
+
+
+def test_a_file_that_is_not_a_page_keeps_its_path() -> None:
+    for urls in (True, False):
+        assert page_url("wtsa/res-68.json.gz", urls) == "wtsa/res-68.json.gz"
+        assert _url("wtsa/res-68.md", urls)("sources/corpus/x.txt.gz") == ("../../" if urls else "../") + "sources/corpus/x.txt.gz"
+
+
+HEADINGS = [(2, "Foreword", "foreword", "", None), (2, "resolves *a* <b> & [c](d)", "resolves", "section-heading", None),
+            (3, Markup("<del>1</del><ins>2</ins>"), "resolves-2", "", "Part 2"), (2, "recalling also", None, "", None),
+            (4, "deep", "deep", "", None), (2, "Foreword", None, "", None)]
+"""Headings as templates write them: (level, text, anchor, classes, name in the table of contents)."""
+
+
+def test_headings_written_as_html_are_the_ones_markdown_writes_and_lists() -> None:
+    """md.heading writes each heading as Markdown's toc extension makes it of the same heading,
+    and the plugin's table of contents is the one MkDocs makes of Markdown's."""
+    from mkdocs.structure.toc import get_toc
+
+    from builder.render.blocks import BlockWriter
+    from builder.render.escape import markdown_text
+    from test_escape import mkdocs_markdown
+
+    lines = ["# The title", ""]
+    for level, text, anchor, classes, label in HEADINGS:
+        attrs = " ".join(filter(None, [f"#{anchor}" if anchor else "", f".{classes}" if classes else "",
+                                       f'data-toc-label="{label}"' if label else ""]))
+        lines += [f"{'#' * level} {markdown_text(text)}" + (f" {{: {attrs} }}" if attrs else ""), ""]
+    markdown = mkdocs_markdown()
+    expected = markdown.convert("\n".join(lines))
+    writer = BlockWriter(lambda src, anchor=None: src)
+    ours = "".join(str(writer.heading(*h)) for h in HEADINGS)
+    title = mkdocs_markdown()
+    title.convert("# The title")
+    html = mkdocs_markdown().convert(ours)
+    assert html == expected[expected.index("</h1>") + 6:]
+
+    def tree(toc) -> list:
+        return [(item.title, item.id, item.level, tree(item.children)) for item in toc]
+
+    found = get_toc(title.toc_tokens)
+    assert tree(table_of_contents(found, tuple(writer.headings))) == tree(get_toc(markdown.toc_tokens))

@@ -145,4 +145,4 @@ def test_a_proposal_page_lists_what_it_is_one_fact_a_line(corpus_build) -> None:
     for p in corpus_build.site.proposals:
         page = corpus_build.pages[p.src]
         for fact in ("Proposal", "Source", "Contribution", "Target"):
-            assert f"\n- **{fact}:** " in page, (p.src, fact)
+            assert f"\n<li><strong>{fact}:</strong> " in page, (p.src, fact)

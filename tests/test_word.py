@@ -141,9 +141,10 @@ def word_corpus():
 
 PROVENANCE = re.compile(r'<div class="provenance".*?</div>\n', re.S)
 """What a page says it was read from (templates/_macros.md.j2 `provenance`)."""
-EXPORT_NOTICE = re.compile(r'!!! warning "Read from a text export.*?\n\n(?:    .*\n)+\n<p class="exported-view-note".*?</p>\n\n', re.S)
+EXPORT_NOTICE = re.compile(r'<div class="admonition warning">\n<p class="admonition-title">Read from a text export.*?</div>\n'
+                           r'<p class="exported-view-note">.*?</p>\n', re.S)
 """The notice a MOD proposal read from a text export carries (templates/proposal.md.j2)."""
-TITLES = re.compile(r'^<p class="page-subtitle" markdown>.*\n\n|^(\| \[Res\.&nbsp;\w+\]\([^)]*\) \| )[^|]*|^    Other titles given to it: .*\n', re.M)
+TITLES = re.compile(r'^<p class="page-subtitle">.*\n|^(<tr><td><a href="[^"]*">Res\.&nbsp;\w+</a></td><td>)[^<]*|^Other titles given to it: .*\n', re.M)
 """Where a resolution without its text shows a title: its subtitle, its row in its body's index."""
 
 
@@ -154,7 +155,7 @@ def test_the_corpus_as_word_documents_gives_the_same_pages(corpus_build, word_co
     which a text export of a MOD cannot give (its deleted and inserted words run together) and a
     Word document can."""
     def same_name(markdown: str) -> str:
-        linked = markdown.replace("[source file](", "[source file (gzip)](").replace(".docx)", ".txt.gz)")  # a .docx is published as it is
+        linked = markdown.replace(">source file</a>", ">source file (gzip)</a>").replace('.docx"', '.txt.gz"')  # a .docx is published as it is
         return linked.replace("tests/fixtures/word/corpus/", "corpus/").replace(".docx", ".txt")
 
     def untitled(markdown: str) -> str:
@@ -206,7 +207,7 @@ def test_text_export_revisions_read_as_redlines(corpus_build) -> None:
     together, shown as a deletion and an insertion."""
     page = corpus_build.pages["proposals/iap-39a13-1.md"]
     deleted, inserted = "<del>Hammamet, 2016</del>", "<ins>New Delhi, 2024</ins>"
-    assert f'<p class="resolution-heading" markdown>RESOLUTION 68 (Rev.\u00a0{deleted}{inserted})</p>' in page
+    assert f'<p class="resolution-heading">RESOLUTION 68 (Rev.\u00a0{deleted}{inserted})</p>' in page
     assert f"Assembly ({deleted}{inserted})," in page
     assert ">Resolution\u00a0123 (Rev.\u00a0<del>Busan, 2014</del><ins>Bucharest, 2022</ins>) of the Plenipotentiary Conference</a>" in page
     assert "2016New Delhi" not in page and "2014Bucharest" not in page

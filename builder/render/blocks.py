@@ -88,7 +88,7 @@ class BlockWriter:
         self.ids.append(ident)
         self.headings.append((level, ident, name))
         css = f' class="{attribute_text(classes)}"' if classes else ""
-        return _html([f'<h{level} id="{attribute_text(ident)}"{css}>{inner}<a class="headerlink" href="#{attribute_text(ident)}" '
+        return _html([f'<h{level}{css} id="{attribute_text(ident)}">{inner}<a class="headerlink" href="#{attribute_text(ident)}" '
                       f'title="Permanent link">&para;</a></h{level}>'])
 
     # What other pages say of this one (builder/render/backlinks.py).
