@@ -35,3 +35,17 @@ def test_every_anchor_is_in_the_generated_markdown(corpus_build) -> None:
             missing = anchors(doc) - markdown_ids(corpus_build.pages[src_of[doc["url"]]])
             assert not missing, (doc["id"], sorted(missing)[:5])
 
+
+
+def test_a_page_writes_its_headings_but_its_title_one_way(corpus_build) -> None:
+    """The plugin makes a page's table of contents from the headings the builder wrote as HTML,
+    under the title MkDocs found (builder/plugin.py `table_of_contents`): a page that wrote some
+    headings so writes every other heading so, and each id it lists is on the page once."""
+    written_so = [src for src, w in corpus_build.written.items() if w.headings]
+    assert any(src.startswith("proposals/") for src in written_so) and any(src.startswith("wtdc/res-") for src in written_so)
+    for src in written_so:
+        tokens = MarkdownIt("commonmark").parse(corpus_build.pages[src])
+        levels = [t.tag for t in tokens if t.type == "heading_open"]
+        assert levels == ["h1"], (src, levels)
+        ids = [ident for _, ident, _ in corpus_build.written[src].headings]
+        assert len(ids) == len(set(ids)) and all(corpus_build.pages[src].count(f'id="{i}"') == 1 for i in ids), src
