@@ -48,6 +48,20 @@ def test_html_links_and_ids_are_validated_like_markdown_ones(pages, caplog) -> N
     assert len(warnings) == 2
 
 
+def test_a_link_to_an_anchor_of_the_page_itself_is_validated(pages, caplog) -> None:
+    """`here(anchor)` in a template's HTML: an anchor the page does not hold is reported."""
+    config, files, a, _ = pages
+    a.present_anchor_ids = set()
+    plugin = ResolutionsPlugin()
+    plugin.written = {"a.md": Written((("a.md", "adopted"), ("a.md", "nowhere")), ("adopted",))}
+    a.markdown = "# title"
+    with caplog.at_level(logging.INFO):
+        plugin.on_page_content("<p>html</p>", page=a, config=config, files=files)
+        a.validate_anchor_links(files=files, log_level=logging.WARNING)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1 and "nowhere" in warnings[0]
+
+
 @pytest.mark.parametrize(("src", "directory", "file"), [
     ("wtsa/res-68.md", "wtsa/res-68/", "wtsa/res-68.html"),
     ("proposals/acp-64a1/index.md", "proposals/acp-64a1/", "proposals/acp-64a1/index.html"),
@@ -141,7 +155,7 @@ def test_headings_written_as_html_are_the_ones_markdown_writes_and_lists() -> No
         lines += [f"{'#' * level} {markdown_text(text)}" + (f" {{: {attrs} }}" if attrs else ""), ""]
     markdown = mkdocs_markdown()
     expected = markdown.convert("\n".join(lines))
-    writer = BlockWriter(lambda src, anchor=None: src)
+    writer = BlockWriter("a.md", lambda src, anchor=None: src)
     ours = "".join(str(writer.heading(*h)) for h in HEADINGS)
     title = mkdocs_markdown()
     title.convert("# The title")

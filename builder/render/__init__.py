@@ -143,8 +143,8 @@ class Renderer:
     def _render(self, template: str, src: str, **context: Any) -> tuple[str, Written]:
         href = _href(src)
         page = context.get("page")
-        md = BlockWriter(_url(src, self.directory_urls), getattr(page, "footnotes", ()))
-        markdown = self.env.get_template(template).render(href=href, link=md.link, md=md, **context)
+        md = BlockWriter(src, _url(src, self.directory_urls), getattr(page, "footnotes", ()))
+        markdown = self.env.get_template(template).render(href=href, link=md.link, here=md.here, md=md, **context)
         return markdown, Written(tuple(md.links), tuple(md.ids), tuple(md.headings))
 
     def pages(self) -> dict[str, str]:

@@ -54,10 +54,11 @@ resolution's page, and its proposals are listed there."""
 class BlockWriter:
     """The blocks and inline text of one page.
 
-    `url(src, anchor)`: a link to a page's Markdown source as a URL relative to the published
-    page, for HTML."""
+    `src`: the page's Markdown source; `url(src, anchor)`: a link to a page's Markdown source as
+    a URL relative to the published page, for HTML."""
 
-    def __init__(self, url: Href, footnotes: tuple[Footnote, ...] = ()) -> None:
+    def __init__(self, src: str, url: Href, footnotes: tuple[Footnote, ...] = ()) -> None:
+        self.src = src
         self.url = url
         self.numbers = {note.key: n for n, note in enumerate(footnotes, start=1)}
         """Footnotes are numbered in the order the page lists them, as Python-Markdown's did."""
@@ -161,6 +162,11 @@ class BlockWriter:
         """A link's URL in this page's HTML, recorded for MkDocs' validation."""
         self.links.append((src, anchor))
         return Markup(attribute_text(self.url(src, anchor)))
+
+    def here(self, anchor: str) -> Markup:
+        """A link to an anchor of this page (`#adopted`), recorded for MkDocs' validation too."""
+        self.links.append((self.src, anchor))
+        return Markup(f"#{attribute_text(anchor)}")
 
     def _block(self, block: Block, notes: Annotations) -> str:
         if isinstance(block, Clause):
