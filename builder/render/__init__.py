@@ -27,8 +27,7 @@ from ..link import REFERENCES_SRC, ContributionPage, ProposalPage, ReferencePage
 from ..link.citations import REFERENCE_KINDS
 from ..link.model import ConferencePage
 from ..link.references import kind_src
-from ..markdown_blocks import HTML_END, HTML_START
-from .blocks import BlockWriter, Written
+from .blocks import BlockWriter, Written, html_run
 from .escape import attribute, attribute_text, markdown_text
 from .titles import PageMeta, document_meta
 from .lists import LIST_SIZE, ListPart, ProposalGroup, leading_number, moved_keys, number_ranges, proposal_group
@@ -66,7 +65,8 @@ def html_block(html: str) -> Markup:
     """`{% filter html_block %}`: what a template writes as HTML, kept from Markdown
     (builder/markdown_blocks.py): its links are `link(src, anchor)`, which MkDocs validates
     from what the page's `md` recorded, and its values are escaped as everywhere."""
-    return Markup(f"{HTML_START}\n{html.strip()}\n{HTML_END}\n\n") if html.strip() else Markup("")
+    html = html.strip()
+    return html_run([html] if html else [])
 
 
 def meeting(body: str, revision) -> str:

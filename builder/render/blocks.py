@@ -89,24 +89,24 @@ class BlockWriter:
         self.ids.append(ident)
         self.headings.append((level, ident, name))
         css = f' class="{attribute_text(classes)}"' if classes else ""
-        return _html([f'<h{level}{css} id="{attribute_text(ident)}">{inner}<a class="headerlink" href="#{attribute_text(ident)}" '
+        return html_run([f'<h{level}{css} id="{attribute_text(ident)}">{inner}<a class="headerlink" href="#{attribute_text(ident)}" '
                       f'title="Permanent link">&para;</a></h{level}>'])
 
     # What other pages say of this one (builder/render/backlinks.py).
 
     def cited_by(self, entries: Iterable[CitedBy]) -> Markup:
-        return _html([backlinks.cited_by(self, entries)])
+        return html_run([backlinks.cited_by(self, entries)])
 
     def amended_by(self, proposals: Iterable[ProposalPage]) -> Markup:
-        return _html([backlinks.amended_by(self, proposals)])
+        return html_run([backlinks.amended_by(self, proposals)])
 
     def changes(self, proposal: ProposalPage) -> Markup:
-        return _html([backlinks.changes(self, proposal)])
+        return html_run([backlinks.changes(self, proposal)])
 
     def paragraphs(self, blocks: Iterable[Block], notes: Annotations | None = None) -> Markup:
         """Blocks one after another, as one run of HTML."""
         notes = notes or NO_NOTES
-        return _html([self._block(b, notes) for b in blocks])
+        return html_run([self._block(b, notes) for b in blocks])
 
     def footnotes(self, notes: tuple[Footnote, ...]) -> Markup:
         """The page's footnotes, as Python-Markdown's footnotes extension writes them (Material
@@ -124,7 +124,7 @@ class BlockWriter:
             )
             items.append(f'<li id="fn:fn{attribute_text(note.key)}">\n<p>{text}{back}</p>\n</li>')
             self.ids.append(f"fn:fn{note.key}")
-        return _html(['<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"])
+        return html_run(['<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"])
 
     def _inline(self, text: tuple[Inline, ...], esc: Callable[[str], str]) -> str:
         out: list[str] = []
@@ -211,6 +211,6 @@ class BlockWriter:
         return f"<table>\n<thead>\n{row(rows[0], 'th')}\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
-def _html(blocks: list[str]) -> Markup:
+def html_run(blocks: list[str]) -> Markup:
     """A run of HTML blocks, between the lines that keep Markdown from parsing it again."""
     return Markup(f"{HTML_START}\n" + "\n".join(blocks) + f"\n{HTML_END}\n\n") if blocks else Markup("")
